@@ -1,0 +1,47 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Authenticated } from '../auth/authenticated.decorator.js';
+import { Actor, CurrentActor } from '../common/actor.js';
+import { ErrorResponseDto } from '../common/dto/error-response.dto.js';
+import { PERMISSIONS } from '../permissions/permissions.js';
+import { DryRunQueryDto, mapReceipt, RevocationReceiptDto } from '../sessions/dto/session.dto.js';
+import { AccountsService } from './accounts.service.js';
+import { AccountLogoutDto } from './dto/account-logout.dto.js';
+import { AccountDto, AccountIdParamDto, CreateAccountDto, mapAccount } from './dto/account.dto.js';
+
+@ApiTags('accounts')
+@Controller('v1/accounts')
+export class AccountsController {
+  constructor(private readonly accounts: AccountsService) {}
+
+  /** Create an account (tenant); system admin only. */
+  @Post()
+  @Authenticated(PERMISSIONS.accountsManage)
+  @ApiCreatedResponse({ type: AccountDto })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'Name taken' })
+  async create(@CurrentActor() actor: Actor, @Body() dto: CreateAccountDto): Promise<AccountDto> {
+    return mapAccount(await this.accounts.create(actor, dto.name));
+  }
+
+  @Get()
+  @Authenticated(PERMISSIONS.accountsManage)
+  @ApiOkResponse({ type: [AccountDto] })
+  async list(@CurrentActor() actor: Actor): Promise<AccountDto[]> {
+    return (await this.accounts.list(actor)).map(mapAccount);
+  }
+
+  /** Account-wide forced logout: every session of every user in the account but the caller's. */
+  @Post(':id/logout')
+  @HttpCode(200)
+  @Authenticated(PERMISSIONS.sessionsRevokeAccount)
+  @ApiOkResponse({ type: RevocationReceiptDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  async logout(
+    @CurrentActor() actor: Actor,
+    @Param() params: AccountIdParamDto,
+    @Query() query: DryRunQueryDto,
+    @Body() dto: AccountLogoutDto,
+  ): Promise<RevocationReceiptDto> {
+    return mapReceipt(await this.accounts.logoutAll(actor, params.id, { ...dto, dryRun: query.dryRun }));
+  }
+}

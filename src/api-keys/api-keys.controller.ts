@@ -1,0 +1,66 @@
+import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Authenticated } from '../auth/authenticated.decorator.js';
+import { Actor, CurrentActor } from '../common/actor.js';
+import { ErrorResponseDto } from '../common/dto/error-response.dto.js';
+import { PERMISSIONS } from '../permissions/permissions.js';
+import { AccessKeysService } from './access-keys.service.js';
+import { ApiKeysService } from './api-keys.service.js';
+import { AccessKeyDto, AccessKeyParamDto, AccountAccessKeysParamDto, CreatedAccessKeyDto, mapAccessKey } from './dto/access-key.dto.js';
+import { ApiKeyDto, ApiKeyIdParamDto, CreateApiKeyDto, CreatedApiKeyDto, mapApiKey } from './dto/api-key.dto.js';
+
+@ApiTags('clients')
+@ApiNotFoundResponse({ type: ErrorResponseDto })
+@Controller('v1')
+export class ApiKeysController {
+  constructor(
+    private readonly apiKeys: ApiKeysService,
+    private readonly accessKeys: AccessKeysService,
+  ) {}
+
+  /** Issue an API key for another service (introspection, revocation, Uberall's X-API-KEY). Shown once. */
+  @Post('api-keys')
+  @Authenticated(PERMISSIONS.clientsManage)
+  @ApiCreatedResponse({ type: CreatedApiKeyDto })
+  async create(@CurrentActor() actor: Actor, @Body() dto: CreateApiKeyDto): Promise<CreatedApiKeyDto> {
+    const { key, apiKey } = await this.apiKeys.create(actor, dto.name, dto.redirectUrl ?? null);
+    return { ...mapApiKey(key), apiKey };
+  }
+
+  @Get('api-keys')
+  @Authenticated(PERMISSIONS.clientsManage)
+  @ApiOkResponse({ type: [ApiKeyDto] })
+  async list(@CurrentActor() actor: Actor): Promise<ApiKeyDto[]> {
+    return (await this.apiKeys.list(actor)).map(mapApiKey);
+  }
+
+  @Delete('api-keys/:id')
+  @Authenticated(PERMISSIONS.clientsManage)
+  @ApiOkResponse({ type: ApiKeyDto })
+  async revoke(@CurrentActor() actor: Actor, @Param() params: ApiKeyIdParamDto): Promise<ApiKeyDto> {
+    return mapApiKey(await this.apiKeys.revoke(actor, params.id));
+  }
+
+  /** Issue a SigV4 access key pair for an account (Chime surface). The secret is shown once. */
+  @Post('accounts/:accountId/access-keys')
+  @Authenticated(PERMISSIONS.clientsManage)
+  @ApiCreatedResponse({ type: CreatedAccessKeyDto })
+  async createAccessKey(@CurrentActor() actor: Actor, @Param() params: AccountAccessKeysParamDto): Promise<CreatedAccessKeyDto> {
+    const { key, secretAccessKey } = await this.accessKeys.create(actor, params.accountId);
+    return { ...mapAccessKey(key), secretAccessKey };
+  }
+
+  @Get('accounts/:accountId/access-keys')
+  @Authenticated(PERMISSIONS.clientsManage)
+  @ApiOkResponse({ type: [AccessKeyDto] })
+  async listAccessKeys(@CurrentActor() actor: Actor, @Param() params: AccountAccessKeysParamDto): Promise<AccessKeyDto[]> {
+    return (await this.accessKeys.list(actor, params.accountId)).map(mapAccessKey);
+  }
+
+  @Delete('accounts/:accountId/access-keys/:accessKeyId')
+  @Authenticated(PERMISSIONS.clientsManage)
+  @ApiOkResponse({ type: AccessKeyDto })
+  async revokeAccessKey(@CurrentActor() actor: Actor, @Param() params: AccessKeyParamDto): Promise<AccessKeyDto> {
+    return mapAccessKey(await this.accessKeys.revoke(actor, params.accountId, params.accessKeyId));
+  }
+}

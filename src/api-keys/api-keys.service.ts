@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { Actor } from '../common/actor.js';
+import { newOpaqueToken, sha256 } from '../common/crypto.js';
+import { DomainException, ErrorCode, notFound } from '../common/error-codes.js';
+import { RequestContext } from '../common/request-context.js';
+import { PERMISSIONS } from '../permissions/permissions.js';
+import { PermissionsService } from '../permissions/permissions.service.js';
+
+export interface ApiKeyView {
+  id: string;
+  accountId: string;
+  name: string;
+  prefix: string;
+  redirectUrl: string | null;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}
+
+const VIEW = `id, account_id AS "accountId", name, prefix, redirect_url AS "redirectUrl", created_at AS "createdAt",
+  last_used_at AS "lastUsedAt", revoked_at AS "revokedAt"`;
+
+/** Client applications (other services): API keys issued by an admin, shown once, stored hashed. */
+@Injectable()
+export class ApiKeysService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly permissions: PermissionsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(actor: Actor, name: string, redirectUrl: string | null): Promise<{ key: ApiKeyView; apiKey: string }> {
+    await this.permissions.require(actor, PERMISSIONS.clientsManage, 'api-keys:create');
+    const apiKey = newOpaqueToken('sk');
+    return this.dataSource.transaction(async (manager) => {
+      const rows: ApiKeyView[] = await manager.query(
+        `INSERT INTO api_keys (account_id, name, key_hash, prefix, redirect_url, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${VIEW}`,
+        [actor.accountId, name, sha256(apiKey), apiKey.slice(0, 10), redirectUrl, actor.userId],
+      );
+      await this.audit.record(manager, { action: 'client.created', accountId: actor.accountId, actor, context: actor.context, details: { apiKeyId: rows[0].id, name } });
+      return { key: rows[0], apiKey };
+    });
+  }
+
+  async list(actor: Actor): Promise<ApiKeyView[]> {
+    await this.permissions.require(actor, PERMISSIONS.clientsManage, 'api-keys:list');
+    return this.dataSource.query(`SELECT ${VIEW} FROM api_keys WHERE account_id = $1 ORDER BY created_at DESC`, [actor.accountId]);
+  }
+
+  async revoke(actor: Actor, id: string): Promise<ApiKeyView> {
+    await this.permissions.require(actor, PERMISSIONS.clientsManage, 'api-keys:revoke');
+    return this.dataSource.transaction(async (manager) => {
+      const rows: ApiKeyView[] = await manager.query(
+        `UPDATE api_keys SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 AND account_id = $2 RETURNING ${VIEW}`,
+        [id, actor.accountId],
+      );
+      if (!rows[0]) throw notFound('API key');
+      await this.audit.record(manager, { action: 'client.revoked', accountId: actor.accountId, actor, context: actor.context, details: { apiKeyId: id } });
+      return rows[0];
+    });
+  }
+
+  /** An API key → the client Actor; it may introspect and revoke tokens of its own account. */
+  async authenticate(apiKey: string, context: RequestContext): Promise<Actor & { redirectUrl: string | null }> {
+    const rows: { id: string; account_id: string; name: string; redirect_url: string | null; last_used_at: Date | null }[] =
+      apiKey.length > 0 && apiKey.length <= 256
+        ? await this.dataSource.query(
+            'SELECT id, account_id, name, redirect_url, last_used_at FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL',
+            [sha256(apiKey)],
+          )
+        : [];
+    const key = rows[0];
+    if (!key) throw new DomainException(ErrorCode.INVALID_CLIENT, 'Unknown or revoked API key');
+    if (!key.last_used_at || Date.now() - new Date(key.last_used_at).getTime() > 60_000) {
+      void this.dataSource.query('UPDATE api_keys SET last_used_at = now() WHERE id = $1', [key.id]).catch(() => undefined);
+    }
+    return {
+      kind: 'client',
+      accountId: key.account_id,
+      userId: null,
+      sessionId: null,
+      sessionNumber: null,
+      label: `api-key:${key.name}`,
+      permissions: new Set([PERMISSIONS.sessionsRevokeAny]),
+      context,
+      credentialId: key.id,
+      redirectUrl: key.redirect_url,
+    };
+  }
+}

@@ -1,0 +1,54 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import { AppModule } from './app.module.js';
+import { ADMIN_ASSETS_DIR } from './runtime-paths.js';
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Builds the OpenAPI document from the decorators (every surface, one document). */
+export function buildOpenApi(app: NestFastifyApplication) {
+  const config = new DocumentBuilder()
+    .setTitle('Session Service')
+    .setDescription(
+      'Identity microservice centred on the session: log in, validate tokens instantly, log out (yourself, or others as an admin) with every forced logout audited. ' +
+        'The native API lives under /v1; vendor-compatible logout APIs live under their own prefixes.',
+    )
+    .setVersion('1.0')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Access token from POST /v1/auth/login' }, 'bearer')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API key of a client application' }, 'client-bearer')
+    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'API key of a client application' }, 'api-key')
+    .build();
+  return SwaggerModule.createDocument(app, config);
+}
+
+/** The app exactly as it runs, for main.ts and the e2e tests alike. */
+export async function createApp(options: { bufferLogs?: boolean } = {}): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: 64 * 1024,
+    trustProxy: process.env.TRUST_PROXY === 'true',
+    routerOptions: { caseSensitive: false, ignoreTrailingSlash: true },
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: options.bufferLogs ?? true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  app.useStaticAssets({ root: ADMIN_ASSETS_DIR, prefix: '/admin/', decorateReply: false });
+  fastify.get('/admin', (_request, reply) => reply.redirect('/admin/'));
+  if (process.env.SWAGGER_ENABLED !== 'false') {
+    SwaggerModule.setup('docs', app, () => buildOpenApi(app), {
+      jsonDocumentUrl: 'docs-json',
+      swaggerOptions: { persistAuthorization: true },
+    });
+  }
+  return app;
+}

@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Actor } from '../common/actor.js';
+import { DomainException, ErrorCode } from '../common/error-codes.js';
+import { PERMISSIONS } from '../permissions/permissions.js';
+import { PermissionsService } from '../permissions/permissions.service.js';
+import { AuditEventDto, AuditEventPageDto, AuditFilterDto } from './dto/audit-event.dto.js';
+
+export interface AuditRow {
+  id: string;
+  occurred_at: Date;
+  action: string;
+  outcome: AuditEventDto['outcome'];
+  account_id: string | null;
+  actor_user_id: string | null;
+  actor_session_id: string | null;
+  actor_label: string | null;
+  target_user_id: string | null;
+  session_ids: string[];
+  session_count: number;
+  surface: string;
+  ip: string | null;
+  user_agent: string | null;
+  request_id: string | null;
+  reason: string | null;
+  ticket: string | null;
+  dry_run: boolean;
+  details: Record<string, unknown>;
+}
+
+export const AUDIT_COLUMNS = `id, occurred_at, action, outcome, account_id, actor_user_id, actor_session_id, actor_label, target_user_id,
+  session_ids, session_count, surface, ip, user_agent, request_id, reason, ticket, dry_run, details`;
+
+export function mapAuditRow(r: AuditRow): AuditEventDto {
+  return {
+    id: String(r.id),
+    occurredAt: r.occurred_at,
+    action: r.action,
+    outcome: r.outcome,
+    accountId: r.account_id,
+    actor: { userId: r.actor_user_id, sessionId: r.actor_session_id, label: r.actor_label },
+    targetUserId: r.target_user_id,
+    sessionIds: r.session_ids,
+    sessionCount: r.session_count,
+    surface: r.surface,
+    ip: r.ip,
+    userAgent: r.user_agent,
+    requestId: r.request_id,
+    reason: r.reason,
+    ticket: r.ticket,
+    dryRun: r.dry_run,
+    details: r.details,
+  };
+}
+
+/** A filter as SQL: the WHERE clause and its parameters (always scoped to one account). */
+export interface AuditWhere {
+  sql: string;
+  params: unknown[];
+}
+
+/** Reads the audit trail for admins with audit.read: filtered, newest first, keyset-paginated. */
+@Injectable()
+export class AuditQueryService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly permissions: PermissionsService,
+  ) {}
+
+  /** Checks audit.read and the account, and builds the WHERE clause every reader shares. */
+  async where(actor: Actor, filter: AuditFilterDto): Promise<AuditWhere> {
+    await this.permissions.require(actor, PERMISSIONS.auditRead, 'audit:read');
+    const accountId = filter.accountId ?? actor.accountId;
+    await this.permissions.requireAccount(actor, accountId, 'Account', 'audit:read');
+    const params: unknown[] = [accountId];
+    const clauses = ['account_id = $1'];
+    const add = (sql: (n: string) => string, value: unknown) => {
+      params.push(value);
+      clauses.push(sql(`$${params.length}`));
+    };
+    if (filter.action?.length) add((p) => `action = ANY(${p}::text[])`, filter.action);
+    if (filter.actorUserId) add((p) => `actor_user_id = ${p}`, filter.actorUserId);
+    if (filter.targetUserId) add((p) => `target_user_id = ${p}`, filter.targetUserId);
+    if (filter.surface) add((p) => `surface = ${p}`, filter.surface);
+    if (filter.outcome) add((p) => `outcome = ${p}`, filter.outcome);
+    if (filter.reason) add((p) => `reason ILIKE ${p}`, `%${filter.reason.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    if (filter.from) add((p) => `occurred_at >= ${p}`, filter.from);
+    if (filter.to) add((p) => `occurred_at < ${p}`, filter.to);
+    return { sql: clauses.join(' AND '), params };
+  }
+
+  async list(actor: Actor, filter: AuditFilterDto, limit: number, cursor?: string): Promise<AuditEventPageDto> {
+    const where = await this.where(actor, filter);
+    const params = [...where.params];
+    let sql = where.sql;
+    if (cursor) {
+      const c = decodeCursor(cursor);
+      params.push(c.at, c.id);
+      sql += ` AND (occurred_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::bigint)`;
+    }
+    params.push(limit + 1);
+    const rows: (AuditRow & { cursor_at: string })[] = await this.dataSource.query(
+      `SELECT ${AUDIT_COLUMNS}, ${CURSOR_AT} AS cursor_at FROM audit_events WHERE ${sql} ORDER BY occurred_at DESC, id DESC LIMIT $${params.length}`,
+      params,
+    );
+    const items = rows.slice(0, limit).map(mapAuditRow);
+    const last = rows.length > limit ? rows[limit - 1] : undefined;
+    return { items, nextCursor: last ? encodeCursor(last.cursor_at, String(last.id)) : null };
+  }
+}
+
+/** Microseconds matter for keyset paging (a JS Date keeps only milliseconds): the cursor keeps them. */
+const CURSOR_AT = `to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+function encodeCursor(at: string, id: string): string {
+  return Buffer.from(JSON.stringify([at, id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { at: string; id: string } {
+  try {
+    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
+    if (Number.isNaN(Date.parse(at)) || !/^\d{1,19}$/.test(id)) throw new Error('bad cursor');
+    return { at, id };
+  } catch {
+    throw new DomainException(ErrorCode.VALIDATION_FAILED, 'cursor is malformed');
+  }
+}

@@ -1,0 +1,57 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditRecord, MAX_LISTED_SESSION_IDS, RecordedAuditEvent } from './audit.types.js';
+
+/**
+ * Writes audit events. `record` runs inside the caller's transaction, so an action and its event
+ * commit or roll back together; the database chains each account's events (see the migration).
+ */
+@Injectable()
+export class AuditService {
+  private readonly logger = new Logger(AuditService.name);
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  async record(manager: EntityManager, event: AuditRecord): Promise<RecordedAuditEvent> {
+    const actor = event.actor ?? null;
+    const sessionIds = (event.sessionIds ?? []).slice(0, MAX_LISTED_SESSION_IDS);
+    const rows: { id: string; occurred_at: Date }[] = await manager.query(
+      `INSERT INTO audit_events (action, outcome, account_id, actor_user_id, actor_session_id, actor_label, target_user_id,
+         session_ids, session_count, surface, ip, user_agent, request_id, reason, ticket, dry_run, details)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+       RETURNING id, occurred_at`,
+      [
+        event.action,
+        event.outcome ?? 'success',
+        event.accountId,
+        actor?.userId ?? null,
+        actor?.sessionId ?? null,
+        actor?.label ?? null,
+        event.targetUserId ?? null,
+        sessionIds,
+        event.sessionCount ?? sessionIds.length,
+        event.context.surface,
+        event.context.ip,
+        event.context.userAgent,
+        event.context.requestId,
+        event.reason ?? null,
+        event.ticket ?? null,
+        event.dryRun ?? false,
+        JSON.stringify({ ...(event.details ?? {}), ...(actor && actor.kind !== 'user' ? { actorKind: actor.kind, credentialId: actor.credentialId } : {}) }),
+      ],
+    );
+    return { id: String(rows[0].id), occurredAt: rows[0].occurred_at };
+  }
+
+  /**
+   * Records an event in a transaction of its own: for failures (denied, failed login) whose
+   * request is about to fail while the event must still be kept.
+   */
+  async recordStandalone(event: AuditRecord): Promise<void> {
+    try {
+      await this.dataSource.transaction((manager) => this.record(manager, event));
+    } catch (error) {
+      this.logger.error({ action: event.action, err: (error as Error).message }, 'could not record audit event');
+    }
+  }
+}

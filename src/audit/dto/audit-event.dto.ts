@@ -1,0 +1,105 @@
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsDate, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { SURFACES } from '../../common/surface.js';
+import { AUDIT_ACTIONS } from '../audit.types.js';
+
+export class AuditActorDto {
+  userId: string | null;
+  sessionId: string | null;
+  /** Username, API key name or access key id of who acted. */
+  label: string | null;
+}
+
+export class AuditEventDto {
+  id: string;
+  occurredAt: Date;
+  action: string;
+  outcome: 'success' | 'failure' | 'denied';
+  accountId: string | null;
+  actor: AuditActorDto;
+  targetUserId: string | null;
+  /** Sessions affected (at most 1000 listed; sessionCount is exact). */
+  sessionIds: string[];
+  sessionCount: number;
+  /** API surface the action came through: native or a vendor dialect. */
+  surface: string;
+  ip: string | null;
+  userAgent: string | null;
+  requestId: string | null;
+  reason: string | null;
+  ticket: string | null;
+  dryRun: boolean;
+  details: Record<string, unknown>;
+}
+
+export class AuditEventPageDto {
+  items: AuditEventDto[];
+  /** Pass as `cursor` for the next (older) page; null on the last page. */
+  nextCursor: string | null;
+}
+
+const csv = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter(Boolean) : value);
+
+/** Filters shared by listing, export and summary. */
+export class AuditFilterDto {
+  /** One action or several, comma-separated (e.g. session.forced_logout,session.logout). */
+  @IsOptional()
+  @Transform(csv)
+  @IsArray()
+  @ArrayMaxSize(AUDIT_ACTIONS.length)
+  @IsIn(AUDIT_ACTIONS, { each: true })
+  action?: string[];
+
+  @IsOptional()
+  @IsUUID()
+  actorUserId?: string;
+
+  @IsOptional()
+  @IsUUID()
+  targetUserId?: string;
+
+  /** Another account: system admin only. Defaults to the caller's. */
+  @IsOptional()
+  @IsUUID()
+  accountId?: string;
+
+  @IsOptional()
+  @IsIn(SURFACES)
+  surface?: string;
+
+  @IsOptional()
+  @IsIn(['success', 'failure', 'denied'])
+  outcome?: 'success' | 'failure' | 'denied';
+
+  /** Case-insensitive text the reason contains. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  reason?: string;
+
+  /** Inclusive lower bound (ISO 8601). */
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  from?: Date;
+
+  /** Exclusive upper bound (ISO 8601). */
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  to?: Date;
+}
+
+export class AuditListQueryDto extends AuditFilterDto {
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
+}

@@ -1,0 +1,66 @@
+import { Body, Controller, Get, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Actor, CurrentActor } from '../common/actor.js';
+import { ErrorResponseDto } from '../common/dto/error-response.dto.js';
+import { Ctx, RequestContext } from '../common/request-context.js';
+import { mapReceipt, mapSession, RevocationReceiptDto } from '../sessions/dto/session.dto.js';
+import { SessionsService } from '../sessions/sessions.service.js';
+import { mapUser } from '../users/dto/user.dto.js';
+import { AuthService } from './auth.service.js';
+import { Authenticated, ThrottledResponse } from './authenticated.decorator.js';
+import { LoginDto, LogoutQueryDto, RefreshDto, TokenResponseDto } from './dto/login.dto.js';
+import { MeDto } from './dto/me.dto.js';
+import { LoginThrottlerGuard } from './guards/login-throttler.guard.js';
+
+@ApiTags('auth')
+@ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Malformed body or unknown fields' })
+@Controller('v1/auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly sessions: SessionsService,
+  ) {}
+
+  /** Log in with a username or email and a password; opens a session. */
+  @Post('login')
+  @HttpCode(200)
+  @UseGuards(LoginThrottlerGuard)
+  @ApiOkResponse({ type: TokenResponseDto })
+  @ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'Wrong credentials (unknown user and wrong password look the same)' })
+  @ThrottledResponse()
+  async login(@Body() dto: LoginDto, @Ctx() ctx: RequestContext): Promise<TokenResponseDto> {
+    const result = await this.auth.login(
+      { identifier: (dto.username ?? dto.email) as string, password: dto.password, deviceToken: dto.deviceToken, deviceName: dto.deviceName },
+      ctx,
+    );
+    return { accessToken: result.accessToken, refreshToken: result.refreshToken, tokenType: 'Bearer', expiresIn: result.expiresIn, sessionId: result.session.id, userId: result.user.id };
+  }
+
+  /** Exchange a refresh token for new tokens; a refresh token already used revokes its session. */
+  @Post('refresh')
+  @HttpCode(200)
+  @ApiOkResponse({ type: TokenResponseDto })
+  @ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'Unknown, expired or reused refresh token' })
+  async refresh(@Body() dto: RefreshDto, @Ctx() ctx: RequestContext): Promise<TokenResponseDto> {
+    const t = await this.sessions.refresh(dto.refreshToken, ctx);
+    return { accessToken: t.accessToken, refreshToken: t.refreshToken, tokenType: 'Bearer', expiresIn: t.expiresIn, sessionId: t.session.id, userId: t.session.userId };
+  }
+
+  /** End this session (local), my other sessions (others) or all of them (global). Idempotent. */
+  @Post('logout')
+  @HttpCode(200)
+  @Authenticated()
+  @ApiOkResponse({ type: RevocationReceiptDto })
+  async logout(@CurrentActor() actor: Actor, @Query() query: LogoutQueryDto): Promise<RevocationReceiptDto> {
+    return mapReceipt(await this.auth.logout(actor, query.scope ?? 'local'));
+  }
+
+  /** The caller: user, roles, effective permissions and current session. */
+  @Get('me')
+  @Authenticated()
+  @ApiOkResponse({ type: MeDto })
+  async me(@CurrentActor() actor: Actor): Promise<MeDto> {
+    const me = await this.auth.me(actor);
+    return { user: mapUser(me.user), permissions: me.permissions, session: me.session ? mapSession(me.session) : null };
+  }
+}

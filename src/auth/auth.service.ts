@@ -1,0 +1,135 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { Actor } from '../common/actor.js';
+import { DomainException, ErrorCode } from '../common/error-codes.js';
+import { RequestContext } from '../common/request-context.js';
+import { TransactionService } from '../common/transaction.service.js';
+import { RevocationReceipt } from '../sessions/revocation.types.js';
+import { RevocationService } from '../sessions/revocation.service.js';
+import { IssuedTokens, SessionsService, SessionView } from '../sessions/sessions.service.js';
+import { TokenValidatorService } from '../sessions/token-validator.service.js';
+import { PasswordService } from '../users/password.service.js';
+import { UsersService, UserView } from '../users/users.service.js';
+
+export interface LoginInput {
+  identifier: string;
+  password: string;
+  deviceToken?: string | null;
+  deviceName?: string | null;
+}
+
+export interface LoginResult extends IssuedTokens {
+  user: UserView;
+}
+
+export type LogoutScope = 'local' | 'others' | 'global';
+
+export interface Me {
+  user: UserView;
+  permissions: string[];
+  session: SessionView | null;
+}
+
+interface Candidate {
+  id: string;
+  account_id: string;
+  password_hash: string;
+  status: string;
+}
+
+/** Authentication for every surface: password login, token → Actor, and the caller's own logout. */
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tx: TransactionService,
+    private readonly passwords: PasswordService,
+    private readonly sessions: SessionsService,
+    private readonly revocation: RevocationService,
+    private readonly validator: TokenValidatorService,
+    private readonly users: UsersService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Wrong password, unknown user and disabled user all answer the same; each failure is audited. */
+  async login(input: LoginInput, context: RequestContext): Promise<LoginResult> {
+    const rows: Candidate[] = await this.dataSource.query(
+      `SELECT id, account_id, password_hash, status FROM users WHERE lower(username) = lower($1) OR lower(email) = lower($1) LIMIT 1`,
+      [input.identifier],
+    );
+    const user = rows[0] ?? null;
+    const passwordOk = await this.passwords.verify(user?.password_hash ?? null, input.password);
+    const failure = !user ? 'unknown_user' : !passwordOk ? 'bad_password' : user.status !== 'active' ? 'user_disabled' : null;
+    if (user && !failure) {
+      const issued = await this.tx.run(async (manager) => {
+        // FOR SHARE orders this login against a concurrent "log out everywhere" of the user or account.
+        const live: { id: string }[] = await manager.query(
+          `SELECT u.id FROM users u JOIN accounts a ON a.id = u.account_id WHERE u.id = $1 AND u.status = 'active' FOR SHARE OF u, a`,
+          [user.id],
+        );
+        if (!live[0]) return null;
+        const tokens = await this.sessions.issue(
+          manager,
+          { userId: user.id, accountId: user.account_id, deviceToken: input.deviceToken, deviceName: input.deviceName },
+          context,
+        );
+        await this.audit.record(manager, {
+          action: 'session.login',
+          accountId: user.account_id,
+          context,
+          targetUserId: user.id,
+          sessionIds: [tokens.session.id],
+          sessionCount: 1,
+          details: input.deviceName ? { deviceName: input.deviceName } : {},
+        });
+        return tokens;
+      });
+      if (issued) return { ...issued, user: await this.users.find(user.id) };
+    }
+    await this.audit.recordStandalone({
+      action: 'auth.login_failed',
+      outcome: 'failure',
+      accountId: user?.account_id ?? null,
+      context,
+      targetUserId: user?.id ?? null,
+      reason: failure ?? 'user_disabled',
+    });
+    throw new DomainException(ErrorCode.INVALID_CREDENTIALS, 'Invalid username or password');
+  }
+
+  /** Token → Actor, for every surface whose credential is a session token. */
+  async authenticate(token: string, context: RequestContext): Promise<Actor> {
+    const session = await this.validator.validate(token);
+    if (!session) throw new DomainException(ErrorCode.UNAUTHENTICATED, 'Missing, invalid, expired or revoked token');
+    return {
+      kind: 'user',
+      accountId: session.accountId,
+      userId: session.userId,
+      sessionId: session.sessionId,
+      sessionNumber: session.sessionNumber,
+      label: session.username,
+      permissions: session.permissions,
+      context,
+      credentialId: null,
+    };
+  }
+
+  logout(actor: Actor, scope: LogoutScope): Promise<RevocationReceipt> {
+    if (!actor.userId) throw new DomainException(ErrorCode.UNAUTHENTICATED, 'This credential has no session to end');
+    switch (scope) {
+      case 'local':
+        return this.revocation.revoke(actor, { kind: 'current' });
+      case 'others':
+        return this.revocation.revoke(actor, { kind: 'user', userId: actor.userId, exceptCurrent: true });
+      case 'global':
+        return this.revocation.revoke(actor, { kind: 'user', userId: actor.userId });
+    }
+  }
+
+  async me(actor: Actor): Promise<Me> {
+    if (!actor.userId) throw new DomainException(ErrorCode.UNAUTHENTICATED, 'This credential is not a user');
+    const [user, session] = await Promise.all([this.users.find(actor.userId), actor.sessionId ? this.sessions.get(actor.sessionId) : null]);
+    return { user, permissions: [...actor.permissions].sort(), session };
+  }
+}

@@ -1,0 +1,31 @@
+import { applyDecorators, SetMetadata, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiSecurity, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ErrorResponseDto } from '../common/dto/error-response.dto.js';
+import { Permission } from '../permissions/permissions.js';
+import { BearerAuthGuard, ClientAuthGuard, PermissionGuard, REQUIRED_PERMISSION } from './guards/auth.guards.js';
+
+/**
+ * One decorator for authentication, permission and their Swagger description, so the three can't
+ * drift apart. Without a permission, any signed-in user passes (services check target-specific rules).
+ */
+export function Authenticated(permission?: Permission) {
+  return applyDecorators(
+    SetMetadata(REQUIRED_PERMISSION, permission),
+    UseGuards(BearerAuthGuard, PermissionGuard),
+    ApiBearerAuth('bearer'),
+    ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'Missing, invalid, expired or revoked token' }),
+    ApiForbiddenResponse({ type: ErrorResponseDto, description: permission ? `Requires the ${permission} permission` : 'Not allowed for this caller' }),
+  );
+}
+
+/** For other services calling with an API key (RFC 7662 introspection, RFC 7009 revocation). */
+export function ClientAuthenticated() {
+  return applyDecorators(
+    UseGuards(ClientAuthGuard),
+    ApiSecurity('api-key'),
+    ApiBearerAuth('client-bearer'),
+    ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'Missing, unknown or revoked API key' }),
+  );
+}
+
+export const ThrottledResponse = () => ApiTooManyRequestsResponse({ type: ErrorResponseDto, description: 'Too many attempts; retry later' });

@@ -1,0 +1,42 @@
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { DomainException, ErrorCode } from './error-codes.js';
+import { RequestContext } from './request-context.js';
+
+/**
+ * Who is calling, whatever the credential: a user's session token, a client application's API key,
+ * or a SigV4 access key. Guards produce it; services take it first.
+ */
+export interface Actor {
+  kind: 'user' | 'client' | 'access-key' | 'system';
+  accountId: string;
+  userId: string | null;
+  sessionId: string | null;
+  sessionNumber: number | null;
+  /** Human-readable name for the audit trail: a username, an API key name, an access key id. */
+  label: string;
+  permissions: ReadonlySet<string>;
+  context: RequestContext;
+  /** The API key id (clients) or access key id (SigV4). */
+  credentialId: string | null;
+}
+
+export function systemActor(accountId: string, context: RequestContext, label = 'system'): Actor {
+  return {
+    kind: 'system',
+    accountId,
+    userId: null,
+    sessionId: null,
+    sessionNumber: null,
+    label,
+    permissions: new Set(),
+    context,
+    credentialId: null,
+  };
+}
+
+/** The Actor a guard attached to the request. */
+export const CurrentActor = createParamDecorator((_data: unknown, ctx: ExecutionContext): Actor => {
+  const actor = (ctx.switchToHttp().getRequest<{ user?: Actor }>()).user;
+  if (!actor) throw new DomainException(ErrorCode.UNAUTHENTICATED, 'Authentication required');
+  return actor;
+});

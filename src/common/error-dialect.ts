@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainException } from './error-codes.js';
+import { Surface } from './surface.js';
+
+/** How one surface writes an error: each dialect maps every ErrorCode with an exhaustive switch. */
+export interface ErrorDialect {
+  readonly surface: Surface;
+  /** True when the request path belongs to this surface (checked before the native default). */
+  matches(path: string): boolean;
+  send(error: DomainException, request: FastifyRequest, reply: FastifyReply): void;
+}
+
+/**
+ * Surfaces register their dialect here; the one global exception filter picks the dialect by path,
+ * so even failures before a controller runs (unknown route, malformed JSON, body too large) are
+ * answered in the dialect of the surface the client called.
+ */
+@Injectable()
+export class ErrorDialectRegistry {
+  private readonly dialects: ErrorDialect[] = [];
+
+  register(dialect: ErrorDialect): void {
+    this.dialects.push(dialect);
+  }
+
+  find(path: string): ErrorDialect | undefined {
+    return this.dialects.find((d) => d.matches(path));
+  }
+
+  surfaceOf(path: string): Surface {
+    return this.find(path)?.surface ?? 'native';
+  }
+}
+
+/** Path test for a surface mounted at `prefix` whose own paths start with one of `roots`; case-insensitive. */
+export function pathMatcher(prefix: string, roots: string[]): (path: string) => boolean {
+  const starts = roots.map((root) => `${prefix}${root}`.toLowerCase());
+  return (path: string) => {
+    const p = path.split('?', 1)[0].toLowerCase();
+    return starts.some((s) => p === s || p.startsWith(s.endsWith('/') ? s : `${s}/`));
+  };
+}

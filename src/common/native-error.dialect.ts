@@ -1,0 +1,46 @@
+import { HttpStatus } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainException, ErrorCode } from './error-codes.js';
+
+export function nativeStatus(code: ErrorCode): number {
+  switch (code) {
+    case ErrorCode.VALIDATION_FAILED:
+      return HttpStatus.BAD_REQUEST;
+    case ErrorCode.PAYLOAD_TOO_LARGE:
+      return HttpStatus.PAYLOAD_TOO_LARGE;
+    case ErrorCode.UNAUTHENTICATED:
+    case ErrorCode.INVALID_CREDENTIALS:
+    case ErrorCode.INVALID_CLIENT:
+    case ErrorCode.REFRESH_TOKEN_INVALID:
+    case ErrorCode.REFRESH_TOKEN_REUSED:
+    case ErrorCode.SIGNATURE_INVALID:
+      return HttpStatus.UNAUTHORIZED;
+    case ErrorCode.PERMISSION_DENIED:
+      return HttpStatus.FORBIDDEN;
+    case ErrorCode.NOT_FOUND:
+    case ErrorCode.ROUTE_NOT_FOUND:
+      return HttpStatus.NOT_FOUND;
+    case ErrorCode.CONFLICT:
+      return HttpStatus.CONFLICT;
+    case ErrorCode.TOO_MANY_REQUESTS:
+      return HttpStatus.TOO_MANY_REQUESTS;
+    case ErrorCode.SERVICE_UNAVAILABLE:
+      return HttpStatus.SERVICE_UNAVAILABLE;
+    case ErrorCode.INTERNAL:
+      return HttpStatus.INTERNAL_SERVER_ERROR;
+  }
+}
+
+/** The native `/v1` error body: stable, machine-readable code, no stack, no SQL. */
+export function sendNativeError(error: DomainException, request: FastifyRequest, reply: FastifyReply): void {
+  const status = nativeStatus(error.code);
+  const details = error.code === ErrorCode.INTERNAL ? undefined : error.details;
+  if (status === HttpStatus.UNAUTHORIZED) reply.header('www-authenticate', 'Bearer');
+  void reply.status(status).send({
+    statusCode: status,
+    error: error.code,
+    message: error.message,
+    requestId: String(request.id),
+    ...(details ? { details } : {}),
+  });
+}

@@ -1,0 +1,56 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+import { QueryFailedError } from 'typeorm';
+import { DomainException, ErrorCode } from './error-codes.js';
+
+const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
+  [HttpStatus.BAD_REQUEST]: ErrorCode.VALIDATION_FAILED,
+  [HttpStatus.UNAUTHORIZED]: ErrorCode.UNAUTHENTICATED,
+  [HttpStatus.FORBIDDEN]: ErrorCode.PERMISSION_DENIED,
+  [HttpStatus.NOT_FOUND]: ErrorCode.ROUTE_NOT_FOUND,
+  [HttpStatus.METHOD_NOT_ALLOWED]: ErrorCode.ROUTE_NOT_FOUND,
+  [HttpStatus.CONFLICT]: ErrorCode.CONFLICT,
+  [HttpStatus.PAYLOAD_TOO_LARGE]: ErrorCode.PAYLOAD_TOO_LARGE,
+  [HttpStatus.UNSUPPORTED_MEDIA_TYPE]: ErrorCode.VALIDATION_FAILED,
+  [HttpStatus.TOO_MANY_REQUESTS]: ErrorCode.TOO_MANY_REQUESTS,
+  [HttpStatus.SERVICE_UNAVAILABLE]: ErrorCode.SERVICE_UNAVAILABLE,
+};
+
+const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', '08006', '08001', '08003']);
+
+function isConnectionFailure(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: string }).code ?? (error as { driverError?: { code?: string } }).driverError?.code;
+  if (code && CONNECTION_ERRORS.has(code)) return true;
+  return /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Cannot use a pool after calling end/i.test(error.message);
+}
+
+/**
+ * Folds anything thrown while serving a request into one DomainException, so every surface's filter
+ * answers the same failures; unknown errors become INTERNAL (the filter logs them, never the client).
+ */
+export function toDomainException(exception: unknown): DomainException {
+  if (exception instanceof DomainException) return exception;
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const code = STATUS_CODES[status] ?? (status >= 500 ? ErrorCode.INTERNAL : ErrorCode.VALIDATION_FAILED);
+    const response = exception.getResponse();
+    const message = typeof response === 'object' && response && 'message' in response ? String((response as { message: unknown }).message) : exception.message;
+    return new DomainException(code, code === ErrorCode.ROUTE_NOT_FOUND ? 'No such route' : message);
+  }
+  if (exception instanceof QueryFailedError) {
+    const pgCode = (exception.driverError as { code?: string } | undefined)?.code;
+    if (pgCode === '23505') return new DomainException(ErrorCode.CONFLICT, 'A resource with these unique values already exists');
+    if (pgCode === '22P02' || pgCode === '22001' || pgCode === '22003' || pgCode === '22007') {
+      return new DomainException(ErrorCode.VALIDATION_FAILED, 'A value is malformed or out of range');
+    }
+  }
+  if (isConnectionFailure(exception)) return new DomainException(ErrorCode.SERVICE_UNAVAILABLE, 'The database is unavailable; try again shortly');
+  // Fastify's own client errors (bad JSON, wrong content type, body too large) carry a 4xx statusCode.
+  const fastifyStatus = (exception as { statusCode?: number } | null)?.statusCode;
+  if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
+    const code = STATUS_CODES[fastifyStatus] ?? ErrorCode.VALIDATION_FAILED;
+    const message = fastifyStatus === 413 ? 'Request body is too large' : 'Request body is malformed';
+    return new DomainException(code, message);
+  }
+  return new DomainException(ErrorCode.INTERNAL, 'Internal error', { cause: exception });
+}

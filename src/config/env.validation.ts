@@ -1,0 +1,119 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBase64,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : Number(value);
+const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
+
+/** Every environment variable the service reads; `.env.example` lists the same keys. */
+export class EnvironmentVariables {
+  @IsIn(['development', 'production', 'test']) @IsOptional()
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  /** Postgres connection string; when absent the embedded Postgres under DATA_DIR is used. */
+  @Transform(emptyToUndefined) @IsOptional() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL?: string;
+
+  @IsString()
+  DATA_DIR = './data';
+
+  /** Port of the embedded Postgres; 0 picks a free one at every start. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  EMBEDDED_PG_PORT = 0;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
+  @Transform(emptyToUndefined) @IsOptional() @IsString() @MinLength(3)
+  BOOTSTRAP_ADMIN_USERNAME?: string;
+
+  @Transform(emptyToUndefined) @IsOptional() @IsString() @MinLength(12, { message: 'BOOTSTRAP_ADMIN_PASSWORD must be at least 12 characters' })
+  BOOTSTRAP_ADMIN_PASSWORD?: string;
+
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  BOOTSTRAP_ADMIN_EMAIL?: string;
+
+  @IsString()
+  DEFAULT_ACCOUNT_NAME = 'default';
+
+  /** Lifetime of an access token, seconds. */
+  @Transform(toInt) @IsInt() @Min(30)
+  ACCESS_TOKEN_TTL = 3600;
+
+  /** Lifetime of a refresh token (and the absolute lifetime of a session), seconds. */
+  @Transform(toInt) @IsInt() @Min(60)
+  SESSION_ABSOLUTE_TTL = 30 * 24 * 3600;
+
+  /** A session unused this long (seconds) ends. */
+  @Transform(toInt) @IsInt() @Min(60)
+  SESSION_IDLE_TTL = 7 * 24 * 3600;
+
+  /** 32-byte key (base64) that encrypts recoverable secrets (SigV4 secret keys) at rest. Generated into DATA_DIR when absent outside production. */
+  @Transform(emptyToUndefined) @IsOptional() @IsBase64()
+  SECRETS_ENCRYPTION_KEY?: string;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** Failed or attempted logins allowed per client address and identifier in LOGIN_THROTTLE_TTL seconds. */
+  @Transform(toInt) @IsInt() @Min(1)
+  LOGIN_THROTTLE_LIMIT = 10;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  LOGIN_THROTTLE_TTL = 60;
+
+  /** argon2id memory cost (KiB) and iterations for new password hashes. */
+  @Transform(toInt) @IsInt() @Min(1024)
+  ARGON2_MEMORY_KIB = 19456;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  ARGON2_ITERATIONS = 2;
+
+  /** Most validated tokens kept in the in-process cache (0 turns it off). */
+  @Transform(toInt) @IsInt() @Min(0)
+  VALIDATION_CACHE_SIZE = 100_000;
+
+  /** Audit events older than this many days are dropped by the retention job (0 keeps them forever). */
+  @Transform(toInt) @IsInt() @Min(0)
+  AUDIT_RETENTION_DAYS = 400;
+
+  @Transform(toBool) @IsOptional()
+  SWAGGER_ENABLED = true;
+
+  // Mount points of the vendor dialects; an empty value mounts one at the root.
+  @IsString() COMPAT_ROCKETCHAT_PREFIX = '/compat/rocketchat';
+  @IsString() COMPAT_UBERALL_PREFIX = '/compat/uberall';
+  @IsString() COMPAT_ZAP_PREFIX = '/compat/zap';
+  @IsString() COMPAT_RAS_PREFIX = '/compat/ras';
+  @IsString() COMPAT_CHIME_PREFIX = '/compat/chime';
+}
+
+/** Validates process.env; the service refuses to start and lists every bad key. */
+export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVariables {
+  const env = plainToInstance(EnvironmentVariables, raw, { enableImplicitConversion: false, exposeDefaultValues: true });
+  const errors = validateSync(env, { skipMissingProperties: false, whitelist: false });
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `  - ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return env;
+}

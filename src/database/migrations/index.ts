@@ -1,0 +1,4 @@
+import { InitialSchema1700000000000 } from './1700000000000-initial-schema.js';
+
+/** Every migration, in order; listed explicitly so the app, the CLI and the tests run the same set. */
+export const MIGRATIONS = [InitialSchema1700000000000];

@@ -1,0 +1,35 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ClientAuthenticated } from '../auth/authenticated.decorator.js';
+import { Actor, CurrentActor } from '../common/actor.js';
+import { ErrorResponseDto } from '../common/dto/error-response.dto.js';
+import { IntrospectionResponseDto, TokenRequestDto } from './dto/oauth.dto.js';
+import { OAuthService } from './oauth.service.js';
+
+@ApiTags('oauth')
+@ApiBadRequestResponse({ type: ErrorResponseDto })
+@Controller('v1/oauth')
+export class OAuthController {
+  constructor(private readonly oauth: OAuthService) {}
+
+  /** RFC 7662 token introspection, for other services holding an API key. */
+  @Post('introspect')
+  @HttpCode(200)
+  @ClientAuthenticated()
+  @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
+  @ApiOkResponse({ type: IntrospectionResponseDto })
+  introspect(@CurrentActor() client: Actor, @Body() dto: TokenRequestDto): Promise<IntrospectionResponseDto> {
+    return this.oauth.introspect(client, dto.token);
+  }
+
+  /** RFC 7009 token revocation: ends the token's session; 200 even for an unknown token. */
+  @Post('revoke')
+  @HttpCode(200)
+  @ClientAuthenticated()
+  @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
+  @ApiOkResponse({ description: 'Revoked, or already invalid' })
+  async revoke(@CurrentActor() client: Actor, @Body() dto: TokenRequestDto): Promise<Record<string, never>> {
+    await this.oauth.revoke(client, dto.token, dto.token_type_hint);
+    return {};
+  }
+}

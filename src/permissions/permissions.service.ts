@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { Actor } from '../common/actor.js';
+import { DomainException, ErrorCode, notFound } from '../common/error-codes.js';
+import { AuditService } from '../audit/audit.service.js';
+import { canonicalPermission, Permission, PERMISSIONS } from './permissions.js';
+
+/** The one place permission and tenancy checks happen; every refusal is audited. */
+@Injectable()
+export class PermissionsService {
+  constructor(private readonly audit: AuditService) {}
+
+  has(actor: Actor, permission: Permission | string): boolean {
+    const canonical = canonicalPermission(permission);
+    return canonical !== undefined && actor.permissions.has(canonical);
+  }
+
+  /** May the actor act inside this account? Its own, or any for the system admin. */
+  canReachAccount(actor: Actor, accountId: string): boolean {
+    return actor.accountId === accountId || actor.permissions.has(PERMISSIONS.accountsManage);
+  }
+
+  /** Refuses (403, audited) unless the actor holds the permission. */
+  async require(actor: Actor, permission: Permission, attempted: string, targetUserId: string | null = null): Promise<void> {
+    if (this.has(actor, permission)) return;
+    await this.deny(actor, actor.accountId, targetUserId, { permission, attempted, reason: 'missing_permission' });
+    throw new DomainException(ErrorCode.PERMISSION_DENIED, `Missing permission ${permission}`, { permission });
+  }
+
+  /**
+   * Refuses a target in another account. Answered as NOT_FOUND, the same as an id that does not
+   * exist, so one account cannot probe another's ids; audited as a denied cross-account attempt.
+   */
+  async requireAccount(actor: Actor, accountId: string, what: string, attempted: string, targetUserId: string | null = null): Promise<void> {
+    if (this.canReachAccount(actor, accountId)) return;
+    await this.deny(actor, actor.accountId, targetUserId, { attempted, reason: 'cross_account', targetAccountId: accountId });
+    throw notFound(what);
+  }
+
+  private deny(actor: Actor, accountId: string, targetUserId: string | null, details: Record<string, unknown>): Promise<void> {
+    return this.audit.recordStandalone({
+      action: 'auth.permission_denied',
+      outcome: 'denied',
+      accountId,
+      actor,
+      context: actor.context,
+      targetUserId,
+      reason: String(details.reason),
+      details,
+    });
+  }
+}

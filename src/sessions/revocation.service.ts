@@ -1,0 +1,225 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { MAX_LISTED_SESSION_IDS } from '../audit/audit.types.js';
+import { Actor } from '../common/actor.js';
+import { DomainException, ErrorCode, notFound } from '../common/error-codes.js';
+import { TransactionService } from '../common/transaction.service.js';
+import { PERMISSIONS } from '../permissions/permissions.js';
+import { PermissionsService } from '../permissions/permissions.service.js';
+import { RevocationReceipt, RevocationTarget, RevokeOptions } from './revocation.types.js';
+import { LIVE_SESSION_SQL, SESSION_JOINS } from './session-sql.js';
+import { Invalidation, SessionInvalidationService } from './session-invalidation.service.js';
+
+interface Resolved {
+  accountId: string;
+  targetUserId: string | null;
+  own: boolean;
+  scope: 'session' | 'user' | 'device' | 'account';
+}
+
+interface Watermark {
+  table: 'users' | 'accounts';
+  id: string;
+  at: Date;
+  keep: string | null;
+}
+
+/**
+ * The one operation that ends sessions. Every caller — native logout, admin forced logout, each
+ * vendor dialect, refresh-token reuse — goes through `revoke`, which checks permission and tenancy,
+ * ends the sessions and writes the audit event in ONE transaction, pushes the invalidation to every
+ * instance, and answers with a receipt only once the invalidation has been dispatched.
+ */
+@Injectable()
+export class RevocationService {
+  private readonly logger = new Logger(RevocationService.name);
+
+  constructor(
+    private readonly tx: TransactionService,
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly permissions: PermissionsService,
+    private readonly invalidation: SessionInvalidationService,
+  ) {}
+
+  async revoke(actor: Actor, target: RevocationTarget, options: RevokeOptions = {}): Promise<RevocationReceipt> {
+    const resolved = await this.authorize(actor, target);
+    const reason = options.reason ?? (actor.context.surface === 'native' || actor.context.surface === 'system' ? null : `${actor.context.surface} logout`);
+    const dryRun = options.dryRun ?? false;
+    const action = options.action
+      ? options.action
+      : resolved.own
+      ? resolved.scope === 'session' || resolved.scope === 'device'
+        ? 'session.logout'
+        : 'session.revoked_all'
+      : 'session.forced_logout';
+    let nonce: string | null = null;
+    let watermark: Watermark | null = null;
+    const receipt = await this.tx.run(async (manager) => {
+      const outcome = await this.execute(manager, actor, target, resolved, reason, dryRun);
+      watermark = outcome.watermark;
+      const event = await this.audit.record(manager, {
+        action,
+        outcome: options.outcome ?? 'success',
+        accountId: resolved.accountId,
+        actor,
+        context: actor.context,
+        targetUserId: resolved.targetUserId,
+        sessionIds: outcome.ids,
+        sessionCount: outcome.count,
+        reason,
+        ticket: options.ticket ?? null,
+        dryRun,
+        details: { scope: resolved.scope, ...(target.kind === 'user' && target.exceptCurrent ? { exceptCurrent: true } : {}) },
+      });
+      if (!dryRun && outcome.count > 0 && outcome.invalidation) nonce = await this.invalidation.publish(manager, outcome.invalidation);
+      return {
+        revokedCount: outcome.count,
+        sessionIds: outcome.ids.slice(0, MAX_LISTED_SESSION_IDS),
+        sessionIdsTruncated: outcome.count > MAX_LISTED_SESSION_IDS,
+        targetUserId: resolved.targetUserId,
+        accountId: resolved.accountId,
+        auditEventId: event.id,
+        action,
+        effectiveAt: outcome.at,
+        dryRun,
+      } satisfies RevocationReceipt;
+    });
+    if (nonce) await this.invalidation.waitForEcho(nonce);
+    if (watermark) this.markRevokedRows(watermark, actor, reason);
+    return receipt;
+  }
+
+  /** Who owns the target, and may the actor end it? Refusals are audited by PermissionsService. */
+  private async authorize(actor: Actor, target: RevocationTarget): Promise<Resolved> {
+    const attempted = `revoke:${target.kind}`;
+    switch (target.kind) {
+      case 'current': {
+        if (!actor.sessionId || !actor.userId) throw new DomainException(ErrorCode.UNAUTHENTICATED, 'This credential has no session to end');
+        return { accountId: actor.accountId, targetUserId: actor.userId, own: true, scope: 'session' };
+      }
+      case 'session':
+      case 'session-number': {
+        const rows: { user_id: string; account_id: string }[] = await this.dataSource.query(
+          target.kind === 'session'
+            ? 'SELECT user_id, account_id FROM sessions WHERE id = $1'
+            : 'SELECT user_id, account_id FROM sessions WHERE number = $1',
+          [target.kind === 'session' ? target.sessionId : target.number],
+        );
+        const own = rows[0]?.user_id === actor.userId && actor.userId !== null;
+        if (!own) await this.permissions.require(actor, PERMISSIONS.sessionsRevokeAny, attempted, rows[0]?.user_id ?? null);
+        if (!rows[0]) throw notFound('Session');
+        await this.permissions.requireAccount(actor, rows[0].account_id, 'Session', attempted, rows[0].user_id);
+        return { accountId: rows[0].account_id, targetUserId: rows[0].user_id, own, scope: 'session' };
+      }
+      case 'user':
+      case 'device': {
+        const own = target.userId === actor.userId;
+        if (!own) await this.permissions.require(actor, PERMISSIONS.sessionsRevokeAny, attempted, null);
+        const rows: { account_id: string }[] = await this.dataSource.query('SELECT account_id FROM users WHERE id = $1', [target.userId]);
+        if (!rows[0]) throw notFound('User');
+        await this.permissions.requireAccount(actor, rows[0].account_id, 'User', attempted, target.userId);
+        return { accountId: rows[0].account_id, targetUserId: target.userId, own, scope: target.kind };
+      }
+      case 'account': {
+        await this.permissions.require(actor, PERMISSIONS.sessionsRevokeAccount, attempted);
+        const rows: { id: string }[] = await this.dataSource.query('SELECT id FROM accounts WHERE id = $1', [target.accountId]);
+        if (!rows[0]) throw notFound('Account');
+        await this.permissions.requireAccount(actor, target.accountId, 'Account', attempted);
+        return { accountId: target.accountId, targetUserId: null, own: false, scope: 'account' };
+      }
+    }
+  }
+
+  private async execute(
+    manager: EntityManager,
+    actor: Actor,
+    target: RevocationTarget,
+    resolved: Resolved,
+    reason: string | null,
+    dryRun: boolean,
+  ): Promise<{ ids: string[]; count: number; at: Date; invalidation: Invalidation | null; watermark: Watermark | null }> {
+    const mark = `revoked_at = clock_timestamp(), revoked_by = $2, revoke_reason = $3, revoked_surface = $4`;
+    const markParams = [actor.userId, reason, actor.context.surface];
+    switch (target.kind) {
+      case 'current':
+      case 'session':
+      case 'session-number': {
+        const sessionId = target.kind === 'current' ? actor.sessionId : target.kind === 'session' ? target.sessionId : null;
+        const live: { id: string }[] = await manager.query(
+          `SELECT s.id FROM ${SESSION_JOINS} WHERE ${sessionId ? 's.id = $1' : 's.number = $1'} AND ${LIVE_SESSION_SQL} FOR UPDATE OF s`,
+          [sessionId ?? (target as { number: number }).number],
+        );
+        const at = await this.now(manager);
+        if (live.length === 0 || dryRun) return { ids: live.map((r) => r.id), count: live.length, at, invalidation: null, watermark: null };
+        await manager.query(`UPDATE sessions SET ${mark} WHERE id = $1`, [live[0].id, ...markParams]);
+        return { ids: [live[0].id], count: 1, at, invalidation: { kind: 's', id: live[0].id }, watermark: null };
+      }
+      case 'device': {
+        const live: { id: string }[] = await manager.query(
+          `SELECT s.id FROM ${SESSION_JOINS} WHERE s.user_id = $1 AND s.device_token = $2 AND ${LIVE_SESSION_SQL} FOR UPDATE OF s`,
+          [target.userId, target.deviceToken],
+        );
+        const at = await this.now(manager);
+        if (dryRun) return { ids: live.map((r) => r.id), count: live.length, at, invalidation: null, watermark: null };
+        // End the live sessions on that device and unregister the device token from every session.
+        await manager.query(`UPDATE sessions SET ${mark} WHERE id = ANY($1::uuid[])`, [live.map((r) => r.id), ...markParams]);
+        await manager.query('UPDATE sessions SET device_token = NULL WHERE user_id = $1 AND device_token = $2', [target.userId, target.deviceToken]);
+        return { ids: live.map((r) => r.id), count: live.length, at, invalidation: { kind: 'u', id: target.userId }, watermark: null };
+      }
+      case 'user':
+      case 'account': {
+        const table = target.kind === 'user' ? 'users' : 'accounts';
+        const id = target.kind === 'user' ? target.userId : target.accountId;
+        const keep = target.kind === 'account' || target.exceptCurrent ? actor.sessionId : null;
+        // The row lock orders this against logins of the same user/account (they take FOR SHARE).
+        await manager.query(`SELECT 1 FROM ${table} WHERE id = $1 FOR UPDATE`, [id]);
+        const column = target.kind === 'user' ? 's.user_id' : 's.account_id';
+        const [{ count }]: { count: number }[] = await manager.query(
+          `SELECT count(*)::int AS count FROM ${SESSION_JOINS} WHERE ${column} = $1 AND ${LIVE_SESSION_SQL} AND s.id IS DISTINCT FROM $2`,
+          [id, keep],
+        );
+        const ids: { id: string }[] = await manager.query(
+          `SELECT s.id FROM ${SESSION_JOINS} WHERE ${column} = $1 AND ${LIVE_SESSION_SQL} AND s.id IS DISTINCT FROM $2
+            ORDER BY s.created_at DESC LIMIT ${MAX_LISTED_SESSION_IDS}`,
+          [id, keep],
+        );
+        if (dryRun || count === 0) return { ids: ids.map((r) => r.id), count, at: await this.now(manager), invalidation: null, watermark: null };
+        // O(1) revocation: every session created up to now is dead, whatever their number.
+        const [{ at }]: { at: Date }[] = await manager.query(
+          `UPDATE ${table} SET sessions_valid_after = clock_timestamp(), sessions_keep_id = $2 WHERE id = $1 RETURNING sessions_valid_after AS at`,
+          [id, keep],
+        );
+        return {
+          ids: ids.map((r) => r.id),
+          count,
+          at,
+          invalidation: { kind: target.kind === 'user' ? 'u' : 'a', id },
+          watermark: { table, id, at, keep },
+        };
+      }
+    }
+  }
+
+  private async now(manager: EntityManager): Promise<Date> {
+    const [{ now }]: { now: Date }[] = await manager.query('SELECT clock_timestamp() AS now');
+    return now;
+  }
+
+  /**
+   * After a watermark revocation has committed (and so already taken effect), copy the revocation
+   * onto the session rows for listings, off the request's path. Idempotent; a failure loses nothing
+   * (the watermark stays authoritative).
+   */
+  private markRevokedRows(watermark: Watermark, actor: Actor, reason: string | null): void {
+    const column = watermark.table === 'users' ? 'user_id' : 'account_id';
+    this.dataSource
+      .query(
+        `UPDATE sessions SET revoked_at = $2, revoked_by = $4, revoke_reason = $5, revoked_surface = $6
+          WHERE ${column} = $1 AND revoked_at IS NULL AND created_at <= $2 AND id IS DISTINCT FROM $3`,
+        [watermark.id, watermark.at, watermark.keep, actor.userId, reason, actor.context.surface],
+      )
+      .catch((error: Error) => this.logger.warn({ err: error.message }, 'could not mark revoked session rows'));
+  }
+}

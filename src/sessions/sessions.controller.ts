@@ -1,0 +1,39 @@
+import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Authenticated } from '../auth/authenticated.decorator.js';
+import { Actor, CurrentActor } from '../common/actor.js';
+import { ErrorResponseDto } from '../common/dto/error-response.dto.js';
+import { DryRunQueryDto, ForcedLogoutDto, mapReceipt, mapSession, RevocationReceiptDto, SessionDto } from './dto/session.dto.js';
+import { RevocationService } from './revocation.service.js';
+import { SessionsService } from './sessions.service.js';
+
+@ApiTags('sessions')
+@Controller('v1/sessions')
+export class SessionsController {
+  constructor(
+    private readonly sessions: SessionsService,
+    private readonly revocation: RevocationService,
+  ) {}
+
+  /** My live sessions, newest first. */
+  @Get()
+  @Authenticated()
+  @ApiOkResponse({ type: [SessionDto] })
+  async listOwn(@CurrentActor() actor: Actor): Promise<SessionDto[]> {
+    return (await this.sessions.listOwn(actor)).map(mapSession);
+  }
+
+  /** End one session: my own, or any in my account with sessions.revoke-any. Body optional. */
+  @Delete(':id')
+  @Authenticated()
+  @ApiOkResponse({ type: RevocationReceiptDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  async revoke(
+    @CurrentActor() actor: Actor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Query() query: DryRunQueryDto,
+    @Body() body: ForcedLogoutDto = {},
+  ): Promise<RevocationReceiptDto> {
+    return mapReceipt(await this.revocation.revoke(actor, { kind: 'session', sessionId: id }, { ...body, dryRun: query.dryRun }));
+  }
+}

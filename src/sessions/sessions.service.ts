@@ -1,0 +1,190 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor, systemActor } from '../common/actor.js';
+import { newOpaqueToken, sha256 } from '../common/crypto.js';
+import { DomainException, ErrorCode, notFound } from '../common/error-codes.js';
+import { RequestContext } from '../common/request-context.js';
+import { TransactionService } from '../common/transaction.service.js';
+import { AppConfigService } from '../config/app-config.service.js';
+import { PERMISSIONS } from '../permissions/permissions.js';
+import { PermissionsService } from '../permissions/permissions.service.js';
+import { RevocationService } from './revocation.service.js';
+import { LIVE_SESSION_SQL, SESSION_JOINS } from './session-sql.js';
+import { SessionInvalidationService } from './session-invalidation.service.js';
+
+export interface SessionView {
+  id: string;
+  number: number;
+  userId: string;
+  accountId: string;
+  surface: string;
+  deviceName: string | null;
+  hasDeviceToken: boolean;
+  ip: string | null;
+  userAgent: string | null;
+  createdAt: Date;
+  lastSeenAt: Date;
+  idleExpiresAt: Date;
+  expiresAt: Date;
+}
+
+export interface IssuedTokens {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+  session: SessionView;
+}
+
+export interface NewSessionInput {
+  userId: string;
+  accountId: string;
+  deviceToken?: string | null;
+  deviceName?: string | null;
+}
+
+const VIEW_COLUMNS = `s.id, s.number, s.user_id AS "userId", s.account_id AS "accountId", s.surface, s.device_name AS "deviceName",
+  (s.device_token IS NOT NULL) AS "hasDeviceToken", s.ip, s.user_agent AS "userAgent", s.created_at AS "createdAt",
+  s.last_seen_at AS "lastSeenAt", s.idle_expires_at AS "idleExpiresAt", s.expires_at AS "expiresAt"`;
+
+/** Session lifecycle other than revocation: issuing, listing, refreshing. */
+@Injectable()
+export class SessionsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tx: TransactionService,
+    private readonly config: AppConfigService,
+    private readonly permissions: PermissionsService,
+    private readonly revocation: RevocationService,
+    private readonly invalidation: SessionInvalidationService,
+  ) {}
+
+  /** Creates a session inside the caller's transaction (which holds the user's FOR SHARE lock). */
+  async issue(manager: EntityManager, input: NewSessionInput, context: RequestContext): Promise<IssuedTokens> {
+    const { accessTtlSeconds, absoluteTtlSeconds, idleTtlSeconds } = this.config.tokens;
+    const accessToken = newOpaqueToken('sat');
+    const refreshToken = newOpaqueToken('srt');
+    const rows: SessionView[] = await manager.query(
+      `WITH s AS (
+         INSERT INTO sessions (user_id, account_id, token_hash, refresh_hash, surface, device_token, device_name, ip, user_agent,
+                               access_expires_at, idle_expires_at, expires_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9,
+                 least(now() + make_interval(secs => $10), now() + make_interval(secs => $12)),
+                 least(now() + make_interval(secs => $11), now() + make_interval(secs => $12)),
+                 now() + make_interval(secs => $12))
+         RETURNING *)
+       SELECT ${VIEW_COLUMNS} FROM s`,
+      [
+        input.userId,
+        input.accountId,
+        sha256(accessToken),
+        sha256(refreshToken),
+        context.surface,
+        input.deviceToken ?? null,
+        input.deviceName ?? null,
+        context.ip,
+        context.userAgent,
+        accessTtlSeconds,
+        idleTtlSeconds,
+        absoluteTtlSeconds,
+      ],
+    );
+    return { accessToken, refreshToken, expiresIn: Math.min(accessTtlSeconds, absoluteTtlSeconds), session: rows[0] };
+  }
+
+  async get(sessionId: string): Promise<SessionView> {
+    const rows: SessionView[] = await this.dataSource.query(`SELECT ${VIEW_COLUMNS} FROM sessions s WHERE s.id = $1`, [sessionId]);
+    if (!rows[0]) throw notFound('Session');
+    return rows[0];
+  }
+
+  /** The session an access or refresh token belongs to (whatever its state). */
+  async findByToken(token: string, hint?: 'access_token' | 'refresh_token'): Promise<{ sessionId: string; accountId: string } | null> {
+    const hash = sha256(token);
+    const order = hint === 'refresh_token' ? ['refresh_hash', 'token_hash'] : ['token_hash', 'refresh_hash'];
+    for (const column of order) {
+      const rows: { id: string; account_id: string }[] = await this.dataSource.query(`SELECT id, account_id FROM sessions WHERE ${column} = $1`, [hash]);
+      if (rows[0]) return { sessionId: rows[0].id, accountId: rows[0].account_id };
+    }
+    return null;
+  }
+
+  /** The caller's own live sessions, newest first. */
+  listOwn(actor: Actor): Promise<SessionView[]> {
+    if (!actor.userId) throw new DomainException(ErrorCode.PERMISSION_DENIED, 'Only a signed-in user has sessions');
+    return this.listLive(actor.userId);
+  }
+
+  /** A user's live sessions; someone else's need sessions.read-any within the caller's account. */
+  async listForUser(actor: Actor, userId: string): Promise<SessionView[]> {
+    if (userId !== actor.userId) {
+      await this.permissions.require(actor, PERMISSIONS.sessionsReadAny, 'sessions:list', userId);
+      const rows: { account_id: string }[] = await this.dataSource.query('SELECT account_id FROM users WHERE id = $1', [userId]);
+      if (!rows[0]) throw notFound('User');
+      await this.permissions.requireAccount(actor, rows[0].account_id, 'User', 'sessions:list', userId);
+    }
+    return this.listLive(userId);
+  }
+
+  private listLive(userId: string): Promise<SessionView[]> {
+    return this.dataSource.query(
+      `SELECT ${VIEW_COLUMNS} FROM ${SESSION_JOINS} WHERE s.user_id = $1 AND ${LIVE_SESSION_SQL} ORDER BY s.created_at DESC LIMIT 1000`,
+      [userId],
+    );
+  }
+
+  /**
+   * Rotates the refresh token (and the access token with it). A refresh token that was already
+   * rotated away is evidence of theft: the session is revoked and `session.refresh_reuse` audited.
+   */
+  async refresh(refreshToken: string, context: RequestContext): Promise<IssuedTokens> {
+    const hash = sha256(refreshToken);
+    const { accessTtlSeconds } = this.config.tokens;
+    const accessToken = newOpaqueToken('sat');
+    const nextRefresh = newOpaqueToken('srt');
+    const rotated = await this.tx.run(async (manager) => {
+      const rows: (SessionView & { live: boolean })[] = await manager.query(
+        `SELECT ${VIEW_COLUMNS}, ${LIVE_SESSION_SQL} AS live FROM ${SESSION_JOINS} WHERE s.refresh_hash = $1 FOR UPDATE OF s`,
+        [hash],
+      );
+      const row = rows[0];
+      if (!row) return null;
+      if (!row.live) throw new DomainException(ErrorCode.REFRESH_TOKEN_INVALID, 'The session has ended; log in again');
+      await manager.query('INSERT INTO session_refresh_history (refresh_hash, session_id) VALUES ($1, $2)', [hash, row.id]);
+      await manager.query(
+        `UPDATE sessions SET token_hash = $2, refresh_hash = $3, last_seen_at = now(),
+                access_expires_at = least(now() + make_interval(secs => $4), expires_at),
+                idle_expires_at = least(now() + make_interval(secs => $5), expires_at)
+          WHERE id = $1`,
+        [row.id, sha256(accessToken), sha256(nextRefresh), accessTtlSeconds, this.config.tokens.idleTtlSeconds],
+      );
+      // The old access token must stop working on every instance.
+      const nonce = await this.invalidation.publish(manager, { kind: 's', id: row.id });
+      const { live: _live, ...session } = row;
+      return { session, nonce };
+    });
+    if (rotated) {
+      await this.invalidation.waitForEcho(rotated.nonce);
+      const expiresIn = Math.max(0, Math.min(accessTtlSeconds, Math.floor((new Date(rotated.session.expiresAt).getTime() - Date.now()) / 1000)));
+      return { accessToken, refreshToken: nextRefresh, expiresIn, session: rotated.session };
+    }
+    await this.handleReuse(hash, context);
+    throw new DomainException(ErrorCode.REFRESH_TOKEN_INVALID, 'Unknown or expired refresh token');
+  }
+
+  private async handleReuse(hash: Buffer, context: RequestContext): Promise<void> {
+    const rows: { session_id: string; user_id: string; account_id: string }[] = await this.dataSource.query(
+      `SELECT h.session_id, s.user_id, s.account_id FROM session_refresh_history h JOIN sessions s ON s.id = h.session_id WHERE h.refresh_hash = $1`,
+      [hash],
+    );
+    const reused = rows[0];
+    if (!reused) return;
+    const actor = { ...systemActor(reused.account_id, context, 'refresh-reuse-detector'), permissions: new Set<string>([PERMISSIONS.sessionsRevokeAny]) };
+    // One transaction: the session ends and session.refresh_reuse is recorded together.
+    await this.revocation.revoke(
+      actor,
+      { kind: 'session', sessionId: reused.session_id },
+      { reason: 'a rotated refresh token was presented again', action: 'session.refresh_reuse', outcome: 'denied' },
+    );
+    throw new DomainException(ErrorCode.REFRESH_TOKEN_REUSED, 'Refresh token already used; the session has been revoked');
+  }
+}

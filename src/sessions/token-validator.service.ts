@@ -1,0 +1,165 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AppConfigService } from '../config/app-config.service.js';
+import { LIVE_SESSION_SQL, SESSION_JOINS } from './session-sql.js';
+import { Invalidation, SessionInvalidationService } from './session-invalidation.service.js';
+
+/** A live session as the hot path sees it. */
+export interface ValidatedSession {
+  sessionId: string;
+  sessionNumber: number;
+  userId: string;
+  accountId: string;
+  username: string;
+  permissions: ReadonlySet<string>;
+  accessExpiresAt: Date;
+}
+
+interface CacheEntry {
+  session: ValidatedSession;
+  accessExpiresMs: number;
+  idleExpiresMs: number;
+  expiresMs: number;
+  lastSeenMs: number;
+}
+
+interface Row {
+  id: string;
+  number: number;
+  user_id: string;
+  account_id: string;
+  username: string;
+  permissions: string[];
+  access_expires_at: Date;
+  idle_expires_at: Date;
+  expires_at: Date;
+  last_seen_at: Date;
+  live: boolean;
+}
+
+const TOUCH_INTERVAL_MS = 60_000;
+
+/**
+ * "Is this token still good?" — the hot path. One indexed lookup by token hash, or a hit in an
+ * in-process cache that every instance empties on pushed invalidations (LISTEN/NOTIFY). The cache is
+ * bypassed entirely while the invalidation channel is down, and never trusted past a token's expiry.
+ */
+@Injectable()
+export class TokenValidatorService {
+  private readonly logger = new Logger(TokenValidatorService.name);
+  private readonly cache = new Map<string, CacheEntry>();
+  private readonly bySession = new Map<string, string>();
+  private readonly maxEntries: number;
+  private readonly idleTtlMs: number;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly invalidation: SessionInvalidationService,
+    config: AppConfigService,
+  ) {
+    this.maxEntries = config.get('VALIDATION_CACHE_SIZE');
+    this.idleTtlMs = config.tokens.idleTtlSeconds * 1000;
+    invalidation.subscribe((event) => this.invalidate(event));
+  }
+
+  static hash(token: string): Buffer {
+    return createHash('sha256').update(token, 'utf8').digest();
+  }
+
+  async validate(token: string): Promise<ValidatedSession | null> {
+    if (token.length === 0 || token.length > 512) return null;
+    const hash = TokenValidatorService.hash(token);
+    const key = hash.toString('base64');
+    const now = Date.now();
+    const cached = this.invalidation.ready ? this.cache.get(key) : undefined;
+    if (cached) {
+      if (now < cached.accessExpiresMs && now < cached.idleExpiresMs && now < cached.expiresMs) {
+        if (now - cached.lastSeenMs > TOUCH_INTERVAL_MS) this.touch(cached, now);
+        return cached.session;
+      }
+      this.drop(key);
+      return null;
+    }
+    const epoch = this.invalidation.epoch;
+    const rows: Row[] = await this.dataSource.query(
+      `SELECT s.id, s.number, s.user_id, s.account_id, u.username, s.access_expires_at, s.idle_expires_at, s.expires_at, s.last_seen_at,
+              ${LIVE_SESSION_SQL} AND s.access_expires_at > now() AS live,
+              coalesce((SELECT array_agg(DISTINCT p) FROM user_roles ur JOIN roles r ON r.id = ur.role_id CROSS JOIN unnest(r.permissions) p
+                        WHERE ur.user_id = u.id), '{}') AS permissions
+         FROM ${SESSION_JOINS}
+        WHERE s.token_hash = $1`,
+      [hash],
+    );
+    const row = rows[0];
+    if (!row || !row.live) return null;
+    const entry: CacheEntry = {
+      session: {
+        sessionId: row.id,
+        sessionNumber: row.number,
+        userId: row.user_id,
+        accountId: row.account_id,
+        username: row.username,
+        permissions: new Set(row.permissions),
+        accessExpiresAt: row.access_expires_at,
+      },
+      accessExpiresMs: row.access_expires_at.getTime(),
+      idleExpiresMs: row.idle_expires_at.getTime(),
+      expiresMs: row.expires_at.getTime(),
+      lastSeenMs: row.last_seen_at.getTime(),
+    };
+    if (now - entry.lastSeenMs > TOUCH_INTERVAL_MS) this.touch(entry, now);
+    // Cache only if no invalidation arrived while we read: otherwise the row may already be stale.
+    if (this.maxEntries > 0 && this.invalidation.ready && this.invalidation.epoch === epoch) this.store(key, entry);
+    return entry.session;
+  }
+
+  private store(key: string, entry: CacheEntry): void {
+    if (this.cache.size >= this.maxEntries) {
+      const oldest = this.cache.keys().next().value;
+      if (oldest !== undefined) this.drop(oldest);
+    }
+    this.cache.set(key, entry);
+    this.bySession.set(entry.session.sessionId, key);
+  }
+
+  private drop(key: string): void {
+    const entry = this.cache.get(key);
+    if (!entry) return;
+    this.cache.delete(key);
+    this.bySession.delete(entry.session.sessionId);
+  }
+
+  private invalidate(event: Invalidation): void {
+    switch (event.kind) {
+      case '*':
+        this.cache.clear();
+        this.bySession.clear();
+        return;
+      case 's': {
+        const key = this.bySession.get(event.id);
+        if (key) this.drop(key);
+        return;
+      }
+      case 'u':
+      case 'a':
+        for (const [key, entry] of this.cache) {
+          if ((event.kind === 'u' ? entry.session.userId : entry.session.accountId) === event.id) this.drop(key);
+        }
+        return;
+    }
+  }
+
+  /** Slides the idle expiry at most once a minute per session, off the request's path. */
+  private touch(entry: CacheEntry, now: number): void {
+    entry.lastSeenMs = now;
+    entry.idleExpiresMs = Math.min(now + this.idleTtlMs, entry.expiresMs);
+    this.dataSource
+      .query(
+        `UPDATE sessions SET last_seen_at = now(), idle_expires_at = least(now() + make_interval(secs => $2), expires_at)
+          WHERE id = $1 AND revoked_at IS NULL`,
+        [entry.session.sessionId, this.idleTtlMs / 1000],
+      )
+      .catch((error: Error) => this.logger.warn({ err: error.message }, 'could not record session activity'));
+  }
+}

@@ -1,0 +1,82 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Authenticated } from '../auth/authenticated.decorator.js';
+import { Actor, CurrentActor } from '../common/actor.js';
+import { ErrorResponseDto } from '../common/dto/error-response.dto.js';
+import { PERMISSIONS } from '../permissions/permissions.js';
+import { DryRunQueryDto, ForcedLogoutDto, mapReceipt, mapSession, RevocationReceiptDto, SessionDto } from '../sessions/dto/session.dto.js';
+import { RevocationService } from '../sessions/revocation.service.js';
+import { SessionsService } from '../sessions/sessions.service.js';
+import { CreateUserDto, ListUsersQueryDto, mapUser, SetRolesDto, UpdateUserDto, UserDto, UserIdParamDto, UserPageDto } from './dto/user.dto.js';
+import { UsersService } from './users.service.js';
+
+@ApiTags('users')
+@ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No such user in your account' })
+@Controller('v1/users')
+export class UsersController {
+  constructor(
+    private readonly users: UsersService,
+    private readonly sessions: SessionsService,
+    private readonly revocation: RevocationService,
+  ) {}
+
+  @Post()
+  @Authenticated(PERMISSIONS.usersManage)
+  @ApiCreatedResponse({ type: UserDto })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'Username or email taken' })
+  async create(@CurrentActor() actor: Actor, @Body() dto: CreateUserDto): Promise<UserDto> {
+    return mapUser(await this.users.create(actor, dto));
+  }
+
+  @Get()
+  @Authenticated(PERMISSIONS.usersManage)
+  @ApiOkResponse({ type: UserPageDto })
+  async list(@CurrentActor() actor: Actor, @Query() query: ListUsersQueryDto): Promise<UserPageDto> {
+    const page = await this.users.list(actor, query.limit ?? 50, query.cursor, query.accountId);
+    return { items: page.items.map(mapUser), nextCursor: page.nextCursor };
+  }
+
+  @Get(':id')
+  @Authenticated()
+  @ApiOkResponse({ type: UserDto })
+  async get(@CurrentActor() actor: Actor, @Param() params: UserIdParamDto): Promise<UserDto> {
+    return mapUser(await this.users.get(actor, params.id));
+  }
+
+  /** Change email, password or status; disabling a user ends all their sessions. */
+  @Patch(':id')
+  @Authenticated()
+  @ApiOkResponse({ type: UserDto })
+  async update(@CurrentActor() actor: Actor, @Param() params: UserIdParamDto, @Body() dto: UpdateUserDto): Promise<UserDto> {
+    return mapUser(await this.users.update(actor, params.id, dto));
+  }
+
+  @Put(':id/roles')
+  @Authenticated(PERMISSIONS.usersManage)
+  @ApiOkResponse({ type: UserDto })
+  async setRoles(@CurrentActor() actor: Actor, @Param() params: UserIdParamDto, @Body() dto: SetRolesDto): Promise<UserDto> {
+    return mapUser(await this.users.setRoles(actor, params.id, dto.roles));
+  }
+
+  /** A user's live sessions (someone else's need sessions.read-any). */
+  @Get(':id/sessions')
+  @Authenticated()
+  @ApiOkResponse({ type: [SessionDto] })
+  async sessionsOf(@CurrentActor() actor: Actor, @Param() params: UserIdParamDto): Promise<SessionDto[]> {
+    return (await this.sessions.listForUser(actor, params.id)).map(mapSession);
+  }
+
+  /** Forced logout: end every session of the user (sessions.revoke-any); answers with a receipt. */
+  @Post(':id/logout')
+  @HttpCode(200)
+  @Authenticated()
+  @ApiOkResponse({ type: RevocationReceiptDto })
+  async logout(
+    @CurrentActor() actor: Actor,
+    @Param() params: UserIdParamDto,
+    @Query() query: DryRunQueryDto,
+    @Body() dto: ForcedLogoutDto,
+  ): Promise<RevocationReceiptDto> {
+    return mapReceipt(await this.revocation.revoke(actor, { kind: 'user', userId: params.id }, { ...dto, dryRun: query.dryRun }));
+  }
+}

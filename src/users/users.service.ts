@@ -1,0 +1,192 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { Actor } from '../common/actor.js';
+import { DomainException, ErrorCode, notFound } from '../common/error-codes.js';
+import { TransactionService } from '../common/transaction.service.js';
+import { PERMISSIONS } from '../permissions/permissions.js';
+import { PermissionsService } from '../permissions/permissions.service.js';
+import { RolesService } from '../permissions/roles.service.js';
+import { RevocationService } from '../sessions/revocation.service.js';
+import { PasswordService } from './password.service.js';
+import { UserStatus } from './user.entity.js';
+
+export interface UserView {
+  id: string;
+  accountId: string;
+  username: string;
+  email: string;
+  status: UserStatus;
+  roles: string[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface CreateUserInput {
+  username: string;
+  email: string;
+  password: string;
+  roles?: string[];
+  accountId?: string;
+}
+
+export interface UpdateUserInput {
+  email?: string;
+  password?: string;
+  status?: UserStatus;
+}
+
+export interface UserPage {
+  items: UserView[];
+  nextCursor: string | null;
+}
+
+const USER_VIEW = `u.id, u.account_id AS "accountId", u.username, u.email, u.status, u.created_at AS "createdAt", u.updated_at AS "updatedAt",
+  coalesce((SELECT array_agg(r.name ORDER BY r.name) FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = u.id), '{}') AS roles`;
+
+/** User accounts: creation, lookup, changes. Disabling a user revokes every session they have. */
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tx: TransactionService,
+    private readonly passwords: PasswordService,
+    private readonly permissions: PermissionsService,
+    private readonly roles: RolesService,
+    private readonly audit: AuditService,
+    private readonly revocation: RevocationService,
+  ) {}
+
+  async create(actor: Actor, input: CreateUserInput): Promise<UserView> {
+    await this.permissions.require(actor, PERMISSIONS.usersManage, 'users:create');
+    const accountId = input.accountId ?? actor.accountId;
+    await this.permissions.requireAccount(actor, accountId, 'Account', 'users:create');
+    const passwordHash = await this.passwords.hash(input.password);
+    const id = await this.tx.run(async (manager) => {
+      await this.roles.assertGrantable(actor, manager, await this.roles.resolveIds(manager, accountId, input.roles ?? ['user']));
+      const created = await this.insert(manager, accountId, input, passwordHash);
+      await this.audit.record(manager, {
+        action: 'user.created',
+        accountId,
+        actor,
+        context: actor.context,
+        targetUserId: created,
+        details: { username: input.username, roles: input.roles ?? ['user'] },
+      });
+      return created;
+    });
+    return this.find(id);
+  }
+
+  /** Inserts a user with roles inside the caller's transaction (also used by bootstrap and the CLI). */
+  async insert(manager: EntityManager, accountId: string, input: CreateUserInput, passwordHash: string): Promise<string> {
+    const accounts: { id: string }[] = await manager.query('SELECT id FROM accounts WHERE id = $1', [accountId]);
+    if (!accounts[0]) throw notFound('Account');
+    const roleIds = await this.roles.resolveIds(manager, accountId, input.roles ?? ['user']);
+    const rows: { id: string }[] = await manager.query(
+      'INSERT INTO users (account_id, username, email, password_hash) VALUES ($1, $2, $3, $4) RETURNING id',
+      [accountId, input.username, input.email, passwordHash],
+    );
+    await manager.query('INSERT INTO user_roles (user_id, role_id) SELECT $1, unnest($2::uuid[])', [rows[0].id, roleIds]);
+    return rows[0].id;
+  }
+
+  async get(actor: Actor, userId: string): Promise<UserView> {
+    if (userId !== actor.userId) await this.permissions.require(actor, PERMISSIONS.usersManage, 'users:read', userId);
+    const user = await this.find(userId);
+    await this.permissions.requireAccount(actor, user.accountId, 'User', 'users:read', userId);
+    return user;
+  }
+
+  async list(actor: Actor, limit: number, cursor?: string, accountId?: string): Promise<UserPage> {
+    await this.permissions.require(actor, PERMISSIONS.usersManage, 'users:list');
+    const account = accountId ?? actor.accountId;
+    await this.permissions.requireAccount(actor, account, 'Account', 'users:list');
+    const after = cursor ? decodeCursor(cursor) : null;
+    const rows: (UserView & { cursor: string })[] = await this.dataSource.query(
+      `SELECT ${USER_VIEW} FROM users u WHERE u.account_id = $1 ${after ? 'AND (u.created_at, u.id) > ($3::timestamptz, $4::uuid)' : ''}
+        ORDER BY u.created_at, u.id LIMIT $2`,
+      after ? [account, limit + 1, after.at, after.id] : [account, limit + 1],
+    );
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null };
+  }
+
+  async update(actor: Actor, userId: string, input: UpdateUserInput): Promise<UserView> {
+    const self = userId === actor.userId;
+    // A user may change their own email or password; status and anyone else need users.manage.
+    if (!self || input.status !== undefined) await this.permissions.require(actor, PERMISSIONS.usersManage, 'users:update', userId);
+    const before = await this.find(userId);
+    await this.permissions.requireAccount(actor, before.accountId, 'User', 'users:update', userId);
+    const passwordHash = input.password ? await this.passwords.hash(input.password) : null;
+    await this.tx.run(async (manager) => {
+      await manager.query(
+        `UPDATE users SET email = coalesce($2, email), password_hash = coalesce($3, password_hash), status = coalesce($4, status), updated_at = now()
+          WHERE id = $1`,
+        [userId, input.email ?? null, passwordHash, input.status ?? null],
+      );
+      await this.audit.record(manager, {
+        action: input.status === 'disabled' && before.status !== 'disabled' ? 'user.disabled' : 'user.updated',
+        accountId: before.accountId,
+        actor,
+        context: actor.context,
+        targetUserId: userId,
+        details: { fields: Object.keys(input).filter((k) => (input as Record<string, unknown>)[k] !== undefined) },
+      });
+    });
+    // Disabling ends every session (audited as a forced logout); so does an admin's password reset.
+    const disabled = input.status === 'disabled' && before.status !== 'disabled';
+    if (disabled || (passwordHash && !self)) {
+      await this.revocation.revoke(actor, { kind: 'user', userId }, { reason: disabled ? 'user disabled' : 'password reset by admin' });
+    }
+    return this.find(userId);
+  }
+
+  async setRoles(actor: Actor, userId: string, roleNames: string[]): Promise<UserView> {
+    await this.permissions.require(actor, PERMISSIONS.usersManage, 'users:set-roles', userId);
+    const user = await this.find(userId);
+    await this.permissions.requireAccount(actor, user.accountId, 'User', 'users:set-roles', userId);
+    await this.tx.run(async (manager) => {
+      const roleIds = await this.roles.resolveIds(manager, user.accountId, roleNames);
+      await this.roles.assertGrantable(actor, manager, roleIds);
+      await manager.query('DELETE FROM user_roles WHERE user_id = $1', [userId]);
+      await manager.query('INSERT INTO user_roles (user_id, role_id) SELECT $1, unnest($2::uuid[])', [userId, roleIds]);
+      await this.audit.record(manager, {
+        action: 'user.roles_changed',
+        accountId: user.accountId,
+        actor,
+        context: actor.context,
+        targetUserId: userId,
+        details: { before: user.roles, after: roleNames },
+      });
+      await this.roles.invalidateUser(manager, userId);
+    });
+    return this.find(userId);
+  }
+
+  async find(userId: string): Promise<UserView> {
+    const rows: UserView[] = await this.dataSource.query(`SELECT ${USER_VIEW} FROM users u WHERE u.id = $1`, [userId]);
+    if (!rows[0]) throw notFound('User');
+    return rows[0];
+  }
+
+  async countUsers(): Promise<number> {
+    const [{ n }]: { n: number }[] = await this.dataSource.query('SELECT count(*)::int AS n FROM users');
+    return n;
+  }
+}
+
+function encodeCursor(at: Date, id: string): string {
+  return Buffer.from(JSON.stringify([new Date(at).toISOString(), id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { at: string; id: string } {
+  try {
+    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
+    if (typeof at !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(at))) throw new Error('bad cursor');
+    return { at, id };
+  } catch {
+    throw new DomainException(ErrorCode.VALIDATION_FAILED, 'cursor is malformed');
+  }
+}

@@ -1,0 +1,100 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import { bearer, createTestDatabase, createUser, login, loginAdmin, startApp } from './support/test-app.js';
+import { TEST_ADMIN } from './test-env.js';
+
+describe('auth (native /v1)', () => {
+  let app: NestFastifyApplication;
+  let adminToken: string;
+
+  beforeAll(async () => {
+    app = await startApp(await createTestDatabase());
+    adminToken = (await loginAdmin(app)).accessToken;
+  });
+  afterAll(() => app.close());
+
+  const http = () => request(app.getHttpServer());
+
+  it('logs in with username or email and returns opaque bearer tokens', async () => {
+    const byEmail = await http().post('/v1/auth/login').send({ email: TEST_ADMIN.email.toUpperCase(), password: TEST_ADMIN.password }).expect(200);
+    expect(byEmail.body).toMatchObject({ tokenType: 'Bearer', expiresIn: expect.any(Number), sessionId: expect.any(String), userId: expect.any(String) });
+    expect(byEmail.body.accessToken).toMatch(/^sat_/);
+    const me = await http().get('/v1/auth/me').set(bearer(byEmail.body.accessToken)).expect(200);
+    expect(me.body.user.username).toBe(TEST_ADMIN.username);
+    expect(me.body.permissions).toEqual(expect.arrayContaining(['sessions.revoke-any', 'audit.read', 'users.manage']));
+    expect(me.body.session.id).toBe(byEmail.body.sessionId);
+  });
+
+  it('answers a wrong password and an unknown user the same way, and audits both', async () => {
+    const wrong = await http().post('/v1/auth/login').send({ username: TEST_ADMIN.username, password: 'nope-nope-nope' }).expect(401);
+    const unknown = await http().post('/v1/auth/login').send({ username: 'nobody-here', password: 'nope-nope-nope' }).expect(401);
+    expect(wrong.body.error).toBe('INVALID_CREDENTIALS');
+    expect(unknown.body.error).toBe(wrong.body.error);
+    expect(unknown.body.message).toBe(wrong.body.message);
+    const events = await http().get('/v1/audit/events?action=auth.login_failed').set(bearer(adminToken)).expect(200);
+    expect(events.body.items.map((e: { reason: string }) => e.reason)).toContain('bad_password');
+  });
+
+  it('rejects malformed bodies and unknown fields with 400 and changes nothing', async () => {
+    const res = await http().post('/v1/auth/login').send({ username: 'admin', password: 'x', extra: 1 }).expect(400);
+    expect(res.body).toMatchObject({ statusCode: 400, error: 'VALIDATION_FAILED', requestId: expect.any(String) });
+    const bad = await http().post('/v1/auth/login').set('content-type', 'application/json').send('{"username":').expect(400);
+    expect(bad.body.error).toBe('VALIDATION_FAILED');
+  });
+
+  it('refuses requests without or with a bad token (401)', async () => {
+    await http().get('/v1/auth/me').expect(401);
+    const res = await http().get('/v1/auth/me').set(bearer('sat_not-a-token')).expect(401);
+    expect(res.body.error).toBe('UNAUTHENTICATED');
+  });
+
+  it('logout scopes: local ends this session only, others keeps it, global ends all', async () => {
+    const user = await createUser(app, adminToken);
+    const second = await login(app, user.username, user.password);
+    const third = await login(app, user.username, user.password);
+
+    const local = await http().post('/v1/auth/logout').set(bearer(user.accessToken)).expect(200);
+    expect(local.body).toMatchObject({ revokedCount: 1, sessionIds: [user.sessionId], action: 'session.logout' });
+    await http().get('/v1/auth/me').set(bearer(user.accessToken)).expect(401);
+    // idempotent: the already-ended session answers 401 (its token is gone), nothing else changes
+    await http().get('/v1/auth/me').set(bearer(second.accessToken)).expect(200);
+
+    const others = await http().post('/v1/auth/logout?scope=others').set(bearer(second.accessToken)).expect(200);
+    expect(others.body.revokedCount).toBe(1);
+    expect(others.body.sessionIds).toEqual([third.sessionId]);
+    await http().get('/v1/auth/me').set(bearer(third.accessToken)).expect(401);
+    await http().get('/v1/auth/me').set(bearer(second.accessToken)).expect(200);
+
+    const global = await http().post('/v1/auth/logout?scope=global').set(bearer(second.accessToken)).expect(200);
+    expect(global.body.revokedCount).toBe(1);
+    await http().get('/v1/auth/me').set(bearer(second.accessToken)).expect(401);
+
+    await http().post('/v1/auth/logout?scope=everything').set(bearer(adminToken)).expect(400);
+  });
+
+  it('rotates refresh tokens and treats reuse as theft', async () => {
+    const user = await createUser(app, adminToken);
+    const first = await http().post('/v1/auth/refresh').send({ refreshToken: user.refreshToken }).expect(200);
+    expect(first.body.sessionId).toBe(user.sessionId);
+    expect(first.body.refreshToken).not.toBe(user.refreshToken);
+    await http().get('/v1/auth/me').set(bearer(user.accessToken)).expect(401);
+    await http().get('/v1/auth/me').set(bearer(first.body.accessToken)).expect(200);
+
+    const reuse = await http().post('/v1/auth/refresh').send({ refreshToken: user.refreshToken }).expect(401);
+    expect(reuse.body.error).toBe('REFRESH_TOKEN_REUSED');
+    await http().get('/v1/auth/me').set(bearer(first.body.accessToken)).expect(401);
+    await http().post('/v1/auth/refresh').send({ refreshToken: first.body.refreshToken }).expect(401);
+
+    const events = await http().get(`/v1/audit/events?action=session.refresh_reuse&targetUserId=${user.userId}`).set(bearer(adminToken)).expect(200);
+    expect(events.body.items).toHaveLength(1);
+    expect(events.body.items[0]).toMatchObject({ sessionIds: [user.sessionId], sessionCount: 1 });
+  });
+
+  it('disabled users cannot log in, and disabling ends their sessions', async () => {
+    const user = await createUser(app, adminToken);
+    await http().patch(`/v1/users/${user.userId}`).set(bearer(adminToken)).send({ status: 'disabled' }).expect(200);
+    await http().get('/v1/auth/me').set(bearer(user.accessToken)).expect(401);
+    const res = await http().post('/v1/auth/login').send({ username: user.username, password: user.password }).expect(401);
+    expect(res.body.error).toBe('INVALID_CREDENTIALS');
+  });
+});

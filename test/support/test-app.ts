@@ -1,0 +1,101 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import pg from 'pg';
+import request from 'supertest';
+import { createDataSource } from '../../src/database/data-source.js';
+import { applyTestEnv, TEST_ADMIN } from '../test-env.js';
+
+let databaseCounter = 0;
+
+function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+/** Migrates the run's template database once (the first worker to get the lock does it). */
+async function ensureTemplateMigrated(admin: pg.Client, template: string): Promise<void> {
+  await admin.query('SELECT pg_advisory_lock(hashtext($1))', [template]);
+  try {
+    const url = withDatabase(process.env.SST_SERVER_URL as string, template);
+    const probe = new pg.Client({ connectionString: url });
+    await probe.connect();
+    const { rows } = await probe.query(`SELECT to_regclass('schema_migrations') IS NOT NULL AS done`);
+    await probe.end();
+    if (rows[0].done) return;
+    const ds = await createDataSource(url, 1).initialize();
+    await ds.runMigrations({ transaction: 'each' });
+    await ds.destroy();
+  } finally {
+    await admin.query('SELECT pg_advisory_unlock(hashtext($1))', [template]);
+  }
+}
+
+/** A fresh database for one test file, copied from the migrated template. */
+export async function createTestDatabase(): Promise<string> {
+  const serverUrl = process.env.SST_SERVER_URL as string;
+  const template = process.env.SST_TEMPLATE as string;
+  const name = `${process.env.SST_RUN_ID}_${process.pid}_${databaseCounter++}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await ensureTemplateMigrated(admin, template);
+    // CREATE DATABASE … TEMPLATE needs the template to itself; workers take turns.
+    await admin.query('SELECT pg_advisory_lock(hashtext($1))', [template]);
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+    await admin.query('SELECT pg_advisory_unlock(hashtext($1))', [template]);
+  } finally {
+    await admin.end();
+  }
+  return withDatabase(serverUrl, name);
+}
+
+/** Boots the real AppModule (the same factory as main.ts) against a database and listens on a free port. */
+export async function startApp(databaseUrl: string, env: Record<string, string> = {}): Promise<NestFastifyApplication> {
+  applyTestEnv(databaseUrl);
+  Object.assign(process.env, env);
+  const { createApp } = await import('../../src/app.factory.js');
+  const app = await createApp();
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return app;
+}
+
+export function urlOf(app: NestFastifyApplication): string {
+  const address = app.getHttpServer().address();
+  if (!address || typeof address === 'string') throw new Error('not listening');
+  return `http://127.0.0.1:${address.port}`;
+}
+
+export interface LoggedIn {
+  accessToken: string;
+  refreshToken: string;
+  sessionId: string;
+  userId: string;
+}
+
+export async function login(app: NestFastifyApplication, username: string, password: string, extra: Record<string, string> = {}): Promise<LoggedIn> {
+  const res = await request(app.getHttpServer()).post('/v1/auth/login').send({ username, password, ...extra });
+  if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as LoggedIn;
+}
+
+export const loginAdmin = (app: NestFastifyApplication) => login(app, TEST_ADMIN.username, TEST_ADMIN.password);
+
+export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+let userCounter = 0;
+
+/** Creates a user through the API (as an admin), returns it with a logged-in session. */
+export async function createUser(
+  app: NestFastifyApplication,
+  adminToken: string,
+  options: { roles?: string[]; accountId?: string; prefix?: string } = {},
+): Promise<LoggedIn & { username: string; password: string }> {
+  const username = `${options.prefix ?? 'user'}${Date.now().toString(36)}${userCounter++}`;
+  const password = `pw-${username}-long-enough`;
+  const res = await request(app.getHttpServer())
+    .post('/v1/users')
+    .set(bearer(adminToken))
+    .send({ username, email: `${username}@example.test`, password, roles: options.roles, accountId: options.accountId });
+  if (res.status !== 201) throw new Error(`create user failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return { ...(await login(app, username, password)), username, password };
+}
