@@ -30,6 +30,7 @@ export default {
       globalSetup: '<rootDir>/test/global-setup.ts',
       globalTeardown: '<rootDir>/test/global-teardown.ts',
       testTimeout: 60000,
+      maxWorkers: 2,
       transform: {
         // ts-jest does not run Nest CLI plugins; the Swagger plugin runs here so the e2e OpenAPI document matches the build's.
         '^.+\\.ts$': tsJest({

@@ -19,6 +19,7 @@ import { PermissionsModule } from './permissions/permissions.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
 import { BootstrapModule } from './users/bootstrap.module.js';
 import { UsersModule } from './users/users.module.js';
+import { VendorCompatModule } from './vendor-compat/vendor-compat.module.js';
 
 /** Never logged, wherever they appear: credentials of every surface. */
 export const REDACTED_PATHS = [
@@ -66,6 +67,7 @@ export const REDACTED_PATHS = [
     AuditModule,
     HealthModule,
     BootstrapModule,
+    VendorCompatModule,
   ],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { Actor } from '../common/actor.js';
 import { notFound } from '../common/error-codes.js';
+import { RequestContext } from '../common/request-context.js';
 import { PERMISSIONS } from '../permissions/permissions.js';
 import { PermissionsService } from '../permissions/permissions.service.js';
 import { SecretsKeyService } from './secrets-key.service.js';
@@ -76,6 +77,21 @@ export class AccessKeysService {
       void this.dataSource.query('UPDATE access_keys SET last_used_at = now() WHERE access_key_id = $1', [accessKeyId]).catch(() => undefined);
     }
     return { secret: this.secrets.decrypt(rows[0].secret_ciphertext), accountId: rows[0].account_id };
+  }
+
+  /** The Actor of a verified access key: it may end sessions in its own account only. */
+  actorFor(accessKeyId: string, accountId: string, context: RequestContext): Actor {
+    return {
+      kind: 'access-key',
+      accountId,
+      userId: null,
+      sessionId: null,
+      sessionNumber: null,
+      label: `access-key:${accessKeyId}`,
+      permissions: new Set([PERMISSIONS.sessionsRevokeAny, PERMISSIONS.sessionsReadAny]),
+      context,
+      credentialId: accessKeyId,
+    };
   }
 
   private async requireAccount(actor: Actor, accountId: string): Promise<void> {

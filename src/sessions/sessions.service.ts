@@ -125,6 +125,15 @@ export class SessionsService {
     return this.listLive(userId);
   }
 
+  /** Every live session in the caller's account (sessions.read-any), newest first, at most `limit`. */
+  async listForAccount(actor: Actor, limit = 500): Promise<SessionView[]> {
+    await this.permissions.require(actor, PERMISSIONS.sessionsReadAny, 'sessions:list-account');
+    return this.dataSource.query(
+      `SELECT ${VIEW_COLUMNS} FROM ${SESSION_JOINS} WHERE s.account_id = $1 AND ${LIVE_SESSION_SQL} ORDER BY s.created_at DESC LIMIT $2`,
+      [actor.accountId, limit],
+    );
+  }
+
   private listLive(userId: string): Promise<SessionView[]> {
     return this.dataSource.query(
       `SELECT ${VIEW_COLUMNS} FROM ${SESSION_JOINS} WHERE s.user_id = $1 AND ${LIVE_SESSION_SQL} ORDER BY s.created_at DESC LIMIT 1000`,

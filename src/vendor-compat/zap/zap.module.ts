@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+
+/** The Zap dialect (being built). */
+@Module({})
+export class ZapModule {}
