@@ -14,6 +14,8 @@ const esmPackages = { '^.+\\.m?js$': '<rootDir>/test/support/esm-to-cjs.transfor
 const tsJest = (extra = {}) => ['ts-jest', { tsconfig: 'tsconfig.test.json', diagnostics: { ignoreCodes: [151001, 151002] }, ...extra }];
 
 export default {
+  // Two cores here; e2e files each boot an app and a database.
+  maxWorkers: 2,
   projects: [
     {
       ...common,
@@ -30,7 +32,6 @@ export default {
       globalSetup: '<rootDir>/test/global-setup.ts',
       globalTeardown: '<rootDir>/test/global-teardown.ts',
       testTimeout: 60000,
-      maxWorkers: 2,
       transform: {
         // ts-jest does not run Nest CLI plugins; the Swagger plugin runs here so the e2e OpenAPI document matches the build's.
         '^.+\\.ts$': tsJest({

@@ -1,4 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import request from 'supertest';
 import { createDataSource } from '../../src/database/data-source.js';
@@ -34,7 +35,8 @@ async function ensureTemplateMigrated(admin: pg.Client, template: string): Promi
 export async function createTestDatabase(): Promise<string> {
   const serverUrl = process.env.SST_SERVER_URL as string;
   const template = process.env.SST_TEMPLATE as string;
-  const name = `${process.env.SST_RUN_ID}_${process.pid}_${databaseCounter++}`;
+  // Jest resets module state per file, so a counter alone repeats within a worker: add randomness.
+  const name = `${process.env.SST_RUN_ID}_${process.pid}_${databaseCounter++}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   try {

@@ -1,0 +1,152 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import { bearer, createTestDatabase, createUser, login, loginAdmin, startApp } from './support/test-app.js';
+
+describe('forced logout, permissions and tenancy (native /v1)', () => {
+  let app: NestFastifyApplication;
+  let admin: { accessToken: string; userId: string; sessionId: string };
+  const http = () => request(app.getHttpServer());
+
+  beforeAll(async () => {
+    app = await startApp(await createTestDatabase());
+    admin = await loginAdmin(app);
+  });
+  afterAll(() => app.close());
+
+  it('a forced logout ends every token of the user at once and leaves exactly one audit row', async () => {
+    const user = await createUser(app, admin.accessToken);
+    const phone = await login(app, user.username, user.password, { deviceName: 'phone' });
+    await http().get('/v1/auth/me').set(bearer(phone.accessToken)).expect(200); // cached on this instance
+
+    const res = await http()
+      .post(`/v1/users/${user.userId}/logout`)
+      .set(bearer(admin.accessToken))
+      .send({ reason: 'laptop stolen', ticket: 'SEC-42' })
+      .expect(200);
+    expect(res.body).toMatchObject({ revokedCount: 2, action: 'session.forced_logout', targetUserId: user.userId, dryRun: false });
+    expect(res.body.sessionIds.sort()).toEqual([user.sessionId, phone.sessionId].sort());
+
+    await http().get('/v1/auth/me').set(bearer(user.accessToken)).expect(401);
+    await http().get('/v1/auth/me').set(bearer(phone.accessToken)).expect(401);
+    await http().post('/v1/auth/refresh').send({ refreshToken: phone.refreshToken }).expect(401);
+
+    const events = await http().get(`/v1/audit/events?action=session.forced_logout&targetUserId=${user.userId}`).set(bearer(admin.accessToken)).expect(200);
+    expect(events.body.items).toHaveLength(1);
+    expect(events.body.items[0]).toMatchObject({
+      id: res.body.auditEventId,
+      actor: { userId: admin.userId, sessionId: admin.sessionId, label: 'admin' },
+      targetUserId: user.userId,
+      sessionCount: 2,
+      reason: 'laptop stolen',
+      ticket: 'SEC-42',
+      surface: 'native',
+      outcome: 'success',
+      ip: expect.any(String),
+    });
+  });
+
+  it('reports 0 when nothing was live, and a dry run changes nothing but is audited', async () => {
+    const user = await createUser(app, admin.accessToken);
+    const dry = await http().post(`/v1/users/${user.userId}/logout?dryRun=true`).set(bearer(admin.accessToken)).send({}).expect(200);
+    expect(dry.body).toMatchObject({ revokedCount: 1, dryRun: true, sessionIds: [user.sessionId] });
+    await http().get('/v1/auth/me').set(bearer(user.accessToken)).expect(200);
+    const real = await http().post(`/v1/users/${user.userId}/logout`).set(bearer(admin.accessToken)).send({}).expect(200);
+    expect(real.body.revokedCount).toBe(1);
+    const again = await http().post(`/v1/users/${user.userId}/logout`).set(bearer(admin.accessToken)).send({}).expect(200);
+    expect(again.body.revokedCount).toBe(0);
+    const events = await http().get(`/v1/audit/events?targetUserId=${user.userId}&action=session.forced_logout`).set(bearer(admin.accessToken)).expect(200);
+    expect(events.body.items.map((e: { dryRun: boolean; sessionCount: number }) => [e.dryRun, e.sessionCount])).toEqual([
+      [false, 0],
+      [false, 1],
+      [true, 1],
+    ]);
+  });
+
+  it('a user without sessions.revoke-any gets 403, audited, and nothing changes', async () => {
+    const victim = await createUser(app, admin.accessToken);
+    const mallory = await createUser(app, admin.accessToken);
+    const res = await http().post(`/v1/users/${victim.userId}/logout`).set(bearer(mallory.accessToken)).send({}).expect(403);
+    expect(res.body.error).toBe('PERMISSION_DENIED');
+    await http().delete(`/v1/sessions/${victim.sessionId}`).set(bearer(mallory.accessToken)).expect(403);
+    await http().get('/v1/auth/me').set(bearer(victim.accessToken)).expect(200);
+    const denied = await http().get(`/v1/audit/events?action=auth.permission_denied&actorUserId=${mallory.userId}`).set(bearer(admin.accessToken)).expect(200);
+    expect(denied.body.items.length).toBeGreaterThanOrEqual(2);
+    expect(denied.body.items[0]).toMatchObject({ outcome: 'denied', actor: { userId: mallory.userId } });
+  });
+
+  it('an account admin cannot reach another account: refused like an unknown id, and audited', async () => {
+    const other = await http().post('/v1/accounts').set(bearer(admin.accessToken)).send({ name: `acme-${Date.now()}` }).expect(201);
+    const otherAdmin = await createUser(app, admin.accessToken, { roles: ['admin'], accountId: other.body.id });
+    const home = await createUser(app, admin.accessToken);
+
+    const cross = await http().post(`/v1/users/${home.userId}/logout`).set(bearer(otherAdmin.accessToken)).send({ reason: 'probe' }).expect(404);
+    const unknown = await http().post('/v1/users/00000000-0000-4000-8000-000000000000/logout').set(bearer(otherAdmin.accessToken)).send({}).expect(404);
+    expect(cross.body.message).toBe(unknown.body.message);
+    await http().delete(`/v1/sessions/${home.sessionId}`).set(bearer(otherAdmin.accessToken)).expect(404);
+    await http().get(`/v1/users/${home.userId}/sessions`).set(bearer(otherAdmin.accessToken)).expect(404);
+    await http().get('/v1/auth/me').set(bearer(home.accessToken)).expect(200);
+    // the other account's admin cannot list accounts or create users elsewhere either
+    await http().get('/v1/accounts').set(bearer(otherAdmin.accessToken)).expect(403);
+
+    const denied = await http()
+      .get(`/v1/audit/events?action=auth.permission_denied&accountId=${other.body.id}`)
+      .set(bearer(admin.accessToken))
+      .expect(200);
+    expect(denied.body.items.some((e: { reason: string; targetUserId: string }) => e.reason === 'cross_account' && e.targetUserId === home.userId)).toBe(true);
+  });
+
+  it('an admin can end one session of a user; the user keeps the others', async () => {
+    const user = await createUser(app, admin.accessToken);
+    const second = await login(app, user.username, user.password);
+    const list = await http().get(`/v1/users/${user.userId}/sessions`).set(bearer(admin.accessToken)).expect(200);
+    expect(list.body.map((s: { id: string }) => s.id).sort()).toEqual([user.sessionId, second.sessionId].sort());
+    expect(list.body[0]).toMatchObject({ number: expect.any(Number), surface: 'native', hasDeviceToken: false });
+    const res = await http().delete(`/v1/sessions/${user.sessionId}`).set(bearer(admin.accessToken)).send({ reason: 'suspicious ip' }).expect(200);
+    expect(res.body).toMatchObject({ revokedCount: 1, action: 'session.forced_logout' });
+    await http().get('/v1/auth/me').set(bearer(user.accessToken)).expect(401);
+    await http().get('/v1/auth/me').set(bearer(second.accessToken)).expect(200);
+    await http().delete('/v1/sessions/not-a-uuid').set(bearer(admin.accessToken)).expect(400);
+    await http().delete('/v1/sessions/00000000-0000-4000-8000-000000000000').set(bearer(admin.accessToken)).expect(404);
+  });
+
+  it('concurrent logins and a forced logout of the same user leave a consistent state', async () => {
+    const user = await createUser(app, admin.accessToken);
+    const attempts = Array.from({ length: 12 }, () =>
+      http().post('/v1/auth/login').send({ username: user.username, password: user.password }),
+    );
+    const [revoke, ...logins] = await Promise.all([
+      http().post(`/v1/users/${user.userId}/logout`).set(bearer(admin.accessToken)).send({ reason: 'race' }),
+      ...attempts,
+    ]);
+    expect(revoke.status).toBe(200);
+    const tokens = logins.map((r) => {
+      expect(r.status).toBe(200);
+      return r.body as { accessToken: string; sessionId: string };
+    });
+    const alive = await Promise.all(tokens.map((t) => http().get('/v1/auth/me').set(bearer(t.accessToken)).then((r) => r.status)));
+    const live = await http().get(`/v1/users/${user.userId}/sessions`).set(bearer(admin.accessToken)).expect(200);
+    const liveIds = new Set(live.body.map((s: { id: string }) => s.id));
+    // Every session is either revoked by the logout (and counted in its receipt) or alive; never both, never neither.
+    tokens.forEach((t, i) => {
+      const revoked = (revoke.body.sessionIds as string[]).includes(t.sessionId);
+      expect(revoked).toBe(!liveIds.has(t.sessionId));
+      expect(alive[i]).toBe(revoked ? 401 : 200);
+    });
+    expect(revoke.body.revokedCount).toBe(13 - liveIds.size);
+  });
+
+  it('account-wide logout needs a reason and ends every session but the caller\'s', async () => {
+    const account = await http().post('/v1/accounts').set(bearer(admin.accessToken)).send({ name: `wide-${Date.now()}` }).expect(201);
+    const boss = await createUser(app, admin.accessToken, { roles: ['admin'], accountId: account.body.id });
+    const a = await createUser(app, admin.accessToken, { accountId: account.body.id });
+    const b = await createUser(app, admin.accessToken, { accountId: account.body.id });
+    await http().post(`/v1/accounts/${account.body.id}/logout`).set(bearer(boss.accessToken)).send({}).expect(400);
+    const res = await http().post(`/v1/accounts/${account.body.id}/logout`).set(bearer(boss.accessToken)).send({ reason: 'breach drill' }).expect(200);
+    expect(res.body).toMatchObject({ revokedCount: 2, action: 'session.forced_logout' });
+    await http().get('/v1/auth/me').set(bearer(a.accessToken)).expect(401);
+    await http().get('/v1/auth/me').set(bearer(b.accessToken)).expect(401);
+    await http().get('/v1/auth/me').set(bearer(boss.accessToken)).expect(200);
+    // new logins after the logout work
+    await login(app, a.username, a.password);
+  });
+});
