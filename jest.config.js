@@ -16,13 +16,15 @@ const tsJest = (extra = {}) => ['ts-jest', { tsconfig: 'tsconfig.test.json', dia
 export default {
   // Two cores here; e2e files each boot an app and a database.
   maxWorkers: 2,
+  // e2e files boot a real app and database; a cold ts-jest compile takes a while.
+  testTimeout: 60000,
   projects: [
     {
       ...common,
       displayName: 'unit',
       rootDir: '.',
       testMatch: ['<rootDir>/src/**/*.spec.ts'],
-      transform: { '^.+\\.ts$': tsJest({ isolatedModules: true }), ...esmPackages },
+      transform: { '^.+\\.ts$': tsJest({ tsconfig: 'tsconfig.unit.json' }), ...esmPackages },
     },
     {
       ...common,
@@ -31,7 +33,6 @@ export default {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/global-setup.ts',
       globalTeardown: '<rootDir>/test/global-teardown.ts',
-      testTimeout: 60000,
       transform: {
         // ts-jest does not run Nest CLI plugins; the Swagger plugin runs here so the e2e OpenAPI document matches the build's.
         '^.+\\.ts$': tsJest({

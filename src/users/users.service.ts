@@ -103,14 +103,15 @@ export class UsersService {
     const account = accountId ?? actor.accountId;
     await this.permissions.requireAccount(actor, account, 'Account', 'users:list');
     const after = cursor ? decodeCursor(cursor) : null;
-    const rows: (UserView & { cursor: string })[] = await this.dataSource.query(
-      `SELECT ${USER_VIEW} FROM users u WHERE u.account_id = $1 ${after ? 'AND (u.created_at, u.id) > ($3::timestamptz, $4::uuid)' : ''}
+    // The cursor keeps Postgres's microseconds (a JS Date would round them and skip or repeat rows).
+    const rows: (UserView & { cursor_at: string })[] = await this.dataSource.query(
+      `SELECT ${USER_VIEW}, to_char(u.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at FROM users u WHERE u.account_id = $1 ${after ? 'AND (u.created_at, u.id) > ($3::timestamptz, $4::uuid)' : ''}
         ORDER BY u.created_at, u.id LIMIT $2`,
       after ? [account, limit + 1, after.at, after.id] : [account, limit + 1],
     );
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null };
+    const items = rows.slice(0, limit).map(({ cursor_at: _c, ...user }) => user);
+    const last = rows[limit - 1];
+    return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.cursor_at, last.id) : null };
   }
 
   async update(actor: Actor, userId: string, input: UpdateUserInput): Promise<UserView> {
@@ -177,8 +178,8 @@ export class UsersService {
   }
 }
 
-function encodeCursor(at: Date, id: string): string {
-  return Buffer.from(JSON.stringify([new Date(at).toISOString(), id])).toString('base64url');
+function encodeCursor(at: string, id: string): string {
+  return Buffer.from(JSON.stringify([at, id])).toString('base64url');
 }
 
 function decodeCursor(cursor: string): { at: string; id: string } {

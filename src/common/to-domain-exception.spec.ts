@@ -1,0 +1,35 @@
+import { BadRequestException, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
+import { QueryFailedError } from 'typeorm';
+import { DomainException, ErrorCode } from './error-codes.js';
+import { nativeStatus } from './native-error.dialect.js';
+import { toDomainException } from './to-domain-exception.js';
+
+describe('toDomainException', () => {
+  it('keeps domain exceptions as they are', () => {
+    const e = new DomainException(ErrorCode.CONFLICT, 'taken');
+    expect(toDomainException(e)).toBe(e);
+  });
+
+  it('maps framework and client errors to 4xx codes', () => {
+    expect(toDomainException(new NotFoundException()).code).toBe(ErrorCode.ROUTE_NOT_FOUND);
+    expect(toDomainException(new BadRequestException('x')).code).toBe(ErrorCode.VALIDATION_FAILED);
+    expect(toDomainException(new PayloadTooLargeException()).code).toBe(ErrorCode.PAYLOAD_TOO_LARGE);
+    expect(toDomainException(Object.assign(new Error('bad json'), { statusCode: 400 })).code).toBe(ErrorCode.VALIDATION_FAILED);
+  });
+
+  it('turns unique violations into CONFLICT and malformed values into VALIDATION_FAILED, never 500', () => {
+    const unique = new QueryFailedError('INSERT', [], Object.assign(new Error('dup'), { code: '23505' }));
+    const malformed = new QueryFailedError('SELECT', [], Object.assign(new Error('bad uuid'), { code: '22P02' }));
+    expect(toDomainException(unique).code).toBe(ErrorCode.CONFLICT);
+    expect(toDomainException(malformed).code).toBe(ErrorCode.VALIDATION_FAILED);
+  });
+
+  it('reports a lost database as SERVICE_UNAVAILABLE (503) and anything else as INTERNAL without detail', () => {
+    expect(toDomainException(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })).code).toBe(ErrorCode.SERVICE_UNAVAILABLE);
+    const internal = toDomainException(new TypeError('boom at secret place'));
+    expect(internal.code).toBe(ErrorCode.INTERNAL);
+    expect(internal.message).toBe('Internal error');
+    expect(nativeStatus(ErrorCode.SERVICE_UNAVAILABLE)).toBe(503);
+    expect(nativeStatus(ErrorCode.INVALID_CREDENTIALS)).toBe(401);
+  });
+});

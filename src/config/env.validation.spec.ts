@@ -1,0 +1,23 @@
+import { validateEnvironment } from './env.validation.js';
+
+describe('validateEnvironment', () => {
+  it('applies safe defaults', () => {
+    const env = validateEnvironment({});
+    expect(env.PORT).toBe(3000);
+    expect(env.DATA_DIR).toBe('./data');
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.COMPAT_CHIME_PREFIX).toBe('/compat/chime');
+  });
+
+  it('refuses to start and lists every bad key', () => {
+    let message = '';
+    try {
+      validateEnvironment({ PORT: 'abc', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud', BOOTSTRAP_ADMIN_PASSWORD: 'short' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/^Invalid configuration/);
+    for (const key of ['PORT', 'DATABASE_URL', 'LOG_LEVEL', 'BOOTSTRAP_ADMIN_PASSWORD']) expect(message).toContain(key);
+    expect(message).not.toContain('short');
+  });
+});

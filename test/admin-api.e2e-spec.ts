@@ -1,0 +1,176 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import { bearer, createTestDatabase, createUser, login, loginAdmin, startApp } from './support/test-app.js';
+
+describe('users, roles, accounts, clients, OAuth, health, OpenAPI (native /v1)', () => {
+  let app: NestFastifyApplication;
+  let adminToken: string;
+  const http = () => request(app.getHttpServer());
+
+  beforeAll(async () => {
+    app = await startApp(await createTestDatabase());
+    adminToken = (await loginAdmin(app)).accessToken;
+  });
+  afterAll(() => app.close());
+
+  it('creates, lists, reads and updates users; duplicates are 409 and case-insensitive', async () => {
+    const created = await http()
+      .post('/v1/users')
+      .set(bearer(adminToken))
+      .send({ username: 'Alice.Example', email: 'Alice@Example.test', password: 'alice-password-123', roles: ['auditor'] })
+      .expect(201);
+    expect(created.body).toMatchObject({ username: 'Alice.Example', status: 'active', roles: ['auditor'] });
+    expect(created.body).not.toHaveProperty('passwordHash');
+    const dup = await http().post('/v1/users').set(bearer(adminToken)).send({ username: 'alice.example', email: 'x@example.test', password: 'another-password-1' }).expect(409);
+    expect(dup.body.error).toBe('CONFLICT');
+    await http().post('/v1/users').set(bearer(adminToken)).send({ username: 'bob', email: 'ALICE@example.test', password: 'another-password-1' }).expect(409);
+    await http().post('/v1/users').set(bearer(adminToken)).send({ username: 'b', email: 'not-an-email', password: 'short' }).expect(400);
+    await http().post('/v1/users').set(bearer(adminToken)).send({ username: 'carol', email: 'carol@example.test', password: 'carol-password-1', roles: ['no-such-role'] }).expect(400);
+
+    const page1 = await http().get('/v1/users?limit=1').set(bearer(adminToken)).expect(200);
+    expect(page1.body.items).toHaveLength(1);
+    const page2 = await http().get(`/v1/users?limit=1&cursor=${page1.body.nextCursor}`).set(bearer(adminToken)).expect(200);
+    expect(page2.body.items[0].id).not.toBe(page1.body.items[0].id);
+    await http().get('/v1/users?cursor=garbage').set(bearer(adminToken)).expect(400);
+    await http().get('/v1/users?limit=100000').set(bearer(adminToken)).expect(400);
+
+    await http().get(`/v1/users/${created.body.id}`).set(bearer(adminToken)).expect(200);
+    await http().get('/v1/users/00000000-0000-4000-8000-000000000000').set(bearer(adminToken)).expect(404);
+    const patched = await http().patch(`/v1/users/${created.body.id}`).set(bearer(adminToken)).send({ email: 'alice2@example.test' }).expect(200);
+    expect(patched.body.email).toBe('alice2@example.test');
+    await http().patch(`/v1/users/${created.body.id}`).set(bearer(adminToken)).send({ status: 'gone' }).expect(400);
+  });
+
+  it('a plain user cannot manage users or change their own status, but can change their own email', async () => {
+    const user = await createUser(app, adminToken);
+    await http().get('/v1/users').set(bearer(user.accessToken)).expect(403);
+    await http().post('/v1/users').set(bearer(user.accessToken)).send({ username: 'eve123', email: 'eve@example.test', password: 'eve-password-1234' }).expect(403);
+    await http().patch(`/v1/users/${user.userId}`).set(bearer(user.accessToken)).send({ status: 'disabled' }).expect(403);
+    await http().patch(`/v1/users/${user.userId}`).set(bearer(user.accessToken)).send({ email: `new-${user.username}@example.test` }).expect(200);
+    await http().get(`/v1/users/${user.userId}`).set(bearer(user.accessToken)).expect(200);
+  });
+
+  it('roles: custom roles with the logout-other-user alias; role changes apply to live tokens at once', async () => {
+    const role = await http().post('/v1/roles').set(bearer(adminToken)).send({ name: 'helpdesk', permissions: ['logout-other-user'] }).expect(201);
+    expect(role.body.permissions).toEqual(['sessions.revoke-any']);
+    await http().post('/v1/roles').set(bearer(adminToken)).send({ name: 'bad', permissions: ['fly'] }).expect(400);
+    await http().post('/v1/roles').set(bearer(adminToken)).send({ name: 'helpdesk', permissions: [] }).expect(409);
+    const roles = await http().get('/v1/roles').set(bearer(adminToken)).expect(200);
+    expect(roles.body.map((r: { name: string }) => r.name)).toEqual(expect.arrayContaining(['admin', 'auditor', 'user', 'helpdesk']));
+
+    const helper = await createUser(app, adminToken);
+    const victim = await createUser(app, adminToken);
+    await http().post(`/v1/users/${victim.userId}/logout`).set(bearer(helper.accessToken)).send({}).expect(403);
+    await http().put(`/v1/users/${helper.userId}/roles`).set(bearer(adminToken)).send({ roles: ['user', 'helpdesk'] }).expect(200);
+    await http().post(`/v1/users/${victim.userId}/logout`).set(bearer(helper.accessToken)).send({}).expect(200);
+    // only the system admin may hand out system-admin
+    const accountAdmin = await createUser(app, adminToken, { roles: ['admin'] });
+    await http().put(`/v1/users/${helper.userId}/roles`).set(bearer(accountAdmin.accessToken)).send({ roles: ['system-admin'] }).expect(403);
+  });
+
+  it('accounts are for the system admin', async () => {
+    const acct = await http().post('/v1/accounts').set(bearer(adminToken)).send({ name: 'Globex' }).expect(201);
+    await http().post('/v1/accounts').set(bearer(adminToken)).send({ name: 'globex' }).expect(409);
+    const list = await http().get('/v1/accounts').set(bearer(adminToken)).expect(200);
+    expect(list.body.map((a: { id: string }) => a.id)).toContain(acct.body.id);
+    expect(list.body.filter((a: { isDefault: boolean }) => a.isDefault)).toHaveLength(1);
+    const user = await createUser(app, adminToken);
+    await http().post('/v1/accounts').set(bearer(user.accessToken)).send({ name: 'Nope' }).expect(403);
+  });
+
+  it('API keys: shown once, stored hashed, used for RFC 7662 introspection and RFC 7009 revocation', async () => {
+    const created = await http().post('/v1/api-keys').set(bearer(adminToken)).send({ name: 'orders-service', redirectUrl: 'https://app.example.test/bye' }).expect(201);
+    const apiKey: string = created.body.apiKey;
+    expect(apiKey).toMatch(/^sk_/);
+    const listed = await http().get('/v1/api-keys').set(bearer(adminToken)).expect(200);
+    expect(JSON.stringify(listed.body)).not.toContain(apiKey);
+
+    const user = await createUser(app, adminToken);
+    const active = await http().post('/v1/oauth/introspect').set('X-API-Key', apiKey).type('form').send({ token: user.accessToken }).expect(200);
+    expect(active.body).toMatchObject({ active: true, sub: user.userId, sid: user.sessionId, username: user.username, token_type: 'Bearer' });
+    const basic = Buffer.from(`orders-service:${apiKey}`).toString('base64');
+    await http().post('/v1/oauth/introspect').set('Authorization', `Basic ${basic}`).send({ token: user.accessToken }).expect(200);
+    expect((await http().post('/v1/oauth/introspect').set('X-API-Key', apiKey).send({ token: 'sat_nope' })).body).toEqual({ active: false });
+    await http().post('/v1/oauth/introspect').send({ token: user.accessToken }).expect(401);
+    await http().post('/v1/oauth/introspect').set('X-API-Key', 'sk_wrong').send({ token: user.accessToken }).expect(401);
+    await http().post('/v1/oauth/introspect').set('X-API-Key', apiKey).send({}).expect(400);
+
+    await http().post('/v1/oauth/revoke').set('X-API-Key', apiKey).type('form').send({ token: user.refreshToken, token_type_hint: 'refresh_token' }).expect(200);
+    await http().get('/v1/auth/me').set(bearer(user.accessToken)).expect(401);
+    expect((await http().post('/v1/oauth/introspect').set('X-API-Key', apiKey).send({ token: user.accessToken })).body).toEqual({ active: false });
+    await http().post('/v1/oauth/revoke').set('X-API-Key', apiKey).send({ token: 'unknown-token' }).expect(200);
+
+    await http().delete(`/v1/api-keys/${created.body.id}`).set(bearer(adminToken)).expect(200);
+    await http().post('/v1/oauth/introspect').set('X-API-Key', apiKey).send({ token: user.accessToken }).expect(401);
+  });
+
+  it('a client of another account sees that account\'s tokens as inactive', async () => {
+    const acct = await http().post('/v1/accounts').set(bearer(adminToken)).send({ name: `initech-${Date.now()}` }).expect(201);
+    const otherAdmin = await createUser(app, adminToken, { roles: ['admin'], accountId: acct.body.id });
+    const key = await http().post('/v1/api-keys').set(bearer(otherAdmin.accessToken)).send({ name: 'other' }).expect(201);
+    const user = await createUser(app, adminToken);
+    expect((await http().post('/v1/oauth/introspect').set('X-API-Key', key.body.apiKey).send({ token: user.accessToken })).body).toEqual({ active: false });
+    await http().post('/v1/oauth/revoke').set('X-API-Key', key.body.apiKey).send({ token: user.accessToken }).expect(200);
+    await http().get('/v1/auth/me').set(bearer(user.accessToken)).expect(200);
+  });
+
+  it('SigV4 access keys: secret shown once, never listed', async () => {
+    const me = await http().get('/v1/auth/me').set(bearer(adminToken)).expect(200);
+    const created = await http().post(`/v1/accounts/${me.body.user.accountId}/access-keys`).set(bearer(adminToken)).expect(201);
+    expect(created.body.accessKeyId).toMatch(/^AKIA[A-Z2-7]{16}$/);
+    expect(created.body.secretAccessKey.length).toBeGreaterThanOrEqual(40);
+    const list = await http().get(`/v1/accounts/${me.body.user.accountId}/access-keys`).set(bearer(adminToken)).expect(200);
+    expect(JSON.stringify(list.body)).not.toContain(created.body.secretAccessKey);
+    await http().delete(`/v1/accounts/${me.body.user.accountId}/access-keys/${created.body.accessKeyId}`).set(bearer(adminToken)).expect(200);
+    await http().post('/v1/accounts/00000000-0000-4000-8000-000000000000/access-keys').set(bearer(adminToken)).expect(404);
+  });
+
+  it('my sessions: list own, end own by id', async () => {
+    const user = await createUser(app, adminToken);
+    const other = await login(app, user.username, user.password);
+    const mine = await http().get('/v1/sessions').set(bearer(user.accessToken)).expect(200);
+    expect(mine.body).toHaveLength(2);
+    await http().delete(`/v1/sessions/${other.sessionId}`).set(bearer(user.accessToken)).expect(200);
+    const after = await http().get('/v1/sessions').set(bearer(user.accessToken)).expect(200);
+    expect(after.body.map((s: { id: string }) => s.id)).toEqual([user.sessionId]);
+  });
+
+  it('health: live and ready', async () => {
+    expect((await http().get('/health/live').expect(200)).body).toEqual({ status: 'ok' });
+    expect((await http().get('/health/ready').expect(200)).body.status).toBe('ok');
+  });
+
+  it('unknown routes and oversized bodies answer clean 4xx with a request id', async () => {
+    const notFound = await http().get('/v1/nothing-here').expect(404);
+    expect(notFound.body).toMatchObject({ error: 'ROUTE_NOT_FOUND', requestId: expect.any(String) });
+    expect(notFound.headers['x-request-id']).toBe(notFound.body.requestId);
+    const big = await http().post('/v1/auth/login').send({ username: 'x', password: 'y'.repeat(100_000) }).expect(413);
+    expect(big.body.error).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('publishes an OpenAPI document with security and error responses for every native endpoint', async () => {
+    const doc = (await http().get('/docs-json').expect(200)).body as {
+      paths: Record<string, Record<string, { security?: unknown[]; responses: Record<string, unknown>; tags?: string[] }>>;
+      components: { securitySchemes: Record<string, unknown>; schemas: Record<string, { properties?: Record<string, unknown> }> };
+    };
+    const expected = [
+      ['post', '/v1/auth/login'], ['post', '/v1/auth/refresh'], ['post', '/v1/auth/logout'], ['get', '/v1/auth/me'],
+      ['get', '/v1/sessions'], ['delete', '/v1/sessions/{id}'], ['get', '/v1/users/{id}/sessions'], ['post', '/v1/users/{id}/logout'],
+      ['post', '/v1/users'], ['get', '/v1/users'], ['get', '/v1/users/{id}'], ['patch', '/v1/users/{id}'], ['put', '/v1/users/{id}/roles'],
+      ['get', '/v1/roles'], ['post', '/v1/roles'], ['post', '/v1/accounts'], ['get', '/v1/accounts'], ['post', '/v1/accounts/{id}/logout'],
+      ['post', '/v1/api-keys'], ['get', '/v1/api-keys'], ['delete', '/v1/api-keys/{id}'],
+      ['post', '/v1/oauth/introspect'], ['post', '/v1/oauth/revoke'], ['get', '/v1/audit/events'], ['get', '/health/live'], ['get', '/health/ready'],
+    ];
+    for (const [method, path] of expected) {
+      const op = doc.paths[path]?.[method];
+      expect({ path, method, present: Boolean(op) }).toEqual({ path, method, present: true });
+    }
+    expect(doc.paths['/v1/auth/me'].get.security).toEqual([{ bearer: [] }]);
+    expect(Object.keys(doc.paths['/v1/auth/me'].get.responses)).toEqual(expect.arrayContaining(['200', '401', '403']));
+    expect(Object.keys(doc.paths['/v1/auth/login'].post.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '429']));
+    expect(doc.components.securitySchemes).toHaveProperty('bearer');
+    // the Swagger plugin read the DTOs: request and response schemas have their fields
+    expect(Object.keys(doc.components.schemas.LoginDto.properties ?? {})).toEqual(expect.arrayContaining(['username', 'email', 'password', 'deviceToken']));
+    expect(Object.keys(doc.components.schemas.RevocationReceiptDto.properties ?? {})).toEqual(expect.arrayContaining(['revokedCount', 'sessionIds', 'auditEventId', 'effectiveAt']));
+  });
+});
