@@ -51,10 +51,22 @@ export async function createApp(options: { bufferLogs?: boolean } = {}): Promise
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: options.bufferLogs ?? true });
+  // Body parsers are registered below, not by Nest (Nest's JSON parser refuses empty bodies).
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: options.bufferLogs ?? true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   const fastify = app.getHttpAdapter().getInstance();
+  // Clients such as Rocket.Chat's send `Content-Type: application/json` with an empty body on
+  // body-less POSTs; treat that as no body instead of a parse error.
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) =>
+    body === '' ? done(null, undefined) : parseJson(request, body as string, done),
+  );
+  // RFC 7662/7009 clients send form-encoded bodies.
+  fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) =>
+    done(null, Object.fromEntries(new URLSearchParams(body as string))),
+  );
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

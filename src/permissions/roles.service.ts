@@ -3,7 +3,6 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { Actor } from '../common/actor.js';
 import { DomainException, ErrorCode } from '../common/error-codes.js';
-import { publishInvalidation } from '../sessions/session-invalidation.service.js';
 import { BUILT_IN_ROLES, canonicalPermission, PERMISSIONS } from './permissions.js';
 import { PermissionsService } from './permissions.service.js';
 
@@ -83,10 +82,5 @@ export class RolesService {
       [roleIds, PERMISSIONS.accountsManage],
     );
     if (rows[0].n > 0) await this.permissions.require(actor, PERMISSIONS.accountsManage, 'roles:grant-system-admin');
-  }
-
-  /** A user's permissions changed: every instance drops its cached validations for that user. */
-  async invalidateUser(manager: EntityManager, userId: string): Promise<void> {
-    await publishInvalidation(manager, { kind: 'u', id: userId });
   }
 }

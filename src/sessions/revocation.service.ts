@@ -11,6 +11,8 @@ import { RevocationReceipt, RevocationTarget, RevokeOptions } from './revocation
 import { LIVE_SESSION_SQL, SESSION_JOINS } from './session-sql.js';
 import { Invalidation, SessionInvalidationService } from './session-invalidation.service.js';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 interface Resolved {
   accountId: string;
   targetUserId: string | null;
@@ -94,6 +96,17 @@ export class RevocationService {
   /** Who owns the target, and may the actor end it? Refusals are audited by PermissionsService. */
   private async authorize(actor: Actor, target: RevocationTarget): Promise<Resolved> {
     const attempted = `revoke:${target.kind}`;
+    // An id that cannot exist is simply not found (after the permission check, so nothing is probed).
+    const malformed =
+      (target.kind === 'session' && !UUID.test(target.sessionId)) ||
+      ((target.kind === 'user' || target.kind === 'device') && !UUID.test(target.userId)) ||
+      (target.kind === 'account' && !UUID.test(target.accountId)) ||
+      (target.kind === 'session-number' && !(Number.isInteger(target.number) && target.number > 0 && target.number <= 2 ** 31 - 1));
+    if (malformed) {
+      const own = (target.kind === 'user' || target.kind === 'device') && target.userId === actor.userId;
+      if (!own) await this.permissions.require(actor, target.kind === 'account' ? PERMISSIONS.sessionsRevokeAccount : PERMISSIONS.sessionsRevokeAny, attempted);
+      throw notFound(target.kind === 'account' ? 'Account' : target.kind.startsWith('session') ? 'Session' : 'User');
+    }
     switch (target.kind) {
       case 'current': {
         if (!actor.sessionId || !actor.userId) throw new DomainException(ErrorCode.UNAUTHENTICATED, 'This credential has no session to end');

@@ -8,6 +8,7 @@ import { PERMISSIONS } from '../permissions/permissions.js';
 import { PermissionsService } from '../permissions/permissions.service.js';
 import { RolesService } from '../permissions/roles.service.js';
 import { RevocationService } from '../sessions/revocation.service.js';
+import { SessionInvalidationService } from '../sessions/session-invalidation.service.js';
 import { PasswordService } from './password.service.js';
 import { UserStatus } from './user.entity.js';
 
@@ -55,6 +56,7 @@ export class UsersService {
     private readonly roles: RolesService,
     private readonly audit: AuditService,
     private readonly revocation: RevocationService,
+    private readonly invalidation: SessionInvalidationService,
   ) {}
 
   async create(actor: Actor, input: CreateUserInput): Promise<UserView> {
@@ -148,7 +150,7 @@ export class UsersService {
     await this.permissions.require(actor, PERMISSIONS.usersManage, 'users:set-roles', userId);
     const user = await this.find(userId);
     await this.permissions.requireAccount(actor, user.accountId, 'User', 'users:set-roles', userId);
-    await this.tx.run(async (manager) => {
+    const nonce = await this.tx.run(async (manager) => {
       const roleIds = await this.roles.resolveIds(manager, user.accountId, roleNames);
       await this.roles.assertGrantable(actor, manager, roleIds);
       await manager.query('DELETE FROM user_roles WHERE user_id = $1', [userId]);
@@ -161,8 +163,11 @@ export class UsersService {
         targetUserId: userId,
         details: { before: user.roles, after: roleNames },
       });
-      await this.roles.invalidateUser(manager, userId);
+      // Permissions are cached with validated tokens: every instance drops this user's entries.
+      return this.invalidation.publish(manager, { kind: 'u', id: userId });
     });
+    // New permissions apply to live tokens on every instance before we answer.
+    await this.invalidation.waitForEcho(nonce);
     return this.find(userId);
   }
 
