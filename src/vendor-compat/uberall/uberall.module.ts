@@ -1,5 +1,27 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { PassportModule } from '@nestjs/passport';
+import { ApiKeysModule } from '../../api-keys/api-keys.module.js';
+import { AuthModule } from '../../auth/auth.module.js';
+import { ErrorDialectRegistry } from '../../common/error-dialect.js';
+import { SessionsModule } from '../../sessions/sessions.module.js';
+import { COMPAT_PREFIXES } from '../vendor-compat.module.js';
+import { UberallClientGuard, UberallUserGuard } from './uberall-auth.guard.js';
+import { UberallErrorDialect } from './uberall-error.dialect.js';
+import { UberallController } from './uberall.controller.js';
+import { UberallService } from './uberall.service.js';
+import { UberallClientStrategy, UberallUserStrategy } from './uberall.strategy.js';
 
-/** The Uberall dialect (being built). */
-@Module({})
-export class UberallModule {}
+/** The Uberall dialect: /users/login, /users/logout, /users/{id}/all-sessions. */
+@Module({
+  imports: [PassportModule, AuthModule, ApiKeysModule, SessionsModule],
+  controllers: [UberallController],
+  providers: [UberallService, UberallClientStrategy, UberallUserStrategy, UberallClientGuard, UberallUserGuard],
+})
+export class UberallModule implements OnModuleInit {
+  constructor(private readonly dialects: ErrorDialectRegistry) {}
+
+  onModuleInit(): void {
+    // Read at init, not import: vendor-compat.module imports this module.
+    this.dialects.register(new UberallErrorDialect(COMPAT_PREFIXES.uberall));
+  }
+}

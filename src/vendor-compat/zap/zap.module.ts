@@ -1,5 +1,26 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { PassportModule } from '@nestjs/passport';
+import { AuthModule } from '../../auth/auth.module.js';
+import { ErrorDialectRegistry } from '../../common/error-dialect.js';
+import { SessionsModule } from '../../sessions/sessions.module.js';
+import { COMPAT_PREFIXES } from '../vendor-compat.module.js';
+import { ZapAuthGuard } from './zap-auth.guard.js';
+import { ZapErrorDialect } from './zap-error.dialect.js';
+import { ZapController } from './zap.controller.js';
+import { ZapService } from './zap.service.js';
+import { ZapBearerStrategy } from './zap.strategy.js';
 
-/** The Zap dialect (being built). */
-@Module({})
-export class ZapModule {}
+/** The ZAP dialect: /v1/login, PUT and GET /v1/users/logout/:id. */
+@Module({
+  imports: [PassportModule, AuthModule, SessionsModule],
+  controllers: [ZapController],
+  providers: [ZapService, ZapBearerStrategy, ZapAuthGuard],
+})
+export class ZapModule implements OnModuleInit {
+  constructor(private readonly dialects: ErrorDialectRegistry) {}
+
+  onModuleInit(): void {
+    // Read at init, not import: vendor-compat.module imports this module.
+    this.dialects.register(new ZapErrorDialect(COMPAT_PREFIXES.zap));
+  }
+}

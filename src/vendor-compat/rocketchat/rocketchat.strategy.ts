@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import type { FastifyRequest } from 'fastify';
+import { Strategy } from 'passport-custom';
+import { AuthService } from '../../auth/auth.service.js';
+import { Actor } from '../../common/actor.js';
+import { DomainException, ErrorCode } from '../../common/error-codes.js';
+import { requestContextOf } from '../../common/request-context.js';
+
+const header = (request: FastifyRequest, name: string): string | null => {
+  const value = request.headers[name];
+  return typeof value === 'string' && value.trim() ? value.trim() : null;
+};
+
+/** `X-Auth-Token` + `X-User-Id`: both must name one live session (the token valid AND owned by that user). */
+@Injectable()
+export class RocketChatStrategy extends PassportStrategy(Strategy, 'rocketchat') {
+  constructor(private readonly auth: AuthService) {
+    super();
+  }
+
+  async validate(request: FastifyRequest): Promise<Actor> {
+    const token = header(request, 'x-auth-token');
+    const userId = header(request, 'x-user-id');
+    if (!token || !userId) throw new DomainException(ErrorCode.UNAUTHENTICATED, 'X-Auth-Token and X-User-Id are required');
+    const actor = await this.auth.authenticate(token, requestContextOf(request, 'rocketchat'));
+    // Same answer as a bad token: a mismatch must not reveal that the token itself is live.
+    if (actor.userId?.toLowerCase() !== userId.toLowerCase()) throw new DomainException(ErrorCode.UNAUTHENTICATED, 'X-User-Id does not own this token');
+    return actor;
+  }
+}

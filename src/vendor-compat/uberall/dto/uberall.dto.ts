@@ -1,0 +1,102 @@
+import { IsString, IsUUID, Length } from 'class-validator';
+import { LoginResult } from '../../../auth/auth.service.js';
+import { RevocationReceipt } from '../../../sessions/revocation.types.js';
+
+/** Every Uberall response status (the envelope's `status`). */
+export const UBERALL_STATUSES = [
+  'SUCCESS',
+  'QUOTA_LIMIT_EXCEED',
+  'NOT_AUTHORIZED',
+  'FORBIDDEN',
+  'BAD_ACCESS_TOKEN',
+  'BAD_PRIVATE_KEY',
+  'BAD_PUBLIC_KEY',
+  'MISSING_PARAMETER',
+  'INVALID_PARAMETER',
+  'WRONG_PARAMETER_TYPE',
+  'CONFLICT',
+  'RESOURCE_LOCKED',
+  'SERVER_ERROR',
+  'ERROR',
+  'NOT_FOUND',
+  'BAD_REQUEST',
+  'USER_ERROR',
+  'PARTIAL_ERROR',
+] as const;
+export type UberallStatus = (typeof UBERALL_STATUSES)[number];
+
+/** `POST /users/login`. */
+export class UberallLoginDto {
+  /** The user's email (a username works too: the same lookup). */
+  @IsString()
+  @Length(1, 254)
+  email: string;
+
+  @IsString()
+  @Length(1, 1024)
+  password: string;
+}
+
+export class UberallUserIdParamDto {
+  /** The user's id. */
+  @IsUUID()
+  id: string;
+}
+
+export class UberallLoginPayloadDto {
+  /** Send it in `Authorization` (bare or `Bearer`), with X-API-KEY, on every later call. */
+  access_token: string;
+}
+
+export class UberallLoginResponseDto {
+  /** "SUCCESS" */
+  status: string;
+  response: UberallLoginPayloadDto;
+}
+
+export const mapUberallLogin = (r: LoginResult): UberallLoginResponseDto => ({ status: 'SUCCESS', response: { access_token: r.accessToken } });
+
+export class UberallLogoutPayloadDto {
+  /** True if logout was successful. */
+  success: boolean;
+  /** The URL that a user is redirected to when logging out (the API key's; absent when none is configured). */
+  redirectUrl?: string;
+}
+
+export class UberallLogoutResponseDto {
+  /** "SUCCESS" */
+  status: string;
+  response: UberallLogoutPayloadDto;
+}
+
+export const mapUberallLogout = (redirectUrl: string | null): UberallLogoutResponseDto => ({
+  status: 'SUCCESS',
+  response: { success: true, ...(redirectUrl ? { redirectUrl } : {}) },
+});
+
+export class UberallAllSessionsPayloadDto {
+  success: boolean;
+  /** How many sessions ended (0 when none was live). */
+  revokedCount: number;
+}
+
+export class UberallAllSessionsResponseDto {
+  /** "SUCCESS" */
+  status: string;
+  response: UberallAllSessionsPayloadDto;
+}
+
+export const mapUberallAllSessions = (r: RevocationReceipt): UberallAllSessionsResponseDto => ({
+  status: 'SUCCESS',
+  response: { success: true, revokedCount: r.revokedCount },
+});
+
+/** Every error, in the same envelope. */
+export class UberallErrorDto {
+  /** NOT_AUTHORIZED, BAD_PUBLIC_KEY, BAD_ACCESS_TOKEN, FORBIDDEN, NOT_FOUND, INVALID_PARAMETER, QUOTA_LIMIT_EXCEED, SERVER_ERROR… */
+  status: string;
+  /** Holds further information about the response. */
+  message?: string;
+  /** INVALID_INPUT for a malformed request. */
+  errorCode?: string;
+}

@@ -1,0 +1,72 @@
+import { HttpStatus } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainException, ErrorCode } from '../../common/error-codes.js';
+import { ErrorDialect } from '../../common/error-dialect.js';
+import { UberallStatus } from './dto/uberall.dto.js';
+
+/** Everything under a non-empty prefix; at the root, only the exact Uberall routes. Case-insensitive. */
+export function uberallPathMatcher(prefix: string): (path: string) => boolean {
+  const base = prefix.replace(/\/+$/, '').toLowerCase();
+  const routes = /^\/users\/(login|logout|[^/]+\/all-sessions)\/?$/;
+  return (url: string) => {
+    const path = url.split('?', 1)[0].toLowerCase();
+    if (base) return path === base || path.startsWith(`${base}/`);
+    return routes.test(path);
+  };
+}
+
+/** HTTP code by status, as the vendor notes infer it. */
+function statusOf(code: ErrorCode): [number, UberallStatus] {
+  switch (code) {
+    case ErrorCode.VALIDATION_FAILED:
+      return [HttpStatus.BAD_REQUEST, 'INVALID_PARAMETER'];
+    case ErrorCode.PAYLOAD_TOO_LARGE:
+      return [HttpStatus.BAD_REQUEST, 'BAD_REQUEST'];
+    case ErrorCode.INVALID_CREDENTIALS:
+    case ErrorCode.SIGNATURE_INVALID:
+      return [HttpStatus.UNAUTHORIZED, 'NOT_AUTHORIZED'];
+    case ErrorCode.INVALID_CLIENT:
+      // Missing, unknown or revoked X-API-KEY: the client application's (public) key.
+      return [HttpStatus.UNAUTHORIZED, 'BAD_PUBLIC_KEY'];
+    case ErrorCode.UNAUTHENTICATED:
+    case ErrorCode.REFRESH_TOKEN_INVALID:
+    case ErrorCode.REFRESH_TOKEN_REUSED:
+      return [HttpStatus.UNAUTHORIZED, 'BAD_ACCESS_TOKEN'];
+    case ErrorCode.PERMISSION_DENIED:
+      return [HttpStatus.FORBIDDEN, 'FORBIDDEN'];
+    case ErrorCode.NOT_FOUND:
+    case ErrorCode.ROUTE_NOT_FOUND:
+      return [HttpStatus.NOT_FOUND, 'NOT_FOUND'];
+    case ErrorCode.CONFLICT:
+      return [HttpStatus.CONFLICT, 'CONFLICT'];
+    case ErrorCode.TOO_MANY_REQUESTS:
+      return [HttpStatus.TOO_MANY_REQUESTS, 'QUOTA_LIMIT_EXCEED'];
+    case ErrorCode.SERVICE_UNAVAILABLE:
+      // Uberall has no "unavailable" status; SERVER_ERROR with the true HTTP code so clients retry.
+      return [HttpStatus.SERVICE_UNAVAILABLE, 'SERVER_ERROR'];
+    case ErrorCode.INTERNAL:
+      return [HttpStatus.INTERNAL_SERVER_ERROR, 'SERVER_ERROR'];
+  }
+}
+
+/** Every failure on an Uberall route as the envelope `{status, message, errorCode?}`. */
+export class UberallErrorDialect implements ErrorDialect {
+  readonly surface = 'uberall' as const;
+  readonly matches: (path: string) => boolean;
+
+  constructor(prefix: string) {
+    this.matches = uberallPathMatcher(prefix);
+  }
+
+  send(error: DomainException, _request: FastifyRequest, reply: FastifyReply): void {
+    const [http, status] = statusOf(error.code);
+    const message =
+      error.code === ErrorCode.INTERNAL ? 'Internal error' : error.code === ErrorCode.ROUTE_NOT_FOUND ? 'No such endpoint' : error.message;
+    const retryAfter = error.details?.retryAfterSeconds;
+    if (http === HttpStatus.TOO_MANY_REQUESTS && typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
+    void reply
+      .status(http)
+      .header('content-type', 'application/json')
+      .send({ status, message, ...(error.code === ErrorCode.VALIDATION_FAILED ? { errorCode: 'INVALID_INPUT' } : {}) });
+  }
+}

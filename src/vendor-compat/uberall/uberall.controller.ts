@@ -1,0 +1,70 @@
+import { Body, Controller, Delete, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
+import { LoginThrottlerGuard } from '../../auth/guards/login-throttler.guard.js';
+import {
+  mapUberallAllSessions,
+  mapUberallLogin,
+  mapUberallLogout,
+  UberallAllSessionsResponseDto,
+  UberallErrorDto,
+  UberallLoginDto,
+  UberallLoginResponseDto,
+  UberallLogoutResponseDto,
+  UberallUserIdParamDto,
+} from './dto/uberall.dto.js';
+import { CurrentUberallCaller, UberallAuthenticated, UberallClientAuthenticated } from './uberall-auth.guard.js';
+import type { UberallCaller } from './uberall.strategy.js';
+import { UberallService } from './uberall.service.js';
+
+/** Uberall's user login and logout calls, every answer in its `{status, response}` envelope. */
+@ApiTags('Uberall')
+@ApiBadRequestResponse({ type: UberallErrorDto, description: 'INVALID_PARAMETER: malformed body, unknown fields or a bad id' })
+@ApiServiceUnavailableResponse({ type: UberallErrorDto, description: 'SERVER_ERROR: the database is unavailable' })
+@Controller('users')
+export class UberallController {
+  constructor(private readonly uberall: UberallService) {}
+
+  /** Log in with email and password; the client application's X-API-KEY is required. */
+  @Post('login')
+  @HttpCode(200)
+  @UseGuards(LoginThrottlerGuard)
+  // Below, so its guard runs first (guards run in decorator order bottom-up): no key, no login attempt.
+  @UberallClientAuthenticated()
+  @ApiOperation({ summary: 'Log in a user' })
+  @ApiOkResponse({ type: UberallLoginResponseDto })
+  @ApiTooManyRequestsResponse({ type: UberallErrorDto, description: 'QUOTA_LIMIT_EXCEED: too many login attempts' })
+  async login(@CurrentUberallCaller() client: UberallCaller, @Body() dto: UberallLoginDto): Promise<UberallLoginResponseDto> {
+    return mapUberallLogin(await this.uberall.login(client, dto));
+  }
+
+  /** Logs out the current user and invalidates the access_token associated with this session. */
+  @Post('logout')
+  @HttpCode(200)
+  @UberallAuthenticated()
+  @ApiOperation({ summary: 'Log out the current user' })
+  @ApiOkResponse({ type: UberallLogoutResponseDto })
+  async logout(@CurrentUberallCaller() caller: UberallCaller): Promise<UberallLogoutResponseDto> {
+    await this.uberall.logout(caller);
+    return mapUberallLogout(caller.redirectUrl);
+  }
+
+  /** Ends every session of a user (admin: needs sessions.revoke-any for anyone but yourself). */
+  @Delete(':id/all-sessions')
+  @UberallAuthenticated()
+  @ApiOperation({ summary: "End all of a user's sessions" })
+  @ApiOkResponse({ type: UberallAllSessionsResponseDto })
+  @ApiForbiddenResponse({ type: UberallErrorDto, description: 'FORBIDDEN: missing the sessions.revoke-any permission' })
+  @ApiNotFoundResponse({ type: UberallErrorDto, description: 'NOT_FOUND: no such user (or one of another account)' })
+  async logoutAll(@CurrentUberallCaller() caller: UberallCaller, @Param() params: UberallUserIdParamDto): Promise<UberallAllSessionsResponseDto> {
+    return mapUberallAllSessions(await this.uberall.logoutAll(caller, params.id));
+  }
+}

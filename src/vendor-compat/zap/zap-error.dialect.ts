@@ -1,0 +1,67 @@
+import { HttpStatus } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainException, ErrorCode } from '../../common/error-codes.js';
+import { ErrorDialect } from '../../common/error-dialect.js';
+
+/**
+ * Everything under a non-empty prefix; at the root, ZAP's routes share `/v1` with the native API, so
+ * only the exact ZAP routes (native errors stay native). Case-insensitive, like the router.
+ */
+export function zapPathMatcher(prefix: string): (path: string) => boolean {
+  const base = prefix.replace(/\/+$/, '').toLowerCase();
+  const routes = /^\/v1\/(login|users\/logout\/[^/]+)\/?$/;
+  return (url: string) => {
+    const path = url.split('?', 1)[0].toLowerCase();
+    if (base) return path === base || path.startsWith(`${base}/`);
+    return routes.test(path);
+  };
+}
+
+function statusOf(code: ErrorCode): number {
+  switch (code) {
+    case ErrorCode.VALIDATION_FAILED:
+    case ErrorCode.PAYLOAD_TOO_LARGE:
+      // ZAP documents 400 for any malformed request.
+      return HttpStatus.BAD_REQUEST;
+    case ErrorCode.UNAUTHENTICATED:
+    case ErrorCode.INVALID_CREDENTIALS:
+    case ErrorCode.INVALID_CLIENT:
+    case ErrorCode.REFRESH_TOKEN_INVALID:
+    case ErrorCode.REFRESH_TOKEN_REUSED:
+    case ErrorCode.SIGNATURE_INVALID:
+      return HttpStatus.UNAUTHORIZED;
+    case ErrorCode.PERMISSION_DENIED:
+      return HttpStatus.FORBIDDEN;
+    case ErrorCode.NOT_FOUND:
+    case ErrorCode.ROUTE_NOT_FOUND:
+      return HttpStatus.NOT_FOUND;
+    case ErrorCode.CONFLICT:
+      return HttpStatus.CONFLICT;
+    case ErrorCode.TOO_MANY_REQUESTS:
+      return HttpStatus.TOO_MANY_REQUESTS;
+    case ErrorCode.SERVICE_UNAVAILABLE:
+      return HttpStatus.SERVICE_UNAVAILABLE;
+    case ErrorCode.INTERNAL:
+      return HttpStatus.INTERNAL_SERVER_ERROR;
+  }
+}
+
+/** ZAP publishes no error body; `{success: false, message}` mirrors its success shape (inferred). */
+export class ZapErrorDialect implements ErrorDialect {
+  readonly surface = 'zap' as const;
+  readonly matches: (path: string) => boolean;
+
+  constructor(prefix: string) {
+    this.matches = zapPathMatcher(prefix);
+  }
+
+  send(error: DomainException, _request: FastifyRequest, reply: FastifyReply): void {
+    const status = statusOf(error.code);
+    const message =
+      error.code === ErrorCode.INTERNAL ? 'An error occured while processing the request' : error.code === ErrorCode.ROUTE_NOT_FOUND ? 'No such route' : error.message;
+    const retryAfter = error.details?.retryAfterSeconds;
+    if (status === HttpStatus.TOO_MANY_REQUESTS && typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
+    if (status === HttpStatus.UNAUTHORIZED) reply.header('www-authenticate', 'Bearer');
+    void reply.status(status).header('content-type', 'application/json').send({ success: false, message });
+  }
+}

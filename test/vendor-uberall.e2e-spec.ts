@@ -1,0 +1,187 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import { bearer, createTestDatabase, createUser, login, startApp } from './support/test-app.js';
+import {
+  auditEvents,
+  buildWorld,
+  countThrottledLogins,
+  describeVendorScenarios,
+  DialectSession,
+  nativeMeStatus,
+  Reply,
+  ScenarioWorld,
+  startThrottledApp,
+  VendorDriver,
+} from './support/vendor-scenarios.js';
+
+const UB = '/compat/uberall';
+const REDIRECT = 'https://app.example.test/after-logout';
+
+describe('Uberall dialect (/compat/uberall)', () => {
+  let app: NestFastifyApplication;
+  let world: ScenarioWorld;
+  let dbUrl: string;
+  let apiKey: string;
+
+  beforeAll(async () => {
+    dbUrl = await createTestDatabase();
+    app = await startApp(dbUrl);
+    world = await buildWorld(app);
+    const key = await request(app.getHttpServer()).post('/v1/api-keys').set(bearer(world.systemAdminToken)).send({ name: 'uberall-app', redirectUrl: REDIRECT }).expect(201);
+    apiKey = key.body.apiKey;
+  });
+  afterAll(() => app.close());
+
+  const http = () => request(app.getHttpServer());
+  const reply = (res: request.Response): Reply => ({ status: res.status, body: res.body });
+
+  async function ubLogin(username: string, password: string, key = apiKey): Promise<DialectSession> {
+    const res = await http().post(`${UB}/users/login`).set('X-API-KEY', key).send({ email: username, password });
+    if (res.status !== 200) throw new Error(`uberall login failed: ${res.status} ${JSON.stringify(res.body)}`);
+    const me = await http().get('/v1/auth/me').set(bearer(res.body.response.access_token)).expect(200);
+    return { token: res.body.response.access_token, userId: me.body.user.id };
+  }
+
+  const driver: VendorDriver = {
+    surface: 'uberall',
+    login: (_world, username, password) => ubLogin(username, password),
+    // Bare token in Authorization, as Uberall's own examples send it.
+    logoutSelf: async (_world, session) => reply(await http().post(`${UB}/users/logout`).set({ 'X-API-KEY': apiKey, Authorization: session.token })),
+    logoutUser: async (_world, session, userId) =>
+      reply(await http().delete(`${UB}/users/${userId}/all-sessions`).set({ 'X-API-KEY': apiKey, Authorization: `Bearer ${session.token}` })),
+    // Uberall's logout calls carry no body; the malformed part of the request is the user id.
+    logoutBadBody: async (_world, session) =>
+      reply(await http().delete(`${UB}/users/not-a-user-id/all-sessions`).set({ 'X-API-KEY': apiKey, Authorization: `Bearer ${session.token}` })),
+    expectLoggedOutSelf: (r) => expect(r).toEqual({ status: 200, body: { status: 'SUCCESS', response: { success: true, redirectUrl: REDIRECT } } }),
+    expectLoggedOutUser: (r) => expect(r).toEqual({ status: 200, body: { status: 'SUCCESS', response: { success: true, revokedCount: expect.any(Number) } } }),
+    expectUnauthenticated: (r) => expect(r).toEqual({ status: 401, body: { status: 'BAD_ACCESS_TOKEN', message: expect.any(String) } }),
+    expectForbidden: (r) => expect(r).toEqual({ status: 403, body: { status: 'FORBIDDEN', message: expect.any(String) } }),
+    expectUnknownUser: (r) => expect(r).toEqual({ status: 404, body: { status: 'NOT_FOUND', message: 'User not found' } }),
+    expectBadRequest: (r) => expect(r).toEqual({ status: 400, body: { status: 'INVALID_PARAMETER', message: expect.stringContaining('id'), errorCode: 'INVALID_INPUT' } }),
+  };
+
+  describeVendorScenarios(() => world, driver);
+
+  it('logs in with X-API-KEY and email/password, answering in the envelope; the session is recorded as uberall', async () => {
+    const user = await createUser(app, world.systemAdminToken);
+    const res = await http().post(`${UB}/users/login`).set('X-API-KEY', apiKey).send({ email: `${user.username}@example.test`, password: user.password }).expect(200);
+    expect(res.body).toEqual({ status: 'SUCCESS', response: { access_token: expect.stringMatching(/^sat_/) } });
+    const me = await http().get('/v1/auth/me').set(bearer(res.body.response.access_token)).expect(200);
+    expect(me.body.session.surface).toBe('uberall');
+  });
+
+  it('requires X-API-KEY on every call: missing or unknown key → 401 BAD_PUBLIC_KEY', async () => {
+    const user = await createUser(app, world.systemAdminToken);
+    const noKey = await http().post(`${UB}/users/login`).send({ email: user.username, password: user.password }).expect(401);
+    expect(noKey.body).toEqual({ status: 'BAD_PUBLIC_KEY', message: expect.any(String) });
+    const badKey = await http().post(`${UB}/users/login`).set('X-API-KEY', 'sk_unknown').send({ email: user.username, password: user.password }).expect(401);
+    expect(badKey.body.status).toBe('BAD_PUBLIC_KEY');
+    const logout = await http().post(`${UB}/users/logout`).set('Authorization', user.accessToken).expect(401);
+    expect(logout.body.status).toBe('BAD_PUBLIC_KEY');
+    expect(await nativeMeStatus(app, user.accessToken)).toBe(200);
+  });
+
+  it('answers wrong credentials 401 NOT_AUTHORIZED, the same for an unknown user', async () => {
+    const wrong = await http().post(`${UB}/users/login`).set('X-API-KEY', apiKey).send({ email: world.admin.username, password: 'wrong-password-1' }).expect(401);
+    const unknown = await http().post(`${UB}/users/login`).set('X-API-KEY', apiKey).send({ email: 'nobody@example.test', password: 'wrong-password-1' }).expect(401);
+    expect(wrong.body).toEqual({ status: 'NOT_AUTHORIZED', message: expect.any(String) });
+    expect(unknown.body).toEqual(wrong.body);
+  });
+
+  it('rejects malformed login bodies and unknown fields with 400 INVALID_PARAMETER', async () => {
+    const missing = await http().post(`${UB}/users/login`).set('X-API-KEY', apiKey).send({ email: 'a@example.test' }).expect(400);
+    expect(missing.body).toEqual({ status: 'INVALID_PARAMETER', message: expect.stringContaining('password'), errorCode: 'INVALID_INPUT' });
+    const extra = await http().post(`${UB}/users/login`).set('X-API-KEY', apiKey).send({ email: 'a@example.test', password: 'x', private_key: 'k' }).expect(400);
+    expect(extra.body.message).toContain('private_key');
+    const json = await http().post(`${UB}/users/login`).set('X-API-KEY', apiKey).set('content-type', 'application/json').send('{"email":').expect(400);
+    expect(json.body.status).toBe('INVALID_PARAMETER');
+  });
+
+  it('accepts the user token as Bearer, bare, or in the legacy accessToken header; native tokens too', async () => {
+    const user = await createUser(app, world.systemAdminToken);
+    const a = await ubLogin(user.username, user.password);
+    const b = await ubLogin(user.username, user.password);
+    const native = await login(app, user.username, user.password);
+    const ok = { status: 'SUCCESS', response: { success: true, redirectUrl: REDIRECT } };
+    expect((await http().post(`${UB}/users/logout`).set({ 'X-API-KEY': apiKey, Authorization: `Bearer ${a.token}` }).expect(200)).body).toEqual(ok);
+    expect((await http().post(`${UB}/users/logout`).set({ 'X-API-KEY': apiKey, accessToken: b.token }).expect(200)).body).toEqual(ok);
+    expect((await http().post(`${UB}/users/logout`).set({ 'X-API-KEY': apiKey, Authorization: native.accessToken }).expect(200)).body).toEqual(ok);
+    for (const token of [a.token, b.token, native.accessToken]) expect(await nativeMeStatus(app, token)).toBe(401);
+    expect(await nativeMeStatus(app, user.accessToken)).toBe(200);
+    const rows = await auditEvents(world, { surface: 'uberall', action: 'session.logout', targetUserId: user.userId });
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toMatchObject({ action: 'session.logout', surface: 'uberall', actor: { userId: user.userId }, targetUserId: user.userId, sessionCount: 1, reason: 'uberall logout' });
+  });
+
+  it('after an Uberall logout the token is refused everywhere: native, Uberall, ZAP and Rocket.Chat', async () => {
+    const user = await createUser(app, world.systemAdminToken);
+    const session = await ubLogin(user.username, user.password);
+    await http().post(`${UB}/users/logout`).set({ 'X-API-KEY': apiKey, Authorization: session.token }).expect(200);
+    expect(await nativeMeStatus(app, session.token)).toBe(401);
+    driver.expectUnauthenticated(await driver.logoutUser(world, session, user.userId));
+    const zap = await http().get(`/compat/zap/v1/users/logout/${user.userId}`).set(bearer(session.token)).expect(401);
+    expect(zap.body).toEqual({ success: false, message: expect.any(String) });
+    const rc = await http().get('/compat/rocketchat/api/v1/logout').set({ 'X-Auth-Token': session.token, 'X-User-Id': user.userId }).expect(401);
+    expect(rc.body.message).toBe('You must be logged in to do this.');
+  });
+
+  it('a user token of another account with this key is refused like a bad token (401 BAD_ACCESS_TOKEN)', async () => {
+    const other = await request(app.getHttpServer()).post('/v1/accounts').set(bearer(world.systemAdminToken)).send({ name: 'uberall-other' }).expect(201);
+    const foreign = await createUser(app, world.systemAdminToken, { accountId: other.body.id });
+    const res = await http().post(`${UB}/users/logout`).set({ 'X-API-KEY': apiKey, Authorization: foreign.accessToken });
+    driver.expectUnauthenticated(reply(res));
+    expect(await nativeMeStatus(app, foreign.accessToken)).toBe(200);
+    // Nor may this key log that user in: same answer as wrong credentials, and no session survives.
+    const loginRes = await http().post(`${UB}/users/login`).set('X-API-KEY', apiKey).send({ email: foreign.username, password: foreign.password }).expect(401);
+    expect(loginRes.body).toEqual({ status: 'NOT_AUTHORIZED', message: expect.any(String) });
+    const sessions = await http().get(`/v1/users/${foreign.userId}/sessions`).set(bearer(world.systemAdminToken)).expect(200);
+    // The listing holds live sessions only: the native one createUser opened, no Uberall one.
+    expect((sessions.body as { surface: string }[]).map((s) => s.surface)).toEqual(['native']);
+  });
+
+  it('omits redirectUrl when the API key has none', async () => {
+    const key = await http().post('/v1/api-keys').set(bearer(world.systemAdminToken)).send({ name: 'no-redirect' }).expect(201);
+    const user = await createUser(app, world.systemAdminToken);
+    const session = await ubLogin(user.username, user.password, key.body.apiKey);
+    const res = await http().post(`${UB}/users/logout`).set({ 'X-API-KEY': key.body.apiKey, Authorization: session.token }).expect(200);
+    expect(res.body).toEqual({ status: 'SUCCESS', response: { success: true } });
+  });
+
+  it('DELETE /users/{id}/all-sessions on oneself needs no admin permission and reports the count', async () => {
+    const user = await createUser(app, world.systemAdminToken);
+    const session = await ubLogin(user.username, user.password);
+    const res = await http().delete(`${UB}/users/${user.userId}/all-sessions`).set({ 'X-API-KEY': apiKey, Authorization: session.token }).expect(200);
+    expect(res.body).toEqual({ status: 'SUCCESS', response: { success: true, revokedCount: 2 } });
+    expect(await nativeMeStatus(app, user.accessToken)).toBe(401);
+  });
+
+  it('unknown routes under the prefix answer 404 NOT_FOUND in the envelope', async () => {
+    const res = await http().get(`${UB}/users/me`).expect(404);
+    expect(res.body).toEqual({ status: 'NOT_FOUND', message: expect.any(String) });
+  });
+
+  it('throttles repeated logins with 429 QUOTA_LIMIT_EXCEED (audited)', async () => {
+    const throttled = await startThrottledApp(dbUrl, 2);
+    try {
+      const attempt = () => request(throttled.getHttpServer()).post(`${UB}/users/login`).set('X-API-KEY', apiKey).send({ email: 'throttle@example.test', password: 'wrong-password-1' });
+      expect((await attempt()).status).toBe(401);
+      expect((await attempt()).status).toBe(401);
+      const third = await attempt();
+      expect(third.status).toBe(429);
+      expect(third.body).toEqual({ status: 'QUOTA_LIMIT_EXCEED', message: expect.any(String) });
+      expect(third.headers['retry-after']).toBeDefined();
+      expect(await countThrottledLogins(dbUrl, 'uberall')).toBe(1);
+    } finally {
+      await throttled.close();
+    }
+  });
+
+  it('documents the Uberall routes under the Uberall tag with both credentials', async () => {
+    const doc = (await http().get('/docs-json').expect(200)).body as { paths: Record<string, Record<string, { tags: string[]; security: unknown[] }>> };
+    const logout = doc.paths[`${UB}/users/logout`].post;
+    expect(logout.tags).toContain('Uberall');
+    expect(logout.security).toContainEqual({ 'uberall-api-key': [], 'uberall-token': [] });
+    expect(doc.paths[`${UB}/users/{id}/all-sessions`].delete.tags).toContain('Uberall');
+    expect(doc.paths[`${UB}/users/login`].post.security).toContainEqual({ 'uberall-api-key': [] });
+  });
+});
