@@ -179,10 +179,8 @@ describe('Rocket.Chat dialect (/compat/rocketchat/api/v1)', () => {
     expect(row).toMatchObject({ surface: 'rocketchat', actor: { userId: user.userId }, targetUserId: user.userId, sessionCount: 2, reason: 'rocketchat logout' });
   });
 
-  // KNOWN GAP, needs a core change (see report): RestClient.post() without params sends
-  // `Content-Type: application/json` and no body; Fastify's JSON parser refuses that (400 before any
-  // route runs), where Rocket.Chat's server accepts it. `failing` keeps this honest: it starts failing
-  // (and should become a plain `it`) once app.factory accepts an empty JSON body.
+  // RestClient.post() without params sends `Content-Type: application/json` and no body, which
+  // Rocket.Chat's server accepts; so does this service (see the JSON parser in app.factory).
   it('the real client can POST /api/v1/logout without a body', async () => {
     const user = await createUser(app, world.systemAdminToken);
     const session = await rcLogin(app, user.username, user.password);
