@@ -9,7 +9,7 @@ import { PermissionsService } from '../../permissions/permissions.service.js';
 export const REQUIRED_PERMISSION = 'requiredPermission';
 
 /** Passport's guard, but failures stay DomainExceptions so every dialect can answer them. */
-function domainAuthGuard(strategy: string) {
+export function domainAuthGuard(strategy: string) {
   return class extends AuthGuard(strategy) {
     handleRequest<T>(error: unknown, user: T): T {
       if (error) throw error;

@@ -7,6 +7,14 @@ import { DomainException, ErrorCode } from '../../common/error-codes.js';
 import { requestContextOf } from '../../common/request-context.js';
 import { AuthService } from '../auth.service.js';
 
+/** The token of an `Authorization: Bearer <token>` header; throws UNAUTHENTICATED without one. */
+export function bearerTokenOf(request: FastifyRequest): string {
+  const header = request.headers.authorization;
+  const match = typeof header === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+  if (!match) throw new DomainException(ErrorCode.UNAUTHENTICATED, 'Authorization: Bearer <token> is required');
+  return match[1];
+}
+
 /** `Authorization: Bearer <access token>` → Actor. */
 @Injectable()
 export class BearerStrategy extends PassportStrategy(Strategy, 'native-bearer') {
@@ -15,9 +23,6 @@ export class BearerStrategy extends PassportStrategy(Strategy, 'native-bearer') 
   }
 
   validate(request: FastifyRequest): Promise<Actor> {
-    const header = request.headers.authorization;
-    const match = typeof header === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
-    if (!match) throw new DomainException(ErrorCode.UNAUTHENTICATED, 'Authorization: Bearer <token> is required');
-    return this.auth.authenticate(match[1], requestContextOf(request, 'native'));
+    return this.auth.authenticate(bearerTokenOf(request), requestContextOf(request, 'native'));
   }
 }

@@ -1,25 +1,15 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, Injectable, UseGuards } from '@nestjs/common';
-import { AuthGuard } from '@nestjs/passport';
+import { domainAuthGuard } from '../../auth/guards/auth.guards.js';
 import { ApiSecurity, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { DomainException, ErrorCode } from '../../common/error-codes.js';
 import { UberallErrorDto } from './dto/uberall.dto.js';
 import type { UberallCaller } from './uberall.strategy.js';
 
-function uberallGuard(strategy: string) {
-  return class extends AuthGuard(strategy) {
-    handleRequest<T>(error: unknown, user: T): T {
-      if (error) throw error;
-      if (!user) throw new DomainException(ErrorCode.UNAUTHENTICATED, 'Authentication required');
-      return user;
-    }
-  };
-}
+@Injectable()
+export class UberallClientGuard extends domainAuthGuard('uberall-client') {}
 
 @Injectable()
-export class UberallClientGuard extends uberallGuard('uberall-client') {}
-
-@Injectable()
-export class UberallUserGuard extends uberallGuard('uberall') {}
+export class UberallUserGuard extends domainAuthGuard('uberall') {}
 
 /** X-API-KEY only, with its Swagger description. */
 export function UberallClientAuthenticated() {

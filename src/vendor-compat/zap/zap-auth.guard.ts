@@ -1,18 +1,11 @@
 import { applyDecorators, Injectable, UseGuards } from '@nestjs/common';
-import { AuthGuard } from '@nestjs/passport';
 import { ApiBearerAuth, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { DomainException, ErrorCode } from '../../common/error-codes.js';
+import { domainAuthGuard } from '../../auth/guards/auth.guards.js';
 import { ZapErrorDto } from './dto/zap.dto.js';
 
 /** Passport's guard for 'zap-bearer'; failures stay DomainExceptions for the dialect. */
 @Injectable()
-export class ZapAuthGuard extends AuthGuard('zap-bearer') {
-  handleRequest<T>(error: unknown, user: T): T {
-    if (error) throw error;
-    if (!user) throw new DomainException(ErrorCode.UNAUTHENTICATED, 'Authentication required');
-    return user;
-  }
-}
+export class ZapAuthGuard extends domainAuthGuard('zap-bearer') {}
 
 /** Authentication and its Swagger description in one. */
 export function ZapAuthenticated() {

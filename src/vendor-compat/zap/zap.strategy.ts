@@ -3,8 +3,8 @@ import { PassportStrategy } from '@nestjs/passport';
 import type { FastifyRequest } from 'fastify';
 import { Strategy } from 'passport-custom';
 import { AuthService } from '../../auth/auth.service.js';
+import { bearerTokenOf } from '../../auth/guards/bearer.strategy.js';
 import { Actor } from '../../common/actor.js';
-import { DomainException, ErrorCode } from '../../common/error-codes.js';
 import { requestContextOf } from '../../common/request-context.js';
 
 /** `Authorization: Bearer <token>` (a ZAP login's token or a native one: the same sessions). */
@@ -15,9 +15,6 @@ export class ZapBearerStrategy extends PassportStrategy(Strategy, 'zap-bearer') 
   }
 
   validate(request: FastifyRequest): Promise<Actor> {
-    const header = request.headers.authorization;
-    const match = typeof header === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
-    if (!match) throw new DomainException(ErrorCode.UNAUTHENTICATED, 'Authorization: Bearer <token> is required');
-    return this.auth.authenticate(match[1], requestContextOf(request, 'zap'));
+    return this.auth.authenticate(bearerTokenOf(request), requestContextOf(request, 'zap'));
   }
 }
