@@ -100,7 +100,8 @@ describe('users, roles, accounts, clients, OAuth, health, OpenAPI (native /v1)',
     expect((await http().post('/v1/oauth/introspect').set('X-API-Key', apiKey).send({ token: user.accessToken })).body).toEqual({ active: false });
     await http().post('/v1/oauth/revoke').set('X-API-Key', apiKey).send({ token: 'unknown-token' }).expect(200);
 
-    await http().delete(`/v1/api-keys/${created.body.id}`).set(bearer(adminToken)).expect(200);
+    const revoked = await http().delete(`/v1/api-keys/${created.body.id}`).set(bearer(adminToken)).expect(200);
+    expect(revoked.body).toMatchObject({ id: created.body.id, name: 'orders-service', revokedAt: expect.any(String) });
     await http().post('/v1/oauth/introspect').set('X-API-Key', apiKey).send({ token: user.accessToken }).expect(401);
   });
 
@@ -121,7 +122,9 @@ describe('users, roles, accounts, clients, OAuth, health, OpenAPI (native /v1)',
     expect(created.body.secretAccessKey.length).toBeGreaterThanOrEqual(40);
     const list = await http().get(`/v1/accounts/${me.body.user.accountId}/access-keys`).set(bearer(adminToken)).expect(200);
     expect(JSON.stringify(list.body)).not.toContain(created.body.secretAccessKey);
-    await http().delete(`/v1/accounts/${me.body.user.accountId}/access-keys/${created.body.accessKeyId}`).set(bearer(adminToken)).expect(200);
+    const revoked = await http().delete(`/v1/accounts/${me.body.user.accountId}/access-keys/${created.body.accessKeyId}`).set(bearer(adminToken)).expect(200);
+    expect(revoked.body).toMatchObject({ accessKeyId: created.body.accessKeyId, revokedAt: expect.any(String) });
+    await http().delete(`/v1/accounts/${me.body.user.accountId}/access-keys/AKIANOSUCHKEY0000000`).set(bearer(adminToken)).expect(404);
     await http().post('/v1/accounts/00000000-0000-4000-8000-000000000000/access-keys').set(bearer(adminToken)).expect(404);
   });
 
@@ -133,6 +136,15 @@ describe('users, roles, accounts, clients, OAuth, health, OpenAPI (native /v1)',
     await http().delete(`/v1/sessions/${other.sessionId}`).set(bearer(user.accessToken)).expect(200);
     const after = await http().get('/v1/sessions').set(bearer(user.accessToken)).expect(200);
     expect(after.body.map((s: { id: string }) => s.id)).toEqual([user.sessionId]);
+  });
+
+  it('serves the audit page at /admin/ (and redirects /admin there)', async () => {
+    const redirect = await http().get('/admin').expect(302);
+    expect(redirect.headers.location).toBe('/admin/');
+    const page = await http().get('/admin/').expect(200);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.text).toContain('id="login-form"');
+    await http().get('/admin/app.js').expect(200).expect('content-type', /javascript/);
   });
 
   it('health: live and ready', async () => {

@@ -1,4 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import pg from 'pg';
 import request from 'supertest';
 import { bearer, createTestDatabase, createUser, login, loginAdmin, startApp } from './support/test-app.js';
 
@@ -28,6 +29,7 @@ describe('forced logout, permissions and tenancy (native /v1)', () => {
 
     await http().get('/v1/auth/me').set(bearer(user.accessToken)).expect(401);
     await http().get('/v1/auth/me').set(bearer(phone.accessToken)).expect(401);
+    expect(Math.abs(Date.parse(res.body.effectiveAt) - Date.now())).toBeLessThan(60_000);
     await http().post('/v1/auth/refresh').send({ refreshToken: phone.refreshToken }).expect(401);
 
     const events = await http().get(`/v1/audit/events?action=session.forced_logout&targetUserId=${user.userId}`).set(bearer(admin.accessToken)).expect(200);
@@ -148,5 +150,22 @@ describe('forced logout, permissions and tenancy (native /v1)', () => {
     await http().get('/v1/auth/me').set(bearer(boss.accessToken)).expect(200);
     // new logins after the logout work
     await login(app, a.username, a.password);
+    // the revocation is copied onto the session rows (after the answer) for listings and forensics
+    const pool = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await pool.connect();
+    try {
+      for (let i = 0; i < 50; i++) {
+        const { rows } = await pool.query('SELECT count(*)::int AS n FROM sessions WHERE id = ANY($1) AND revoked_at IS NOT NULL', [[a.sessionId, b.sessionId]]);
+        if (rows[0].n === 2) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      const { rows } = await pool.query('SELECT revoke_reason, revoked_surface FROM sessions WHERE id = ANY($1) AND revoked_at IS NOT NULL', [[a.sessionId, b.sessionId]]);
+      expect(rows).toEqual([
+        { revoke_reason: 'breach drill', revoked_surface: 'native' },
+        { revoke_reason: 'breach drill', revoked_surface: 'native' },
+      ]);
+    } finally {
+      await pool.end();
+    }
   });
 });

@@ -56,7 +56,7 @@ export class AccessKeysService {
     await this.requireAccount(actor, accountId);
     return this.dataSource.transaction(async (manager) => {
       const rows: AccessKeyView[] = await manager.query(
-        `UPDATE access_keys SET revoked_at = coalesce(revoked_at, now()) WHERE access_key_id = $1 AND account_id = $2 RETURNING ${VIEW}`,
+        `WITH k AS (UPDATE access_keys SET revoked_at = coalesce(revoked_at, now()) WHERE access_key_id = $1 AND account_id = $2 RETURNING *) SELECT ${VIEW} FROM k`,
         [accessKeyId, accountId],
       );
       if (!rows[0]) throw notFound('Access key');

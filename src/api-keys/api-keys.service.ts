@@ -53,7 +53,7 @@ export class ApiKeysService {
     await this.permissions.require(actor, PERMISSIONS.clientsManage, 'api-keys:revoke');
     return this.dataSource.transaction(async (manager) => {
       const rows: ApiKeyView[] = await manager.query(
-        `UPDATE api_keys SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 AND account_id = $2 RETURNING ${VIEW}`,
+        `WITH k AS (UPDATE api_keys SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 AND account_id = $2 RETURNING *) SELECT ${VIEW} FROM k`,
         [id, actor.accountId],
       );
       if (!rows[0]) throw notFound('API key');

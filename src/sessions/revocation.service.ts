@@ -201,7 +201,9 @@ export class RevocationService {
         if (dryRun || count === 0) return { ids: ids.map((r) => r.id), count, at: await this.now(manager), invalidation: null, watermark: null };
         // O(1) revocation: every session created up to now is dead, whatever their number.
         const [{ at }]: { at: Date }[] = await manager.query(
-          `UPDATE ${table} SET sessions_valid_after = clock_timestamp(), sessions_keep_id = $2 WHERE id = $1 RETURNING sessions_valid_after AS at`,
+          // A CTE: TypeORM answers a bare UPDATE … RETURNING with [rows, count].
+          `WITH w AS (UPDATE ${table} SET sessions_valid_after = clock_timestamp(), sessions_keep_id = $2 WHERE id = $1 RETURNING sessions_valid_after)
+           SELECT sessions_valid_after AS at FROM w`,
           [id, keep],
         );
         return {
