@@ -3,6 +3,8 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { AppModule } from './app.module.js';
 import { ADMIN_ASSETS_DIR } from './runtime-paths.js';
 
@@ -71,7 +73,12 @@ export async function createApp(options: { bufferLogs?: boolean } = {}): Promise
     reply.header('x-request-id', request.id);
   });
   app.useStaticAssets({ root: ADMIN_ASSETS_DIR, prefix: '/admin/', decorateReply: false });
-  fastify.get('/admin', (_request, reply) => reply.redirect('/admin/'));
+  // The router ignores trailing slashes, so `/admin` and `/admin/` are one route here: serve the page
+  // at `/admin/` and redirect the bare path (the page loads its assets relative to `/admin/`).
+  const adminPage = readFileSync(join(ADMIN_ASSETS_DIR, 'index.html'));
+  fastify.get('/admin', (request, reply) =>
+    request.url.split('?', 1)[0].endsWith('/') ? reply.type('text/html; charset=utf-8').send(adminPage) : reply.redirect('/admin/'),
+  );
   if (process.env.SWAGGER_ENABLED !== 'false') {
     SwaggerModule.setup('docs', app, () => buildOpenApi(app), {
       jsonDocumentUrl: 'docs-json',

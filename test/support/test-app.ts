@@ -51,12 +51,31 @@ export async function createTestDatabase(): Promise<string> {
   return withDatabase(serverUrl, name);
 }
 
-/** Boots the real AppModule (the same factory as main.ts) against a database and listens on a free port. */
+/**
+ * Boots the real AppModule (the same factory as main.ts) against a database and listens on a free
+ * port. With `env` overrides the app gets a fresh module registry (the config module reads the
+ * environment once per registry), so they apply to this app only; they are restored afterwards.
+ * Without overrides apps share the test file's registry, so `app.get(SomeService)` works.
+ */
 export async function startApp(databaseUrl: string, env: Record<string, string> = {}): Promise<NestFastifyApplication> {
+  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
   applyTestEnv(databaseUrl);
   Object.assign(process.env, env);
-  const { createApp } = await import('../../src/app.factory.js');
-  const app = await createApp();
+  let app: NestFastifyApplication | undefined;
+  try {
+    const boot = async () => {
+      const { createApp } = await import('../../src/app.factory.js');
+      app = await createApp();
+    };
+    if (Object.keys(env).length > 0) await jest.isolateModulesAsync(boot);
+    else await boot();
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+  if (!app) throw new Error('the app did not start');
   await app.listen({ port: 0, host: '127.0.0.1' });
   return app;
 }
