@@ -36,6 +36,16 @@ export class PermissionsService {
     throw notFound(what);
   }
 
+  /**
+   * Refuses (403, audited) an account the caller names for itself — a path's account, a key's scope —
+   * where a 403 reveals nothing about anyone else's ids.
+   */
+  async requireOwnAccount(actor: Actor, accountId: string, attempted: string, details: Record<string, unknown> = {}): Promise<void> {
+    if (this.canReachAccount(actor, accountId)) return;
+    await this.deny(actor, actor.accountId, null, { ...details, attempted, reason: 'cross_account', targetAccountId: accountId });
+    throw new DomainException(ErrorCode.PERMISSION_DENIED, 'This credential does not act in that account');
+  }
+
   private deny(actor: Actor, accountId: string, targetUserId: string | null, details: Record<string, unknown>): Promise<void> {
     return this.audit.recordStandalone({
       action: 'auth.permission_denied',

@@ -1,19 +1,11 @@
 import { Module } from '@nestjs/common';
 import { RouterModule } from '@nestjs/core';
+import { COMPAT_PREFIXES } from './compat-prefixes.js';
 import { ChimeModule } from './chime/chime.module.js';
 import { RasModule } from './ras/ras.module.js';
 import { RocketChatModule } from './rocketchat/rocketchat.module.js';
 import { UberallModule } from './uberall/uberall.module.js';
 import { ZapModule } from './zap/zap.module.js';
-
-/** Where each dialect is mounted; an empty prefix mounts it at the root (drop-in deployment). */
-export const COMPAT_PREFIXES = {
-  rocketchat: process.env.COMPAT_ROCKETCHAT_PREFIX ?? '/compat/rocketchat',
-  uberall: process.env.COMPAT_UBERALL_PREFIX ?? '/compat/uberall',
-  zap: process.env.COMPAT_ZAP_PREFIX ?? '/compat/zap',
-  ras: process.env.COMPAT_RAS_PREFIX ?? '/compat/ras',
-  chime: process.env.COMPAT_CHIME_PREFIX ?? '/compat/chime',
-};
 
 /**
  * The five vendor logout APIs. Each sub-module translates its dialect to the core (auth, revocation,

@@ -2,7 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import request from 'supertest';
-import { bearer, createUser, loginAdmin } from './test-app.js';
+import { bearer, createUser, loginAdmin, startApp } from './test-app.js';
 
 /** A status and a JSON body, whatever client produced them. */
 export interface Reply {
@@ -150,27 +150,8 @@ export function describeVendorScenarios(getWorld: () => ScenarioWorld, driver: V
   });
 }
 
-/**
- * A second app with its own environment (e.g. LOGIN_THROTTLE_LIMIT, COMPAT_ZAP_PREFIX), in its own
- * module registry: config and prefixes are read once per registry, so the first app's would stick.
- */
-export async function startIsolatedApp(databaseUrl: string, env: Record<string, string>): Promise<NestFastifyApplication> {
-  const before = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
-  let app: NestFastifyApplication | undefined;
-  try {
-    await jest.isolateModulesAsync(async () => {
-      const { startApp } = await import('./test-app.js');
-      app = await startApp(databaseUrl, env);
-    });
-  } finally {
-    for (const [k, v] of Object.entries(before)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  }
-  if (!app) throw new Error('isolated app did not start');
-  return app;
-}
+/** A second app with its own environment (startApp gives every app its own module registry). */
+export const startIsolatedApp = (databaseUrl: string, env: Record<string, string>): Promise<NestFastifyApplication> => startApp(databaseUrl, env);
 
 export const startThrottledApp = (databaseUrl: string, limit: number) => startIsolatedApp(databaseUrl, { LOGIN_THROTTLE_LIMIT: String(limit) });
 

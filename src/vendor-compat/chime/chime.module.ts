@@ -1,5 +1,29 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { PassportModule } from '@nestjs/passport';
+import { ApiKeysModule } from '../../api-keys/api-keys.module.js';
+import { ErrorDialectRegistry } from '../../common/error-dialect.js';
+import { PermissionsModule } from '../../permissions/permissions.module.js';
+import { SessionsModule } from '../../sessions/sessions.module.js';
+import { UsersModule } from '../../users/users.module.js';
+import { ChimeErrorDialect } from './chime-error.dialect.js';
+import { AmznRequestIdInterceptor } from './chime-request-id.interceptor.js';
+import { ChimeUsersController } from './chime-users.controller.js';
+import { ChimeUsersService } from './chime-users.service.js';
+import { ChimeAuthGuard, SigV4Strategy } from './sigv4.strategy.js';
 
-/** The Chime dialect (being built). */
-@Module({})
-export class ChimeModule {}
+/** The Amazon Chime dialect: SigV4 access keys, LogoutUser/GetUser, restJson1 errors. */
+@Module({
+  imports: [PassportModule, ApiKeysModule, PermissionsModule, SessionsModule, UsersModule],
+  controllers: [ChimeUsersController],
+  providers: [SigV4Strategy, ChimeAuthGuard, AmznRequestIdInterceptor, ChimeErrorDialect, ChimeUsersService],
+})
+export class ChimeModule implements OnModuleInit {
+  constructor(
+    private readonly registry: ErrorDialectRegistry,
+    private readonly dialect: ChimeErrorDialect,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register(this.dialect);
+  }
+}

@@ -4,7 +4,7 @@ import { AuthModule } from '../../auth/auth.module.js';
 import { ErrorDialectRegistry } from '../../common/error-dialect.js';
 import { PermissionsModule } from '../../permissions/permissions.module.js';
 import { SessionsModule } from '../../sessions/sessions.module.js';
-import { COMPAT_PREFIXES } from '../vendor-compat.module.js';
+import { COMPAT_PREFIXES } from '../compat-prefixes.js';
 import { RocketChatAuthGuard } from './rocketchat-auth.guard.js';
 import { RocketChatErrorDialect } from './rocketchat-error.dialect.js';
 import { RocketChatController } from './rocketchat.controller.js';

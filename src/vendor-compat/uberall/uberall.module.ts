@@ -4,7 +4,7 @@ import { ApiKeysModule } from '../../api-keys/api-keys.module.js';
 import { AuthModule } from '../../auth/auth.module.js';
 import { ErrorDialectRegistry } from '../../common/error-dialect.js';
 import { SessionsModule } from '../../sessions/sessions.module.js';
-import { COMPAT_PREFIXES } from '../vendor-compat.module.js';
+import { COMPAT_PREFIXES } from '../compat-prefixes.js';
 import { UberallClientGuard, UberallUserGuard } from './uberall-auth.guard.js';
 import { UberallErrorDialect } from './uberall-error.dialect.js';
 import { UberallController } from './uberall.controller.js';

@@ -3,7 +3,7 @@ import { PassportModule } from '@nestjs/passport';
 import { AuthModule } from '../../auth/auth.module.js';
 import { ErrorDialectRegistry } from '../../common/error-dialect.js';
 import { SessionsModule } from '../../sessions/sessions.module.js';
-import { COMPAT_PREFIXES } from '../vendor-compat.module.js';
+import { COMPAT_PREFIXES } from '../compat-prefixes.js';
 import { ZapAuthGuard } from './zap-auth.guard.js';
 import { ZapErrorDialect } from './zap-error.dialect.js';
 import { ZapController } from './zap.controller.js';

@@ -1,0 +1,75 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainException, ErrorCode } from '../../common/error-codes.js';
+import { ErrorDialect, pathMatcher } from '../../common/error-dialect.js';
+import { COMPAT_PREFIXES } from '../compat-prefixes.js';
+import { ChimeErrorCode } from './dto/chime.dto.js';
+
+interface ChimeError {
+  status: number;
+  /** The `x-amzn-ErrorType` header: the SDK raises the exception class of that name. */
+  type: string;
+  code: ChimeErrorCode;
+}
+
+const BAD_REQUEST: ChimeError = { status: HttpStatus.BAD_REQUEST, type: 'BadRequestException', code: 'BadRequest' };
+const UNAUTHORIZED: ChimeError = { status: HttpStatus.UNAUTHORIZED, type: 'UnauthorizedClientException', code: 'Unauthorized' };
+const NOT_FOUND: ChimeError = { status: HttpStatus.NOT_FOUND, type: 'NotFoundException', code: 'NotFound' };
+
+export function chimeError(code: ErrorCode): ChimeError {
+  switch (code) {
+    case ErrorCode.VALIDATION_FAILED:
+    case ErrorCode.PAYLOAD_TOO_LARGE: // Chime has no 413; an oversized request is a bad one
+      return BAD_REQUEST;
+    case ErrorCode.UNAUTHENTICATED:
+    case ErrorCode.INVALID_CREDENTIALS:
+    case ErrorCode.INVALID_CLIENT:
+    case ErrorCode.REFRESH_TOKEN_INVALID:
+    case ErrorCode.REFRESH_TOKEN_REUSED:
+    case ErrorCode.SIGNATURE_INVALID:
+      return UNAUTHORIZED;
+    case ErrorCode.PERMISSION_DENIED:
+      return { status: HttpStatus.FORBIDDEN, type: 'ForbiddenException', code: 'Forbidden' };
+    case ErrorCode.NOT_FOUND:
+    case ErrorCode.ROUTE_NOT_FOUND:
+      return NOT_FOUND;
+    case ErrorCode.CONFLICT:
+      return { status: HttpStatus.CONFLICT, type: 'ConflictException', code: 'Conflict' };
+    case ErrorCode.TOO_MANY_REQUESTS:
+      return { status: HttpStatus.TOO_MANY_REQUESTS, type: 'ThrottledClientException', code: 'Throttled' };
+    case ErrorCode.SERVICE_UNAVAILABLE:
+      return { status: HttpStatus.SERVICE_UNAVAILABLE, type: 'ServiceUnavailableException', code: 'ServiceUnavailable' };
+    case ErrorCode.INTERNAL:
+      return { status: HttpStatus.INTERNAL_SERVER_ERROR, type: 'ServiceFailureException', code: 'ServiceFailure' };
+  }
+}
+
+/** Every Chime response carries the request id, errors included. */
+export const setAmznRequestId = (request: FastifyRequest, reply: FastifyReply) => reply.header('x-amzn-RequestId', String(request.id));
+
+/** Amazon Chime (restJson1) errors: status, `x-amzn-ErrorType`, `x-amzn-RequestId`, `{Code, Message}`. */
+@Injectable()
+export class ChimeErrorDialect implements ErrorDialect {
+  readonly surface = 'chime' as const;
+  private matcher: ((path: string) => boolean) | null = null;
+
+  matches(path: string): boolean {
+    // Under a prefix,
+    // everything there is Chime's; mounted at the root, only Chime's own paths are.
+    const prefix = COMPAT_PREFIXES.chime;
+    this.matcher ??= pathMatcher(prefix, prefix ? [''] : ['/accounts']);
+    return this.matcher(path);
+  }
+
+  send(error: DomainException, request: FastifyRequest, reply: FastifyReply): void {
+    const chime = chimeError(error.code);
+    const retryAfter = error.code === ErrorCode.TOO_MANY_REQUESTS ? error.details?.retryAfterSeconds : undefined;
+    if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
+    setAmznRequestId(request, reply);
+    void reply
+      .status(chime.status)
+      .header('x-amzn-ErrorType', chime.type)
+      .header('content-type', 'application/json')
+      .send({ Code: chime.code, Message: error.code === ErrorCode.INTERNAL ? 'The service encountered an unexpected error.' : error.message });
+  }
+}

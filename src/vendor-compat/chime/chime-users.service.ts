@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import { Actor } from '../../common/actor.js';
+import { PermissionsService } from '../../permissions/permissions.service.js';
+import { RevocationService } from '../../sessions/revocation.service.js';
+import { UsersService, UserView } from '../../users/users.service.js';
+
+/** Chime's user operations, translated to the core. The only rule kept here is Chime's own: the path names an account. */
+@Injectable()
+export class ChimeUsersService {
+  constructor(
+    private readonly revocation: RevocationService,
+    private readonly users: UsersService,
+    private readonly permissions: PermissionsService,
+  ) {}
+
+  /** LogoutUser: every session of the user ends (the core checks the user is in the key's account). */
+  async logout(actor: Actor, accountId: string, userId: string): Promise<void> {
+    await this.requirePathAccount(actor, accountId, userId, 'chime:LogoutUser');
+    await this.revocation.revoke(actor, { kind: 'user', userId });
+  }
+
+  /**
+   * GetUser. UsersService.get wants users.manage, which an access key does not hold (it may read and
+   * end sessions only), so the user is found and then held to the key's account like every other read.
+   */
+  async getUser(actor: Actor, accountId: string, userId: string): Promise<UserView> {
+    await this.requirePathAccount(actor, accountId, userId, 'chime:GetUser');
+    const user = await this.users.find(userId);
+    await this.permissions.requireAccount(actor, user.accountId, 'User', 'chime:GetUser', userId);
+    return user;
+  }
+
+  /** A key acts in its own account only; naming another account in the path is Chime's ForbiddenException. */
+  private requirePathAccount(actor: Actor, accountId: string, userId: string, attempted: string): Promise<void> {
+    // The path's user id is unverified, so it goes in details rather than as the target.
+    return this.permissions.requireOwnAccount(actor, accountId, attempted, { pathUserId: userId });
+  }
+}

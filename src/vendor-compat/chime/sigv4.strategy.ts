@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { AuthGuard, PassportStrategy } from '@nestjs/passport';
+import type { FastifyRequest } from 'fastify';
+import { Strategy } from 'passport-custom';
+import { AccessKeysService } from '../../api-keys/access-keys.service.js';
+import { Actor } from '../../common/actor.js';
+import { DomainException, ErrorCode } from '../../common/error-codes.js';
+import { requestContextOf } from '../../common/request-context.js';
+import { SigV4Error, verifySigV4 } from './sigv4.verifier.js';
+
+/** AWS rejects a signature whose x-amz-date is more than 15 minutes off. */
+const MAX_SKEW_MS = 15 * 60_000;
+
+/** AWS Signature Version 4 (service "chime") with an access key of an account → that key's Actor. */
+@Injectable()
+export class SigV4Strategy extends PassportStrategy(Strategy, 'chime-sigv4') {
+  constructor(private readonly accessKeys: AccessKeysService) {
+    super();
+  }
+
+  async validate(request: FastifyRequest): Promise<Actor> {
+    const signer: { accountId?: string } = {};
+    const lookup = async (accessKeyId: string) => {
+      const key = await this.accessKeys.lookup(accessKeyId);
+      signer.accountId = key?.accountId;
+      return key?.secret ?? null;
+    };
+    try {
+      // The raw URL (prefix included, still percent-encoded) is what the client signed. The
+      // operations offered here have no body, so the signed payload must be the empty one.
+      const { accessKeyId } = await verifySigV4({ method: request.method, url: request.raw.url ?? request.url, headers: request.headers, body: '' }, lookup, {
+        service: 'chime',
+        maxSkewMs: MAX_SKEW_MS,
+      });
+      if (!signer.accountId) throw new DomainException(ErrorCode.SIGNATURE_INVALID, 'The access key ID in the Credential is not recognised');
+      return this.accessKeys.actorFor(accessKeyId, signer.accountId, requestContextOf(request, 'chime'));
+    } catch (error) {
+      if (!(error instanceof SigV4Error)) throw error;
+      const code = error.reason === 'MISSING' ? ErrorCode.UNAUTHENTICATED : ErrorCode.SIGNATURE_INVALID;
+      throw new DomainException(code, error.message, { reason: error.reason });
+    }
+  }
+}
+
+/** Passport's guard, but failures stay DomainExceptions so the Chime dialect answers them. */
+@Injectable()
+export class ChimeAuthGuard extends AuthGuard('chime-sigv4') {
+  handleRequest<T>(error: unknown, user: T): T {
+    if (error) throw error;
+    if (!user) throw new DomainException(ErrorCode.UNAUTHENTICATED, 'Requests must be signed with AWS Signature Version 4');
+    return user;
+  }
+}
