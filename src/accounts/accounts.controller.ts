@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '../auth/authenticated.decorator.js';
 import { Actor, CurrentActor } from '../common/actor.js';
@@ -7,7 +7,7 @@ import { PERMISSIONS } from '../permissions/permissions.js';
 import { DryRunQueryDto, mapReceipt, RevocationReceiptDto } from '../sessions/dto/session.dto.js';
 import { AccountsService } from './accounts.service.js';
 import { AccountLogoutDto } from './dto/account-logout.dto.js';
-import { AccountDto, AccountIdParamDto, CreateAccountDto, mapAccount } from './dto/account.dto.js';
+import { AccountDto, AccountIdParamDto, CreateAccountDto, mapAccount, UpdateAccountDto } from './dto/account.dto.js';
 
 @ApiTags('accounts')
 @Controller('v1/accounts')
@@ -28,6 +28,15 @@ export class AccountsController {
   @ApiOkResponse({ type: [AccountDto] })
   async list(@CurrentActor() actor: Actor): Promise<AccountDto[]> {
     return (await this.accounts.list(actor)).map(mapAccount);
+  }
+
+  /** Set or lift the account's legal hold (system admin; audited): while held, retention keeps all its audit events. */
+  @Patch(':id')
+  @Authenticated(PERMISSIONS.accountsManage)
+  @ApiOkResponse({ type: AccountDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  async update(@CurrentActor() actor: Actor, @Param() params: AccountIdParamDto, @Body() dto: UpdateAccountDto): Promise<AccountDto> {
+    return mapAccount(await this.accounts.setLegalHold(actor, params.id, dto.legalHold));
   }
 
   /** Account-wide forced logout: every session of every user in the account but the caller's. */

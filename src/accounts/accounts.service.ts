@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
+import { AUDIT_RETENTION_LOCK_SQL } from '../audit/audit.types.js';
 import { Actor } from '../common/actor.js';
 import { notFound } from '../common/error-codes.js';
 import { AppConfigService } from '../config/app-config.service.js';
@@ -48,6 +49,33 @@ export class AccountsService {
     const rows: AccountView[] = await this.dataSource.query(`SELECT ${ACCOUNT_VIEW} FROM accounts WHERE id = $1`, [accountId]);
     if (!rows[0]) throw notFound('Account');
     return rows[0];
+  }
+
+  /**
+   * Sets or lifts the legal hold (system admin). Takes the retention lock, so a hold set while the
+   * retention job runs applies to everything it has not yet removed.
+   */
+  async setLegalHold(actor: Actor, accountId: string, legalHold: boolean): Promise<AccountView> {
+    await this.permissions.require(actor, PERMISSIONS.accountsManage, 'accounts:update');
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(AUDIT_RETENTION_LOCK_SQL);
+      const before: { legal_hold: boolean }[] = await manager.query('SELECT legal_hold FROM accounts WHERE id = $1 FOR UPDATE', [accountId]);
+      if (!before[0]) throw notFound('Account');
+      // (a CTE: TypeORM answers a bare UPDATE … RETURNING with [rows, count])
+      const rows: AccountView[] = await manager.query(
+        `WITH u AS (UPDATE accounts SET legal_hold = $2 WHERE id = $1 RETURNING *) SELECT ${ACCOUNT_VIEW} FROM u`,
+        [accountId, legalHold],
+      );
+      await this.audit.record(manager, {
+        action: 'account.updated',
+        accountId,
+        actor,
+        context: actor.context,
+        reason: legalHold ? 'legal hold set' : 'legal hold lifted',
+        details: { legalHold: { from: before[0].legal_hold, to: legalHold } },
+      });
+      return rows[0];
+    });
   }
 
   /** Ends every session in the account but the caller's (needs sessions.revoke-account). */

@@ -110,7 +110,7 @@ export class AuditQueryService {
 }
 
 /** Microseconds matter for keyset paging (a JS Date keeps only milliseconds): the cursor keeps them. */
-const CURSOR_AT = `to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+export const CURSOR_AT = `to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 function encodeCursor(at: string, id: string): string {
   return Buffer.from(JSON.stringify([at, id])).toString('base64url');

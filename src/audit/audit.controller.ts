@@ -1,22 +1,85 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '../auth/authenticated.decorator.js';
 import { Actor, CurrentActor } from '../common/actor.js';
+import { ErrorResponseDto } from '../common/dto/error-response.dto.js';
 import { PERMISSIONS } from '../permissions/permissions.js';
+import { AuditExportService } from './audit-export.service.js';
 import { AuditQueryService } from './audit-query.service.js';
+import { AuditRetentionService } from './audit-retention.service.js';
+import { AuditSummaryService } from './audit-summary.service.js';
+import { AuditVerifyService } from './audit-verify.service.js';
 import { AuditEventPageDto, AuditListQueryDto } from './dto/audit-event.dto.js';
+import { AuditExportQueryDto } from './dto/audit-export.dto.js';
+import { AuditRetentionResultDto } from './dto/audit-retention.dto.js';
+import { AuditSummaryDto, AuditSummaryQueryDto } from './dto/audit-summary.dto.js';
+import { AuditVerifyQueryDto, AuditVerifyResultDto } from './dto/audit-verify.dto.js';
+
+const BadInput = () => ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Invalid filter, range or cursor' });
+const OtherAccount = () => ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Unknown account, or another account without accounts.manage' });
 
 @ApiTags('audit')
 @Controller('v1/audit')
 export class AuditController {
-  constructor(private readonly query: AuditQueryService) {}
+  constructor(
+    private readonly query: AuditQueryService,
+    private readonly exporter: AuditExportService,
+    private readonly summaries: AuditSummaryService,
+    private readonly verifier: AuditVerifyService,
+    private readonly retention: AuditRetentionService,
+  ) {}
 
   /** Audit events of the account, newest first, filtered, keyset-paginated. */
   @Get('events')
   @Authenticated(PERMISSIONS.auditRead)
   @ApiOkResponse({ type: AuditEventPageDto })
+  @BadInput()
+  @OtherAccount()
   list(@CurrentActor() actor: Actor, @Query() q: AuditListQueryDto): Promise<AuditEventPageDto> {
     const { limit, cursor, ...filter } = q;
     return this.query.list(actor, filter, limit ?? 50, cursor);
+  }
+
+  /**
+   * The filtered events as a download (newest first), streamed in batches: CSV (one row per event,
+   * formula-safe) or NDJSON (one AuditEvent per line).
+   */
+  @Get('events/export')
+  @Authenticated(PERMISSIONS.auditRead)
+  @ApiProduces('text/csv', 'application/x-ndjson')
+  @ApiOkResponse({ description: 'Attachment audit-events.csv or audit-events.ndjson', schema: { type: 'string', format: 'binary' } })
+  @BadInput()
+  @OtherAccount()
+  export(@CurrentActor() actor: Actor, @Query() q: AuditExportQueryDto): Promise<StreamableFile> {
+    return this.exporter.export(actor, q);
+  }
+
+  /** Forced logouts (not dry runs) per UTC day, per actor and per surface; the last 30 days by default. */
+  @Get('summary')
+  @Authenticated(PERMISSIONS.auditRead)
+  @ApiOkResponse({ type: AuditSummaryDto })
+  @BadInput()
+  @OtherAccount()
+  summary(@CurrentActor() actor: Actor, @Query() q: AuditSummaryQueryDto): Promise<AuditSummaryDto> {
+    return this.summaries.summary(actor, q);
+  }
+
+  /** Recomputes the account's hash chain over the range and reports the first event that was altered, removed or replaced. */
+  @Get('verify')
+  @Authenticated(PERMISSIONS.auditRead)
+  @ApiOkResponse({ type: AuditVerifyResultDto })
+  @BadInput()
+  @OtherAccount()
+  verify(@CurrentActor() actor: Actor, @Query() q: AuditVerifyQueryDto): Promise<AuditVerifyResultDto> {
+    return this.verifier.verify(actor, q);
+  }
+
+  /** Runs the retention job now (system admin): answers what it removed. The job also runs on its own every few hours. */
+  @Post('retention/run')
+  @HttpCode(200)
+  @Authenticated(PERMISSIONS.accountsManage)
+  @ApiOkResponse({ type: AuditRetentionResultDto })
+  runRetention(@CurrentActor() actor: Actor): Promise<AuditRetentionResultDto> {
+    return this.retention.run(actor);
   }
 }

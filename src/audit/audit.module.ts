@@ -1,12 +1,16 @@
 import { Module } from '@nestjs/common';
 import { PermissionsModule } from '../permissions/permissions.module.js';
+import { AuditExportService } from './audit-export.service.js';
 import { AuditQueryService } from './audit-query.service.js';
+import { AuditRetentionService } from './audit-retention.service.js';
+import { AuditSummaryService } from './audit-summary.service.js';
+import { AuditVerifyService } from './audit-verify.service.js';
 import { AuditController } from './audit.controller.js';
 
 @Module({
   imports: [PermissionsModule],
   controllers: [AuditController],
-  providers: [AuditQueryService],
-  exports: [AuditQueryService],
+  providers: [AuditQueryService, AuditExportService, AuditSummaryService, AuditVerifyService, AuditRetentionService],
+  exports: [AuditQueryService, AuditRetentionService],
 })
 export class AuditModule {}

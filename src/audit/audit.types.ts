@@ -16,10 +16,12 @@ export const AUDIT_ACTIONS = [
   'user.roles_changed',
   'role.created',
   'account.created',
+  'account.updated',
   'client.created',
   'client.revoked',
   'access_key.created',
   'access_key.revoked',
+  'audit.retention_run',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -48,3 +50,9 @@ export interface RecordedAuditEvent {
 
 /** Most session ids one event (or receipt) lists; the count is always exact. */
 export const MAX_LISTED_SESSION_IDS = 1000;
+
+/**
+ * Transaction-scoped advisory lock shared by the retention job and legal-hold changes: a hold set
+ * while retention runs waits for it, and retention never reads a stale set of held accounts.
+ */
+export const AUDIT_RETENTION_LOCK_SQL = `SELECT pg_advisory_xact_lock(hashtext('audit_events.retention'))`;

@@ -1,4 +1,4 @@
-import { IsString, IsUUID, Length } from 'class-validator';
+import { IsBoolean, IsString, IsUUID, Length } from 'class-validator';
 import { AccountView } from '../accounts.service.js';
 
 export class AccountDto {
@@ -21,4 +21,10 @@ export class CreateAccountDto {
 export class AccountIdParamDto {
   @IsUUID()
   id: string;
+}
+
+export class UpdateAccountDto {
+  /** While true, the retention job keeps every audit event of the account (audited when changed). */
+  @IsBoolean()
+  legalHold: boolean;
 }

@@ -1,4 +1,5 @@
 import { InitialSchema1700000000000 } from './1700000000000-initial-schema.js';
+import { AuditVerifyRetention1700000000100 } from './1700000000100-audit-verify-retention.js';
 
 /** Every migration, in order; listed explicitly so the app, the CLI and the tests run the same set. */
-export const MIGRATIONS = [InitialSchema1700000000000];
+export const MIGRATIONS = [InitialSchema1700000000000, AuditVerifyRetention1700000000100];

@@ -1,0 +1,203 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor } from '../common/actor.js';
+import { AppConfigService } from '../config/app-config.service.js';
+import { PERMISSIONS } from '../permissions/permissions.js';
+import { PermissionsService } from '../permissions/permissions.service.js';
+import { AuditService } from './audit.service.js';
+import { AUDIT_RETENTION_LOCK_SQL } from './audit.types.js';
+import { AuditRetentionResultDto } from './dto/audit-retention.dto.js';
+
+const DAY_MS = 86_400_000;
+/** How often the job runs; retention is counted in days, so a few runs a day are plenty. */
+export const RETENTION_INTERVAL_MS = 6 * 3_600_000;
+const FIRST_RUN_DELAY_MS = 60_000;
+/** Partitions created ahead: this month and the next two. */
+const MONTHS_AHEAD = 2;
+const LOCK_NOT_AVAILABLE = '55P03';
+
+/** Rows of accounts under legal hold are never removed. */
+const NOT_HELD = `(account_id IS NULL OR account_id NOT IN (SELECT id FROM accounts WHERE legal_hold))`;
+
+/**
+ * The only thing that ever removes audit events. Monthly partitions entirely older than
+ * AUDIT_RETENTION_DAYS are dropped whole, unless an account under legal hold has events there:
+ * then only the other accounts' events are deleted (the append-only trigger lets a transaction that
+ * sets audit.retention delete). It also creates partitions ahead of time.
+ */
+@Injectable()
+export class AuditRetentionService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(AuditRetentionService.name);
+  private timers: NodeJS.Timeout[] = [];
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfigService,
+    private readonly permissions: PermissionsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.ensurePartitions();
+    // Tests run the job explicitly (POST /v1/audit/retention/run); a background run would race them.
+    if (this.config.get('NODE_ENV') === 'test') return;
+    const tick = () => void this.prune().catch((error: Error) => this.logger.error({ err: error.message }, 'audit retention failed'));
+    this.timers.push(setTimeout(tick, FIRST_RUN_DELAY_MS).unref(), setInterval(tick, RETENTION_INTERVAL_MS).unref());
+  }
+
+  onApplicationShutdown(): void {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers = [];
+  }
+
+  /** Runs the job now, for the system admin; the run is audited. */
+  async run(actor: Actor): Promise<AuditRetentionResultDto> {
+    await this.permissions.require(actor, PERMISSIONS.accountsManage, 'audit:retention');
+    return this.prune(actor);
+  }
+
+  async prune(actor: Actor | null = null): Promise<AuditRetentionResultDto> {
+    const retentionDays = this.config.get('AUDIT_RETENTION_DAYS');
+    const ranAt = new Date();
+    const result: AuditRetentionResultDto = {
+      retentionDays,
+      cutoff: retentionDays > 0 ? new Date(ranAt.getTime() - retentionDays * DAY_MS) : null,
+      droppedPartitions: [],
+      heldPartitions: [],
+      deletedRows: 0,
+      ensuredPartitions: await this.ensurePartitions(),
+      ranAt,
+    };
+    if (result.cutoff) {
+      for (const partition of await this.partitionsBefore(result.cutoff)) await this.prunePartition(partition, result);
+      result.deletedRows += await this.pruneDefault(result.cutoff);
+    }
+    const removed = result.droppedPartitions.reduce((n, p) => n + p.rows, 0) + result.deletedRows;
+    if (actor || removed > 0) await this.recordRun(actor, result, removed);
+    return result;
+  }
+
+  private async ensurePartitions(): Promise<string[]> {
+    const names: string[] = [];
+    for (let m = 0; m <= MONTHS_AHEAD; m++) {
+      try {
+        const rows: { name: string }[] = await this.dataSource.query(
+          `SELECT audit_ensure_partition((date_trunc('month', now()) + make_interval(months => $1))::date) AS name`,
+          [m],
+        );
+        names.push(rows[0].name);
+      } catch (error) {
+        // e.g. the default partition already holds rows of that month; events still land there
+        this.logger.warn({ err: (error as Error).message, monthsAhead: m }, 'could not create audit partition');
+      }
+    }
+    return names;
+  }
+
+  /** Monthly partitions whose upper bound is at or before the cutoff, oldest first. */
+  private async partitionsBefore(cutoff: Date): Promise<string[]> {
+    const rows: { name: string }[] = await this.dataSource.query(
+      `SELECT name FROM (
+         SELECT c.relname AS name,
+                (regexp_match(pg_get_expr(c.relpartbound, c.oid), 'TO \\(''([^'']+)''\\)'))[1]::timestamptz AS upper_bound
+           FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+          WHERE i.inhparent = 'audit_events'::regclass ) p
+        WHERE upper_bound IS NOT NULL AND upper_bound <= $1 ORDER BY upper_bound`,
+      [cutoff],
+    );
+    return rows.map((r) => r.name);
+  }
+
+  private async prunePartition(partition: string, result: AuditRetentionResultDto): Promise<void> {
+    try {
+      await this.prunePartitionNow(partition, result);
+    } catch (error) {
+      if ((error as { code?: string }).code !== LOCK_NOT_AVAILABLE) throw error;
+      this.logger.warn({ partition }, 'audit partition busy; retention retries it on the next run');
+    }
+  }
+
+  private prunePartitionNow(partition: string, result: AuditRetentionResultDto): Promise<void> {
+    return this.inRetentionTransaction(async (manager) => {
+      const exists: { present: boolean }[] = await manager.query(`SELECT to_regclass($1) IS NOT NULL AS present`, [partition]);
+      if (!exists[0].present) return; // a concurrent run dropped it
+      const table = quoteIdent(partition);
+      const held: { held: boolean }[] = await manager.query(
+        `SELECT EXISTS (SELECT 1 FROM ${table} WHERE account_id IN (SELECT id FROM accounts WHERE legal_hold)) AS held`,
+      );
+      await this.recordAnchors(manager, table, 'true');
+      if (!held[0].held) {
+        const count: { n: number }[] = await manager.query(`SELECT count(*)::int AS n FROM ${table}`);
+        await manager.query(`ALTER TABLE audit_events DETACH PARTITION ${table}`);
+        await manager.query(`DROP TABLE ${table}`);
+        result.droppedPartitions.push({ partition, rows: count[0].n });
+        return;
+      }
+      result.heldPartitions.push(partition);
+      result.deletedRows += await this.deleteRows(manager, table, 'true');
+    });
+  }
+
+  private pruneDefault(cutoff: Date): Promise<number> {
+    return this.inRetentionTransaction(async (manager) => {
+      const older = `occurred_at < '${cutoff.toISOString()}'::timestamptz`;
+      await this.recordAnchors(manager, 'audit_events_default', older);
+      return this.deleteRows(manager, 'audit_events_default', older);
+    });
+  }
+
+  private async deleteRows(manager: EntityManager, table: string, predicate: string): Promise<number> {
+    await manager.query(`SET LOCAL audit.retention = 'on'`);
+    const deleted: { n: number }[] = await manager.query(
+      `WITH d AS (DELETE FROM ${table} WHERE ${predicate} AND ${NOT_HELD} RETURNING 1) SELECT count(*)::int AS n FROM d`,
+    );
+    return deleted[0].n;
+  }
+
+  /** Remembers, per chain, the newest event about to be removed, so verify can anchor the oldest kept one. */
+  private async recordAnchors(manager: EntityManager, table: string, predicate: string): Promise<void> {
+    await manager.query(
+      `INSERT INTO audit_chain_anchors (chain_key, last_seq, last_hash)
+       SELECT DISTINCT ON (k) k, chain_seq, hash FROM (
+         SELECT coalesce(account_id, '00000000-0000-0000-0000-000000000000'::uuid) AS k, chain_seq, hash
+           FROM ${table} WHERE ${predicate} AND ${NOT_HELD}) r
+        ORDER BY k, chain_seq DESC
+       ON CONFLICT (chain_key) DO UPDATE SET
+         last_hash = CASE WHEN excluded.last_seq > audit_chain_anchors.last_seq THEN excluded.last_hash ELSE audit_chain_anchors.last_hash END,
+         last_seq = GREATEST(excluded.last_seq, audit_chain_anchors.last_seq),
+         updated_at = now()`,
+    );
+  }
+
+  private inRetentionTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(AUDIT_RETENTION_LOCK_SQL);
+      // Detaching waits for an exclusive lock on audit_events, and writers queue behind it: give up rather than stall logins.
+      await manager.query(`SET LOCAL lock_timeout = '5s'`);
+      return work(manager);
+    });
+  }
+
+  private async recordRun(actor: Actor | null, result: AuditRetentionResultDto, removed: number): Promise<void> {
+    await this.audit.recordStandalone({
+      action: 'audit.retention_run',
+      accountId: actor?.accountId ?? null,
+      actor,
+      context: actor?.context ?? { requestId: `retention-${randomUUID()}`, ip: null, userAgent: null, surface: 'system' },
+      details: {
+        retentionDays: result.retentionDays,
+        cutoff: result.cutoff,
+        removed,
+        droppedPartitions: result.droppedPartitions,
+        heldPartitions: result.heldPartitions,
+        deletedRows: result.deletedRows,
+      },
+    });
+  }
+}
+
+/** Partition names come from pg_class; quoted anyway. */
+function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}

@@ -1,0 +1,47 @@
+import { Type } from 'class-transformer';
+import { IsDate, IsOptional, IsUUID } from 'class-validator';
+
+export class AuditSummaryQueryDto {
+  /** Inclusive lower bound (ISO 8601); defaults to 30 days before `to`. */
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  from?: Date;
+
+  /** Exclusive upper bound (ISO 8601); defaults to now. */
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  to?: Date;
+
+  /** Another account: system admin only. Defaults to the caller's. */
+  @IsOptional()
+  @IsUUID()
+  accountId?: string;
+}
+
+export class AuditDayCountDto {
+  /** UTC day, YYYY-MM-DD. */
+  day: string;
+  count: number;
+}
+
+export class AuditActorCountDto {
+  actorUserId: string | null;
+  actorLabel: string | null;
+  count: number;
+}
+
+export class AuditSurfaceCountDto {
+  surface: string;
+  count: number;
+}
+
+/** Forced logouts (not dry runs) in the range: every UTC day (zeros included), per actor, per surface. */
+export class AuditSummaryDto {
+  from: Date;
+  to: Date;
+  perDay: AuditDayCountDto[];
+  perActor: AuditActorCountDto[];
+  perSurface: AuditSurfaceCountDto[];
+}

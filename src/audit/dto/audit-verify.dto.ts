@@ -1,0 +1,51 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsDate, IsOptional, IsUUID } from 'class-validator';
+
+export class AuditVerifyQueryDto {
+  /** Account whose chain to verify; defaults to the caller's. Another account: system admin only. */
+  @IsOptional()
+  @IsUUID()
+  account?: string;
+
+  /** Verify events from this instant on (inclusive, ISO 8601); the first one is anchored by its own prev_hash. Omitted: from the chain's start. */
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  from?: Date;
+
+  /** Up to this instant (exclusive, ISO 8601). Omitted: up to the newest event. */
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  to?: Date;
+}
+
+export const CHAIN_BREAK_REASONS = ['hash_mismatch', 'chain_gap', 'prev_mismatch'] as const;
+export type ChainBreakReason = (typeof CHAIN_BREAK_REASONS)[number];
+
+export class AuditChainBreakDto {
+  /** Id of the first event that does not verify. */
+  id: string;
+  chainSeq: string;
+  occurredAt: Date;
+  /**
+   * hash_mismatch: the event was changed after it was written; chain_gap: events are missing before it;
+   * prev_mismatch: its prev_hash is not the previous event's hash (an event before it was replaced).
+   */
+  @ApiProperty({ enum: CHAIN_BREAK_REASONS })
+  reason: ChainBreakReason;
+}
+
+export class AuditVerifyResultDto {
+  /** True when every event in the range verifies. */
+  ok: boolean;
+  /** Events checked (up to and including the first broken one). */
+  checked: number;
+  /** The first event that does not verify, in chain order; null when ok. */
+  firstBroken: AuditChainBreakDto | null;
+  /** Hash (hex) of the last event checked: note it to detect later truncation; null when the range is empty. */
+  headHash: string | null;
+  from: Date | null;
+  to: Date | null;
+}

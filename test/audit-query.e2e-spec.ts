@@ -1,0 +1,158 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import pg from 'pg';
+import request from 'supertest';
+import { bearer, createTestDatabase, createUser, login, loginAdmin, startApp } from './support/test-app.js';
+
+interface Ev {
+  id: string;
+  action: string;
+  actor: { userId: string | null; label: string | null };
+  targetUserId: string | null;
+  surface: string;
+  outcome: string;
+  reason: string | null;
+  accountId: string;
+  occurredAt: string;
+  dryRun: boolean;
+}
+
+/** GET /v1/audit/events filters and keyset paging; GET /v1/audit/summary. */
+describe('audit list filters, paging and summary', () => {
+  let app: NestFastifyApplication;
+  let db: pg.Client;
+  let systemAdmin: string;
+  let accountId: string;
+  let admin: Awaited<ReturnType<typeof createUser>>;
+  let auditor: Awaited<ReturnType<typeof createUser>>;
+  let alice: Awaited<ReturnType<typeof createUser>>;
+  let bob: Awaited<ReturnType<typeof createUser>>;
+
+  const http = () => request(app.getHttpServer());
+  const list = async (token: string, query: Record<string, string | number>): Promise<Ev[]> =>
+    (await http().get('/v1/audit/events').query({ limit: 500, ...query }).set(bearer(token)).expect(200)).body.items;
+
+  beforeAll(async () => {
+    const url = await createTestDatabase();
+    app = await startApp(url);
+    db = new pg.Client({ connectionString: url });
+    await db.connect();
+    systemAdmin = (await loginAdmin(app)).accessToken;
+    accountId = (await http().post('/v1/accounts').set(bearer(systemAdmin)).send({ name: `q-${Date.now()}` }).expect(201)).body.id;
+    admin = await createUser(app, systemAdmin, { roles: ['admin'], accountId, prefix: 'qadmin' });
+    auditor = await createUser(app, systemAdmin, { roles: ['auditor'], accountId, prefix: 'qaud' });
+    alice = await createUser(app, systemAdmin, { roles: ['user'], accountId, prefix: 'alice' });
+    bob = await createUser(app, systemAdmin, { roles: ['user'], accountId, prefix: 'bob' });
+    const logout = (userId: string, body: object, dry = false) =>
+      http().post(`/v1/users/${userId}/logout${dry ? '?dryRun=true' : ''}`).set(bearer(admin.accessToken)).send(body).expect(200);
+    // a denied attempt: alice may not log bob out
+    await http().post(`/v1/users/${bob.userId}/logout`).set(bearer(alice.accessToken)).send({ reason: 'nope' }).expect(403);
+    await logout(alice.userId, { reason: 'Laptop stolen', ticket: 'SEC-1' });
+    await logout(bob.userId, { reason: 'left the company' });
+    await logout(bob.userId, { reason: 'rehearsal 100%_sure' }, true);
+    alice = { ...alice, ...(await login(app, alice.username, alice.password)) };
+  });
+  afterAll(async () => {
+    await db?.end();
+    await app?.close();
+  });
+
+  it('filters by action set, actor, target, surface, outcome, reason text and range', async () => {
+    const forced = await list(auditor.accessToken, { action: 'session.forced_logout' });
+    expect(forced.map((e) => e.reason)).toEqual(['rehearsal 100%_sure', 'left the company', 'Laptop stolen']);
+    const several = await list(auditor.accessToken, { action: 'session.forced_logout,auth.permission_denied' });
+    expect(new Set(several.map((e) => e.action))).toEqual(new Set(['session.forced_logout', 'auth.permission_denied']));
+
+    expect((await list(auditor.accessToken, { actorUserId: alice.userId, action: 'auth.permission_denied' })).map((e) => e.outcome)).toEqual(['denied']);
+    const aboutBob = await list(auditor.accessToken, { targetUserId: bob.userId, action: 'session.forced_logout' });
+    expect(aboutBob.map((e) => e.reason)).toEqual(['rehearsal 100%_sure', 'left the company']);
+    expect((await list(auditor.accessToken, { outcome: 'denied' })).every((e) => e.outcome === 'denied')).toBe(true);
+    expect((await list(auditor.accessToken, { surface: 'native', action: 'session.forced_logout' })).length).toBe(3);
+    expect(await list(auditor.accessToken, { surface: 'zap' })).toEqual([]);
+    // case-insensitive substring; % and _ are literal
+    expect((await list(auditor.accessToken, { reason: 'laptop' })).map((e) => e.reason)).toEqual(['Laptop stolen']);
+    expect((await list(auditor.accessToken, { reason: '100%_' })).map((e) => e.reason)).toEqual(['rehearsal 100%_sure']);
+    expect(await list(auditor.accessToken, { reason: 'l%d' })).toEqual([]);
+
+    const all = await list(auditor.accessToken, { action: 'session.forced_logout' });
+    const middle = all[1].occurredAt;
+    const from = await list(auditor.accessToken, { action: 'session.forced_logout', from: middle });
+    expect(from.every((e) => e.occurredAt >= middle)).toBe(true);
+    expect(from.length).toBeGreaterThanOrEqual(2);
+    const to = await list(auditor.accessToken, { action: 'session.forced_logout', to: middle });
+    expect(to.every((e) => e.occurredAt < middle)).toBe(true);
+    expect(from.length + to.length).toBe(3);
+
+    await http().get('/v1/audit/events?action=nope').set(bearer(auditor.accessToken)).expect(400);
+    await http().get('/v1/audit/events?actorUserId=x').set(bearer(auditor.accessToken)).expect(400);
+    await http().get('/v1/audit/events?cursor=garbage').set(bearer(auditor.accessToken)).expect(400);
+  });
+
+  it('stays inside the account: account filter for the system admin, 404 for anyone else', async () => {
+    const mine = await list(auditor.accessToken, {});
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.every((e) => e.accountId === accountId)).toBe(true);
+    const viaSystem = await list(systemAdmin, { accountId, action: 'session.forced_logout' });
+    expect(viaSystem).toHaveLength(3);
+    const { rows } = await db.query(`SELECT id FROM accounts WHERE is_default`);
+    await http().get('/v1/audit/events').query({ accountId: rows[0].id }).set(bearer(auditor.accessToken)).expect(404);
+    await http().get('/v1/audit/events').set(bearer(alice.accessToken)).expect(403);
+  });
+
+  it('pages by keyset without duplicates or gaps, even when hundreds of events share one instant', async () => {
+    await db.query('BEGIN');
+    await db.query(`SET LOCAL session_replication_role = replica`);
+    await db.query(
+      `INSERT INTO audit_events (occurred_at, action, account_id, surface, reason)
+       SELECT timestamptz '2026-01-05 10:00:00.123456+00' + CASE WHEN g <= 300 THEN interval '0' ELSE interval '1 microsecond' END,
+              'user.updated', $1, 'native', 'burst ' || g FROM generate_series(1, 340) g`,
+      [accountId],
+    );
+    await db.query('COMMIT');
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const res: request.Response = await http()
+        .get('/v1/audit/events')
+        .query({ action: 'user.updated', limit: 7, ...(cursor ? { cursor } : {}) })
+        .set(bearer(auditor.accessToken))
+        .expect(200);
+      seen.push(...res.body.items.map((e: Ev) => e.id));
+      cursor = res.body.nextCursor;
+      pages++;
+    } while (cursor);
+    const { rows } = await db.query(
+      `SELECT e.id::text AS id FROM audit_events e WHERE account_id = $1 AND action = 'user.updated' ORDER BY e.occurred_at DESC, e.id DESC`,
+      [accountId],
+    );
+    expect(seen).toEqual(rows.map((r) => r.id));
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(pages).toBe(Math.ceil(rows.length / 7));
+  });
+
+  it('summarises forced logouts (not dry runs) per UTC day with zero days, per actor and per surface', async () => {
+    const to = new Date(Date.now() + 60_000);
+    const from = new Date(to.getTime() - 7 * 86_400_000);
+    const res = await http().get('/v1/audit/summary').query({ from: from.toISOString(), to: to.toISOString() }).set(bearer(auditor.accessToken)).expect(200);
+    expect(res.body.from).toBe(from.toISOString());
+    expect(res.body.perDay).toHaveLength(8); // a range of 7 × 24 h not starting at midnight touches 8 UTC days
+    expect(res.body.perDay[0].day).toBe(from.toISOString().slice(0, 10));
+    expect(res.body.perDay.at(-1)).toEqual({ day: new Date().toISOString().slice(0, 10), count: 2 });
+    expect(res.body.perDay.slice(0, -1).every((d: { count: number }) => d.count === 0)).toBe(true);
+    expect(res.body.perActor).toEqual([{ actorUserId: admin.userId, actorLabel: admin.username, count: 2 }]);
+    expect(res.body.perSurface).toEqual([{ surface: 'native', count: 2 }]);
+
+    const dflt = await http().get('/v1/audit/summary').set(bearer(auditor.accessToken)).expect(200);
+    expect(dflt.body.perDay.length).toBeGreaterThanOrEqual(30);
+    expect(dflt.body.perDay.reduce((n: number, d: { count: number }) => n + d.count, 0)).toBe(2);
+
+    await http().get('/v1/audit/summary').query({ from: to.toISOString(), to: from.toISOString() }).set(bearer(auditor.accessToken)).expect(400);
+    await http().get('/v1/audit/summary').query({ from: '2020-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' }).set(bearer(auditor.accessToken)).expect(400);
+    await http().get('/v1/audit/summary').query({ from: 'yesterday' }).set(bearer(auditor.accessToken)).expect(400);
+    await http().get('/v1/audit/summary').set(bearer(alice.accessToken)).expect(403);
+    const { rows } = await db.query(`SELECT id FROM accounts WHERE is_default`);
+    await http().get('/v1/audit/summary').query({ accountId: rows[0].id }).set(bearer(auditor.accessToken)).expect(404);
+    const sys = await http().get('/v1/audit/summary').query({ accountId }).set(bearer(systemAdmin)).expect(200);
+    expect(sys.body.perSurface).toEqual([{ surface: 'native', count: 2 }]);
+  });
+});

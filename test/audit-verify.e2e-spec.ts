@@ -1,0 +1,132 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import pg from 'pg';
+import request from 'supertest';
+import { bearer, createTestDatabase, createUser, loginAdmin, startApp } from './support/test-app.js';
+
+/** GET /v1/audit/verify: recomputes an account's hash chain and finds what was changed behind the service's back. */
+describe('audit chain verification', () => {
+  let app: NestFastifyApplication;
+  let owner: pg.Client;
+  let systemAdmin: string;
+
+  beforeAll(async () => {
+    const url = await createTestDatabase();
+    app = await startApp(url);
+    owner = new pg.Client({ connectionString: url });
+    await owner.connect();
+    systemAdmin = (await loginAdmin(app)).accessToken;
+  });
+  afterAll(async () => {
+    await owner?.end();
+    await app?.close();
+  });
+
+  const http = () => request(app.getHttpServer());
+
+  /** An account of its own, so tampering with it leaves the other tests' chains intact. */
+  async function account(name: string) {
+    const created = await http().post('/v1/accounts').set(bearer(systemAdmin)).send({ name: `${name}-${Date.now()}` }).expect(201);
+    const admin = await createUser(app, systemAdmin, { roles: ['admin'], accountId: created.body.id, prefix: `${name}adm` });
+    const member = await createUser(app, systemAdmin, { roles: ['user'], accountId: created.body.id, prefix: `${name}usr` });
+    return { id: created.body.id as string, admin, member };
+  }
+
+  /** As the database owner, with triggers off: what an attacker with DB access could do. */
+  async function behindTheBack(sql: string, params: unknown[]): Promise<void> {
+    await owner.query('BEGIN');
+    await owner.query(`SET LOCAL session_replication_role = replica`);
+    await owner.query(sql, params);
+    await owner.query('COMMIT');
+  }
+
+  async function chain(accountId: string): Promise<{ id: string; chain_seq: string }[]> {
+    const { rows } = await owner.query(`SELECT e.id::text AS id, e.chain_seq::text AS chain_seq FROM audit_events e WHERE e.account_id = $1 ORDER BY e.chain_seq`, [accountId]);
+    return rows;
+  }
+
+  it('verifies a clean chain written by many concurrent logins and forced logouts', async () => {
+    const acc = await account('busy');
+    const writes = [];
+    for (let i = 0; i < 30; i++) {
+      writes.push(http().post('/v1/auth/login').send({ username: acc.member.username, password: acc.member.password }).expect(200));
+      writes.push(http().post(`/v1/users/${acc.member.userId}/logout`).set(bearer(acc.admin.accessToken)).send({ reason: `sweep ${i}` }).expect(200));
+    }
+    // verify while writers are still running: every committed prefix of a chain verifies
+    const during = http().get('/v1/audit/verify').set(bearer(acc.admin.accessToken));
+    await Promise.all(writes);
+    expect((await during.expect(200)).body).toMatchObject({ ok: true, firstBroken: null });
+
+    const res = await http().get('/v1/audit/verify').set(bearer(acc.admin.accessToken)).expect(200);
+    const rows = await chain(acc.id);
+    expect(rows.length).toBeGreaterThanOrEqual(63);
+    expect(rows.map((r) => r.chain_seq)).toEqual(rows.map((_, i) => String(i + 1)));
+    const head = await owner.query(`SELECT encode(hash, 'hex') AS hex FROM audit_events WHERE account_id = $1 ORDER BY chain_seq DESC LIMIT 1`, [acc.id]);
+    expect(res.body).toEqual({ ok: true, checked: rows.length, firstBroken: null, headHash: head.rows[0].hex, from: null, to: null });
+  });
+
+  it('reports an event whose reason was edited in the database (hash_mismatch), and only from there', async () => {
+    const acc = await account('edited');
+    for (let i = 0; i < 3; i++) await http().post(`/v1/users/${acc.member.userId}/logout`).set(bearer(acc.admin.accessToken)).send({ reason: `r${i}` }).expect(200);
+    const rows = await chain(acc.id);
+    const victim = rows[rows.length - 2];
+    await behindTheBack(`UPDATE audit_events SET reason = 'nothing to see' WHERE id = $1`, [victim.id]);
+
+    const res = await http().get('/v1/audit/verify').set(bearer(acc.admin.accessToken)).expect(200);
+    expect(res.body).toMatchObject({
+      ok: false,
+      checked: rows.length - 1,
+      firstBroken: { id: victim.id, chainSeq: victim.chain_seq, reason: 'hash_mismatch', occurredAt: expect.any(String) },
+    });
+  });
+
+  it('reports a deleted event (chain_gap) and a rewritten event whose hash was recomputed (prev_mismatch)', async () => {
+    const gap = await account('gap');
+    const gapRows = await chain(gap.id);
+    await behindTheBack(`DELETE FROM audit_events WHERE id = $1`, [gapRows[1].id]);
+    const gapRes = await http().get('/v1/audit/verify').set(bearer(gap.admin.accessToken)).expect(200);
+    expect(gapRes.body.firstBroken).toMatchObject({ id: gapRows[2].id, reason: 'chain_gap' });
+
+    const forged = await account('forged');
+    const rows = await chain(forged.id);
+    // the attacker recomputes the edited event's own hash; its successor still points at the old one
+    await behindTheBack(
+      `UPDATE audit_events e SET reason = 'forged', hash = audit_event_digest(e.prev_hash, to_jsonb(e) || '{"reason":"forged"}') WHERE id = $1`,
+      [rows[1].id],
+    );
+    const res = await http().get('/v1/audit/verify').set(bearer(forged.admin.accessToken)).expect(200);
+    expect(res.body.firstBroken).toMatchObject({ id: rows[2].id, reason: 'prev_mismatch' });
+  });
+
+  it('verifies a time range anchored by its first event, and an empty range', async () => {
+    const acc = await account('ranged');
+    await http().post(`/v1/users/${acc.member.userId}/logout`).set(bearer(acc.admin.accessToken)).send({ reason: 'before' }).expect(200);
+    const { rows } = await owner.query(`SELECT max(occurred_at) AS at FROM audit_events WHERE account_id = $1`, [acc.id]);
+    const from = new Date(new Date(rows[0].at).getTime() + 1).toISOString();
+    await new Promise((r) => setTimeout(r, 5));
+    for (let i = 0; i < 2; i++) await http().post(`/v1/users/${acc.member.userId}/logout`).set(bearer(acc.admin.accessToken)).send({ reason: `after ${i}` }).expect(200);
+    // breaking an event before the range does not concern the range
+    const first = (await chain(acc.id))[0];
+    await behindTheBack(`UPDATE audit_events SET reason = 'x' WHERE id = $1`, [first.id]);
+
+    const ranged = await http().get('/v1/audit/verify').query({ from }).set(bearer(acc.admin.accessToken)).expect(200);
+    expect(ranged.body).toMatchObject({ ok: true, checked: 2, from });
+    const whole = await http().get('/v1/audit/verify').set(bearer(acc.admin.accessToken)).expect(200);
+    expect(whole.body.firstBroken).toMatchObject({ id: first.id, reason: 'hash_mismatch' });
+    const empty = await http().get('/v1/audit/verify').query({ from: '2001-01-01T00:00:00Z', to: '2001-02-01T00:00:00Z' }).set(bearer(acc.admin.accessToken)).expect(200);
+    expect(empty.body).toMatchObject({ ok: true, checked: 0, headHash: null });
+  });
+
+  it('is for audit.read in the own account; only the system admin names another', async () => {
+    const a = await account('tenanta');
+    const b = await account('tenantb');
+    await http().get('/v1/audit/verify').set(bearer(a.member.accessToken)).expect(403);
+    const cross = await http().get('/v1/audit/verify').query({ account: b.id }).set(bearer(a.admin.accessToken)).expect(404);
+    expect(cross.body.error).toBe('NOT_FOUND');
+    const sys = await http().get('/v1/audit/verify').query({ account: b.id }).set(bearer(systemAdmin)).expect(200);
+    expect(sys.body).toMatchObject({ ok: true, checked: expect.any(Number) });
+    expect(sys.body.checked).toBeGreaterThan(0);
+    await http().get('/v1/audit/verify').query({ account: 'not-a-uuid' }).set(bearer(systemAdmin)).expect(400);
+    await http().get('/v1/audit/verify').query({ from: '2024-02-01T00:00:00Z', to: '2024-01-01T00:00:00Z' }).set(bearer(systemAdmin)).expect(400);
+    await http().get('/v1/audit/verify').expect(401);
+  });
+});

@@ -1,0 +1,114 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+import type { Browser, Page } from 'playwright-core';
+import request from 'supertest';
+import { bearer, createTestDatabase, login, loginAdmin, startApp, urlOf } from '../support/test-app.js';
+import { TEST_ADMIN } from '../test-env.js';
+import { launchChromium } from './chromium.js';
+
+const SCREENSHOT = join(__dirname, '..', '..', 'docs', 'audit-page.png');
+
+/** The audit admin page (/admin/) in a real headless Chromium, against the real API. */
+describe('audit admin page (browser)', () => {
+  let app: NestFastifyApplication;
+  let db: pg.Client;
+  let browser: Browser;
+  let adminToken: string;
+  let adminUserId: string;
+
+  const http = () => request(app.getHttpServer());
+
+  /** A user with a realistic name and a couple of live sessions. */
+  async function person(username: string, roles: string[] = ['user']) {
+    const password = `${username}-password-long`;
+    await http().post('/v1/users').set(bearer(adminToken)).send({ username, email: `${username}@example.com`, password, roles }).expect(201);
+    const first = await login(app, username, password, { deviceName: 'MacBook Pro' });
+    await login(app, username, password, { deviceName: 'iPhone 15' });
+    return { username, password, userId: first.userId };
+  }
+
+  async function signIn(page: Page, username: string, password: string): Promise<void> {
+    await page.goto(`${urlOf(app)}/admin`); // redirected to /admin/
+    await page.fill('#username', username);
+    await page.fill('#password', password);
+    await page.click('#login-submit');
+  }
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    const url = await createTestDatabase();
+    app = await startApp(url);
+    db = new pg.Client({ connectionString: url });
+    await db.connect();
+    const admin = await loginAdmin(app);
+    adminToken = admin.accessToken;
+    adminUserId = admin.userId;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await db?.end();
+    await app?.close();
+  });
+
+  it('shows a forced logout (who, whom, why, surface, sessions) with a bar in the chart, and exports it as CSV', async () => {
+    const dana = await person('dana.whitfield');
+    const omar = await person('omar.haddad');
+    const lena = await person('lena.kowalski');
+    // history on earlier days, written as the service would (the chain trigger fills the hashes)
+    const { rows } = await db.query(`SELECT id FROM accounts WHERE is_default`);
+    for (const [daysAgo, target, reason, ticket, surface] of [
+      [6, omar.userId, 'Password reset after phishing report', 'SOC-398', 'native'],
+      [4, dana.userId, 'Device lost on business trip', 'IT-7731', 'rocketchat'],
+      [4, lena.userId, 'Contract ended', 'HR-1180', 'native'],
+      [2, omar.userId, 'Suspicious login from new country', 'SOC-407', 'zap'],
+    ] as const) {
+      await db.query(
+        `INSERT INTO audit_events (occurred_at, action, account_id, actor_user_id, actor_label, target_user_id, session_ids, session_count, surface, ip, user_agent, reason, ticket)
+         VALUES (now() - make_interval(days => $1), 'session.forced_logout', $2, $3, $4, $5, ARRAY[gen_random_uuid(), gen_random_uuid()], 2, $6, '10.20.4.17',
+                 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5)', $7, $8)`,
+        [daysAgo, rows[0].id, adminUserId, TEST_ADMIN.username, target, surface, reason, ticket],
+      );
+    }
+    await http().post(`/v1/users/${lena.userId}/logout`).set(bearer(adminToken)).send({ reason: 'Offboarding: last day', ticket: 'HR-1184' }).expect(200);
+    const receipt = (
+      await http().post(`/v1/users/${dana.userId}/logout`).set(bearer(adminToken)).send({ reason: 'Laptop reported stolen', ticket: 'SEC-2291' }).expect(200)
+    ).body;
+
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    await signIn(page, TEST_ADMIN.username, TEST_ADMIN.password);
+    const row = page.locator(`#events tr[data-event-id="${receipt.auditEventId}"]`);
+    await row.waitFor();
+    const cells = (await row.locator('td').allInnerTexts()).map((t) => t.trim());
+    // When, Who, Whom, Why, Where, Surface, Sessions, Outcome, Dry run
+    expect(cells.slice(1)).toEqual([TEST_ADMIN.username, dana.userId, 'Laptop reported stolen (ticket SEC-2291)', '127.0.0.1', 'native', '2', 'success', 'no']);
+    expect(await page.locator('#events tbody tr').count()).toBe(6);
+
+    const bars = await page.$$eval('#chart rect.bar', (rects) => rects.map((r) => Number(r.getAttribute('height'))));
+    expect(bars.length).toBeGreaterThanOrEqual(30); // one per day, zero days included
+    expect(bars.filter((h) => h > 0)).toHaveLength(4); // today, 2, 4 and 6 days ago
+    expect(await page.locator('#per-surface tbody').innerText()).toMatch(/native\s+4/);
+
+    mkdirSync(join(SCREENSHOT, '..'), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+    expect(download.suggestedFilename()).toBe('audit-events.csv');
+    const csv = readFileSync((await download.path()) as string, 'utf8');
+    expect(csv.split('\r\n')[0]).toMatch(/^id,occurredAt,action,/);
+    const line = csv.split('\r\n').find((l) => l.startsWith(`${receipt.auditEventId},`));
+    expect(line).toContain('Laptop reported stolen');
+    expect(line).toContain(dana.userId);
+    expect(line).toContain('SEC-2291');
+  });
+
+  it('tells a signed-in user without audit.read that they may not read the trail', async () => {
+    const viewer = await person('sam.reader');
+    const page = await (await browser.newContext()).newPage();
+    await signIn(page, viewer.username, viewer.password);
+    await page.locator('#refusal').waitFor({ state: 'visible' });
+    expect(await page.locator('#refusal').innerText()).toContain('audit.read');
+    expect(await page.locator('#data-ui').isHidden()).toBe(true);
+  });
+});
