@@ -9,13 +9,32 @@ export const INVALIDATION_CHANNEL = 'session_invalidation';
 /** What a revocation invalidates: one session, every session of a user or of an account, or everything. */
 export type Invalidation = { kind: 's' | 'u' | 'a'; id: string } | { kind: '*' };
 
-/** Queues an invalidation in the caller's transaction (delivered to every instance only if it commits). */
-export async function publishInvalidation(manager: EntityManager, invalidation: Invalidation): Promise<string> {
+export const LISTENER_APPLICATION_NAME = 'session-service-listener';
+
+/**
+ * Queues an invalidation in the caller's transaction (delivered to every instance only if it commits)
+ * and counts the instances listening right now, i.e. how many acknowledgements to wait for.
+ */
+export async function publishInvalidation(manager: EntityManager, invalidation: Invalidation): Promise<{ nonce: string; listeners: number }> {
   const nonce = randomUUID();
   const id = invalidation.kind === '*' ? '' : invalidation.id;
-  await manager.query('SELECT pg_notify($1, $2)', [INVALIDATION_CHANNEL, `${invalidation.kind}:${id}:${nonce}`]);
-  return nonce;
+  const [{ listeners }]: { listeners: number }[] = await manager.query(
+    `SELECT pg_notify($1, $2), (SELECT count(*)::int FROM pg_stat_activity WHERE datname = current_database() AND application_name = $3) AS listeners`,
+    [INVALIDATION_CHANNEL, `${invalidation.kind}:${id}:${nonce}`, LISTENER_APPLICATION_NAME],
+  );
+  return { nonce, listeners };
 }
+
+/** An invalidation this instance published, waiting for every listening instance to acknowledge it. */
+interface Pending {
+  expected: number;
+  acks: number;
+  createdMs: number;
+  done: () => void;
+}
+
+const ACK = 'k';
+const PENDING_TTL_MS = 10_000;
 
 type Listener = (invalidation: Invalidation) => void;
 
@@ -29,7 +48,7 @@ export class SessionInvalidationService implements OnModuleInit, OnApplicationSh
   private readonly logger = new Logger(SessionInvalidationService.name);
   private client: Client | null = null;
   private listeners: Listener[] = [];
-  private echoes = new Map<string, () => void>();
+  private readonly pending = new Map<string, Pending>();
   private closing = false;
   private readonly lost = new WeakSet<Client>();
   private retryDelay = 100;
@@ -54,31 +73,46 @@ export class SessionInvalidationService implements OnModuleInit, OnApplicationSh
     this.listeners.push(listener);
   }
 
-  /** Queues the invalidation in the caller's transaction; returns a nonce to await its echo after commit. */
-  publish(manager: EntityManager, invalidation: Invalidation): Promise<string> {
-    return publishInvalidation(manager, invalidation);
+  /**
+   * Queues the invalidation in the caller's transaction; returns a nonce to await after commit. The
+   * wait is registered here, before the commit, so acknowledgements that arrive first are not lost.
+   */
+  async publish(manager: EntityManager, invalidation: Invalidation): Promise<string> {
+    const { nonce, listeners } = await publishInvalidation(manager, invalidation);
+    const now = Date.now();
+    // Entries of transactions that rolled back are never acknowledged: drop them after a while.
+    for (const [key, entry] of this.pending) if (now - entry.createdMs > PENDING_TTL_MS) this.pending.delete(key);
+    this.pending.set(nonce, { expected: listeners, acks: 0, createdMs: now, done: () => undefined });
+    return nonce;
   }
 
   /**
-   * Waits until this instance's own listener has received the notification, i.e. Postgres has
-   * dispatched it to every listening instance, before the revocation is answered.
+   * Waits until every instance that was listening has acknowledged the invalidation, i.e. has
+   * already dropped the affected cache entries, so that no instance serves the token once the
+   * revocation is answered. Bounded: a stuck instance delays the answer by at most `timeoutMs`.
    */
   waitForEcho(nonce: string, timeoutMs = 2000): Promise<void> {
-    if (!this.ready) return Promise.resolve();
+    const entry = this.pending.get(nonce);
+    if (!entry || !this.ready || entry.acks >= entry.expected) {
+      this.pending.delete(nonce);
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
-        this.echoes.delete(nonce);
+        this.pending.delete(nonce);
+        this.logger.warn({ acks: entry.acks, expected: entry.expected }, 'not every instance acknowledged an invalidation in time');
         resolve();
       }, timeoutMs);
-      this.echoes.set(nonce, () => {
+      entry.done = () => {
         clearTimeout(timer);
+        this.pending.delete(nonce);
         resolve();
-      });
+      };
     });
   }
 
   private async connect(): Promise<void> {
-    const client = new Client({ connectionString: this.config.get('DATABASE_URL'), application_name: 'session-service-listener' });
+    const client = new Client({ connectionString: this.config.get('DATABASE_URL'), application_name: LISTENER_APPLICATION_NAME });
     client.on('notification', (msg) => this.onNotification(msg.payload ?? ''));
     client.on('error', (error) => this.onLost(client, error));
     client.on('end', () => this.onLost(client, new Error('connection ended')));
@@ -115,13 +149,19 @@ export class SessionInvalidationService implements OnModuleInit, OnApplicationSh
 
   private onNotification(payload: string): void {
     const [kind, id, nonce] = payload.split(':');
+    if (kind === ACK) {
+      const entry = this.pending.get(id);
+      if (entry && ++entry.acks >= entry.expected) entry.done();
+      return;
+    }
     this.epoch++;
     if (kind === 's' || kind === 'u' || kind === 'a') this.emit({ kind, id });
     else this.emit({ kind: '*' });
-    const echo = nonce ? this.echoes.get(nonce) : undefined;
-    if (echo) {
-      this.echoes.delete(nonce);
-      echo();
+    // The cache entries are gone (emit is synchronous): tell the publisher, on the same connection.
+    if (nonce && this.client) {
+      this.client.query('SELECT pg_notify($1, $2)', [INVALIDATION_CHANNEL, `${ACK}:${nonce}`]).catch((error: Error) => {
+        this.logger.warn({ err: error.message }, 'could not acknowledge an invalidation');
+      });
     }
   }
 
