@@ -1,0 +1,111 @@
+import { row } from './report.js';
+
+const RPS = 'req/s';
+
+/** The results of every phase as table rows, with the goals of issue 5. */
+export function buildRows(r, ctx) {
+  const rows = [];
+  if (r.validation) validationRows(rows, r.validation);
+  if (r.revocation) revocationRows(rows, r.revocation);
+  if (r.forcedLogout) forcedRows(rows, r.forcedLogout);
+  if (r.auditSeed) auditRows(rows, r, ctx);
+  memoryRows(rows, ctx);
+  if (r.login) loginRows(rows, r.login);
+  notes(r, ctx);
+  return rows;
+}
+
+function validationRows(rows, v) {
+  const { health, me, introspect, fastifyPg, baDb, baCookie } = v;
+  rows.push(row('Anchor: GET /health/live (Nest+Fastify constant route)', health.rps, RPS, null, null, null, 'anchor', null));
+  rows.push(row('Anchor: Fastify+pg indexed SELECT by token hash', fastifyPg.rps, RPS, null, null, null, 'anchor', null));
+  rows.push(row('Anchor: better-auth get-session (DB lookup)', baDb.rps, RPS, null, null, null, `anchor (p99 ${baDb.p99} ms)`, null));
+  if (baCookie) rows.push(row('Anchor: better-auth get-session (cookie cache)', baCookie.rps, RPS, null, null, null, `anchor (p99 ${baCookie.p99} ms)`, null));
+  for (const [label, m] of [
+    ['GET /v1/auth/me', me],
+    ['POST /v1/oauth/introspect', introspect],
+  ]) {
+    rows.push(row(`1. ${label} vs constant route`, m.rps, RPS, health.rps, RPS, m.rps / health.rps, '≥ 0.60×', m.rps / health.rps >= 0.6));
+    rows.push(row(`1. ${label} vs better-auth (DB)`, m.rps, RPS, baDb.rps, RPS, m.rps / baDb.rps, '≥ 20×', m.rps / baDb.rps >= 20));
+    if (baCookie) rows.push(row(`1. ${label} vs better-auth (cookie cache)`, m.rps, RPS, baCookie.rps, RPS, m.rps / baCookie.rps, '≥ 20×', m.rps / baCookie.rps >= 20));
+    rows.push(row(`1. ${label} vs Fastify+pg SELECT`, m.rps, RPS, fastifyPg.rps, RPS, m.rps / fastifyPg.rps, 'info', null));
+    rows.push(row(`1. ${label} p99 at that load`, m.p99, 'ms', null, null, null, '< 10 ms', m.p99 < 10));
+  }
+}
+
+function revocationRows(rows, v) {
+  rows.push(row(`2. Revoke on A → B refuses: p50 (n=${v.count})`, v.p50, 'ms', null, null, null, 'info', null));
+  rows.push(row(`2. Revoke on A → B refuses: p99 (n=${v.count})`, v.p99, 'ms', null, null, null, '< 20 ms', v.p99 < 20 && v.neverRefused === 0));
+  rows.push(row('2. Refused on the very first B request', `${v.firstRefused} / ${v.count}`, null, null, null, null, `${v.count} / ${v.count}`, v.firstRefused === v.count));
+  rows.push(row('2. Revoked token served by B after A answered', `${v.violations}`, null, null, null, null, '0', v.violations === 0 && v.neverRefused === 0));
+  rows.push(row('2. Revocation answer time on A (p50 / p99)', `${v.revokeP50.toFixed(1)} / ${v.revokeP99.toFixed(1)} ms`, null, null, null, null, 'info', null));
+}
+
+function forcedRows(rows, f) {
+  rows.push(
+    row(`3. Forced logout of a user, ${f.perUser.toLocaleString('en-US')} sessions: p50 (n=${f.runs})`, f.userP50, 'ms', f.baselineP50, 'ms', f.userP50 / f.baselineP50, '< 20 ms', f.userP50 < 20),
+  );
+  rows.push(row('3.   baseline above: UPDATE sessions SET revoked_at … WHERE user_id (10,000 rows)', f.baselineP50, 'ms', null, null, null, 'info', null));
+  rows.push(row('3.   background marking of the revoked rows after the answer (p50)', Number.isFinite(f.markP50) ? f.markP50 : 'did not complete (see service log)', 'ms', null, null, null, 'info', null));
+  rows.push(
+    row(
+      `3. Account-wide logout, ${f.accountSessions.toLocaleString('en-US')} sessions (n=1)`,
+      f.accountMs,
+      'ms',
+      null,
+      null,
+      null,
+      '< 500 ms',
+      f.accountMs < 500 && f.accountTokenRefused,
+    ),
+  );
+}
+
+function auditRows(rows, r, ctx) {
+  const s = r.auditSeed;
+  rows.push(row(`4. Audit seed: chain trigger, ${s.sample.toLocaleString('en-US')} rows`, s.triggerRate, 'rows/s', null, null, null, `info (1M would take ~${Math.round(s.projectedTriggerS)} s)`, null));
+  rows.push(row(`4. Audit seed: ${(s.total - s.sample).toLocaleString('en-US')} rows with the trigger disabled`, s.bulkMs / 1000, 's', null, null, null, 'info', null));
+  const a = r.audit;
+  rows.push(row(`4. GET /v1/audit/events forced_logout limit=50, first page p95 (${a.matching.toLocaleString('en-US')} matching)`, a.first.p95, 'ms', null, null, null, '< 50 ms', a.first.p95 < 50));
+  rows.push(row('4.   same, page 21 via cursor (1,000 rows deep) p95', a.deep.p95, 'ms', null, null, null, '< 50 ms', a.deep.p95 < 50));
+  rows.push(row('4.   same, cursor 6 months back p95', a.midMonths.p95, 'ms', null, null, null, '< 50 ms', a.midMonths.p95 < 50));
+  const e = a.export;
+  if (e.status === 200) {
+    rows.push(row(`4. Export NDJSON forced_logout: ${e.lines.toLocaleString('en-US')} lines, ${(e.bytes / 2 ** 20).toFixed(1)} MiB`, e.totalMs, 'ms', null, null, null, `streams (first byte ${e.firstByteMs.toFixed(0)} ms)`, e.lines >= a.matching));
+    rows.push(row('4.   service A RSS max during the export', ctx.rss.maxOf('service A@export'), 'MiB', null, null, null, '< 200 MiB', ctx.rss.maxOf('service A@export') < 200));
+  } else {
+    rows.push(row('4. Export NDJSON forced_logout', `not available (HTTP ${e.status})`, null, null, null, null, 'streams', null));
+  }
+}
+
+function memoryRows(rows, ctx) {
+  for (const name of ['service A', 'service B']) {
+    const max = ctx.rss.maxOf(name);
+    rows.push(row(`5. ${name} RSS max over the whole run`, max, 'MiB', null, null, null, '< 200 MiB', max < 200));
+  }}
+
+function loginRows(rows, l) {
+  rows.push(
+    row(
+      `6. POST /v1/auth/login p50 vs one argon2id verify (${l.memoryCost} KiB, t=${l.timeCost}; n=${l.n})`,
+      l.loginP50,
+      'ms',
+      l.verifyP50,
+      'ms',
+      l.loginP50 / l.verifyP50,
+      '≤ 1.30×',
+      l.loginP50 / l.verifyP50 <= 1.3,
+    ),
+  );
+}
+
+function notes(r, ctx) {
+  const s = r.auditSeed;
+  if (s && s.sample < s.total)
+    ctx.notes.push(
+      `Audit seeding: the chain trigger (trg_audit_events_chain) ran for the first ${s.sample.toLocaleString('en-US')} rows (${Math.round(s.triggerRate)} rows/s); it was DISABLED for the other ${(s.total - s.sample).toLocaleString('en-US')} rows (those rows have no hash chain) and enabled again.`,
+    );
+  ctx.notes.push('better-auth baseline uses a cheap password hash (sha256) so that signing in 1,000 sessions is quick; get-session, the measured call, never hashes.');
+  ctx.notes.push('The service runs with NODE_ENV=production, LOG_LEVEL=warn, default argon2 cost, and LOGIN_THROTTLE_LIMIT raised so the login figure is not throttled.');
+  ctx.notes.push('Revocation delay = time B answered 401 − time A\'s revocation answer arrived (includes one B round trip). Revocations alternate DELETE /v1/sessions/{id} (admin) and POST /v1/auth/logout (the token itself).');
+}

@@ -1,0 +1,30 @@
+// Goal 6: login p50 vs one argon2id verify at the service's configured cost, measured here.
+import { Algorithm, hash, verify } from '@node-rs/argon2';
+import { call, expectStatus, percentile, bearer } from '../lib/util.js';
+
+export async function loginPhase(ctx) {
+  const { a, adminToken } = ctx;
+  const memoryCost = Number(process.env.ARGON2_MEMORY_KIB ?? 19456);
+  const timeCost = Number(process.env.ARGON2_ITERATIONS ?? 2);
+  const password = 'bench-login-password-long';
+  const username = `login${Date.now().toString(36)}`;
+  await expectStatus(call(a, 'POST', '/v1/users', { headers: bearer(adminToken), body: { username, email: `${username}@bench.test`, password } }), 201, 'create login user');
+
+  const params = { algorithm: Algorithm.Argon2id, memoryCost, timeCost, parallelism: 1 };
+  const encoded = await hash(password, params);
+  const verifyMs = [];
+  for (let i = 0; i < ctx.sizes.logins + 3; i++) {
+    const started = performance.now();
+    if (!(await verify(encoded, password))) throw new Error('argon2 verify failed');
+    if (i >= 3) verifyMs.push(performance.now() - started);
+  }
+  const loginMs = [];
+  for (let i = 0; i < ctx.sizes.logins + 3; i++) {
+    const r = await call(a, 'POST', '/v1/auth/login', { body: { username, password } });
+    if (r.status !== 200) throw new Error(`login: ${r.status} ${JSON.stringify(r.body)}`);
+    if (i >= 3) loginMs.push(r.ms);
+  }
+  const result = { loginP50: percentile(loginMs, 50), verifyP50: percentile(verifyMs, 50), memoryCost, timeCost, n: ctx.sizes.logins };
+  ctx.log(`  login: ${JSON.stringify(result)}`);
+  return result;
+}

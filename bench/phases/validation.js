@@ -1,0 +1,96 @@
+// Goal 1 and the anchors: validation throughput vs a constant route, Fastify+pg and better-auth.
+import { runLoad } from '../lib/load.js';
+import { startServer } from '../lib/procs.js';
+import { call, expectStatus, freePort } from '../lib/util.js';
+
+const BASELINE_DIR = new URL('../baseline/', import.meta.url).pathname;
+
+async function measure(ctx, label, job) {
+  ctx.rss.setPhase(`load:${label}`);
+  // Warm-up: fills caches and JITs both sides; not counted.
+  await runLoad({ ...job, duration: Math.min(2, ctx.duration), connections: job.connections ?? ctx.connections });
+  const r = await runLoad({ ...job, duration: ctx.duration, connections: job.connections ?? ctx.connections });
+  ctx.loads[label] = r;
+  ctx.log(`  ${label}: ${Math.round(r.rps)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors}`);
+  if (r.non2xx > 0 || r.errors > 0) ctx.notes.push(`${label}: ${r.non2xx} non-2xx answers and ${r.errors} errors during the measured run.`);
+  return r;
+}
+
+async function betterAuthRun(ctx, cookieCache) {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const server = await startServer(`better-auth${cookieCache ? ' (cookie cache)' : ''}`, process.execPath, [`${BASELINE_DIR}better-auth-server.js`], {
+    env: { PORT: String(port), DATABASE_URL: ctx.betterAuthDbUrl, MIGRATE: ctx.betterAuthMigrated ? '0' : '1', COOKIE_CACHE: cookieCache ? '1' : '0' },
+    probe: { base, path: '/api/auth/ok' },
+  });
+  ctx.betterAuthMigrated = true;
+  ctx.rss.watch('better-auth', server.pid);
+  try {
+    const headers = { origin: base };
+    const email = `bench-${cookieCache ? 'cc' : 'db'}-${Date.now()}@bench.test`;
+    const password = 'bench-password-123';
+    await expectStatus(call(base, 'POST', '/api/auth/sign-up/email', { headers, body: { email, password, name: 'bench' } }), 200, 'better-auth sign-up');
+    const cookies = [];
+    const signIn = async () => {
+      const res = await call(base, 'POST', '/api/auth/sign-in/email', { headers, body: { email, password } });
+      if (res.status !== 200) throw new Error(`better-auth sign-in: ${res.status} ${JSON.stringify(res.body)}`);
+      cookies.push([].concat(res.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; '));
+    };
+    for (let i = 0; i < ctx.sessions; i += 10) await Promise.all(Array.from({ length: Math.min(10, ctx.sessions - i) }, signIn));
+    const probe = await call(base, 'GET', '/api/auth/get-session', { headers: { cookie: cookies[0] } });
+    if (probe.status !== 200 || !probe.body?.session) throw new Error(`better-auth get-session did not return a session: ${probe.status}`);
+    return await measure(ctx, cookieCache ? 'better-auth get-session (cookie cache)' : 'better-auth get-session (DB)', {
+      url: base,
+      path: '/api/auth/get-session',
+      tokens: cookies,
+      rotate: 'cookie',
+    });
+  } finally {
+    ctx.rss.unwatch('better-auth');
+    await server.stop();
+  }
+}
+
+export async function validationPhase(ctx) {
+  const { a, tokens, apiKey } = ctx;
+  const list = tokens.map((t) => t.token);
+  // Sanity: the tokens are live on both routes before they are measured.
+  await expectStatus(call(a, 'GET', '/v1/auth/me', { headers: { authorization: `Bearer ${list[0]}` } }), 200, 'me');
+  const intro = await expectStatus(call(a, 'POST', '/v1/oauth/introspect', { headers: { 'x-api-key': apiKey }, body: { token: list[1] } }), 200, 'introspect');
+  if (intro.active !== true) throw new Error(`introspect answered ${JSON.stringify(intro)}`);
+
+  const health = await measure(ctx, 'GET /health/live', { url: a, path: '/health/live' });
+  const me = await measure(ctx, 'GET /v1/auth/me', { url: a, path: '/v1/auth/me', tokens: list });
+  const introspect = await measure(ctx, 'POST /v1/oauth/introspect', {
+    url: a,
+    path: '/v1/oauth/introspect',
+    method: 'POST',
+    headers: { 'x-api-key': apiKey, 'content-type': 'application/json' },
+    body: {},
+    tokens: list,
+    rotate: 'body',
+  });
+
+  const fpPort = await freePort();
+  const fpBase = `http://127.0.0.1:${fpPort}`;
+  const fp = await startServer('fastify+pg', process.execPath, [`${BASELINE_DIR}fastify-pg-server.js`], {
+    env: { PORT: String(fpPort), DATABASE_URL: ctx.dbUrl },
+    probe: { base: fpBase, path: '/session' },
+  });
+  let fastifyPg;
+  try {
+    await expectStatus(call(fpBase, 'GET', '/session', { headers: { authorization: `Bearer ${list[2]}` } }), 200, 'fastify+pg');
+    fastifyPg = await measure(ctx, 'Fastify+pg SELECT by token hash', { url: fpBase, path: '/session', tokens: list });
+  } finally {
+    await fp.stop();
+  }
+
+  const baDb = await betterAuthRun(ctx, false);
+  let baCookie = null;
+  try {
+    baCookie = await betterAuthRun(ctx, true);
+  } catch (error) {
+    ctx.notes.push(`better-auth cookie-cache mode not measured: ${error.message}`);
+  }
+  return { health, me, introspect, fastifyPg, baDb, baCookie };
+}

@@ -1,0 +1,177 @@
+// `npm run bench`: starts everything it needs on loopback, measures, prints the table and writes BENCHMARKS.md.
+// Knobs: BENCH_DURATION (s per load run, default 8), BENCH_CONNECTIONS (default 10), BENCH_QUICK=1 (small sizes),
+// BENCH_PG_URL (server; default DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres),
+// BENCH_SERVICE_DIR (folder holding dist/main.js; default the repo), BENCH_TIME_LIMIT_S (default 600).
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const BENCH_DIR = new URL('.', import.meta.url).pathname;
+const ROOT = join(BENCH_DIR, '..');
+if (!existsSync(join(BENCH_DIR, 'node_modules', 'better-auth'))) {
+  process.stdout.write('Installing bench dependencies (npm ci --prefix bench)…\n');
+  execFileSync('npm', ['ci', '--prefix', BENCH_DIR, '--no-audit', '--no-fund'], { stdio: 'inherit' });
+}
+
+const { connect, insertKnownSessions } = await import('./lib/seed.js');
+const { startServer, stopAll, RssSampler } = await import('./lib/procs.js');
+const { bearer, call, expectStatus, freePort } = await import('./lib/util.js');
+const { validationPhase } = await import('./phases/validation.js');
+const { revocationPhase } = await import('./phases/revocation.js');
+const { forcedLogoutPhase } = await import('./phases/forced-logout.js');
+const { seedAudit, auditPhase } = await import('./phases/audit.js');
+const { loginPhase } = await import('./phases/login.js');
+const { buildRows } = await import('./lib/rows.js');
+const { consoleTable, machine, markdownTable } = await import('./lib/report.js');
+
+const quick = process.env.BENCH_QUICK === '1';
+const serverUrl = process.env.BENCH_PG_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const withDb = (name) => Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
+const stamp = `bench_${Date.now()}`;
+const ADMIN = { username: 'benchadmin', password: 'bench-admin-password-long', email: 'benchadmin@bench.test' };
+
+const ctx = {
+  duration: Number(process.env.BENCH_DURATION ?? (quick ? 2 : 8)),
+  connections: Number(process.env.BENCH_CONNECTIONS ?? 10),
+  sessions: quick ? 200 : 1000,
+  sizes: quick
+    ? { revocations: 100, userSessions: 10_000, userRuns: 3, accountSessions: 20_000, auditEvents: 100_000, auditRequests: 30, logins: 5 }
+    : { revocations: 1000, userSessions: 10_000, userRuns: 9, accountSessions: 100_000, auditEvents: 1_000_000, auditRequests: 100, logins: 20 },
+  dbUrl: withDb(stamp),
+  betterAuthDbUrl: withDb(`${stamp}_ba`),
+  rss: new RssSampler(100),
+  loads: {},
+  notes: [],
+  log: (s) => process.stdout.write(`${s}\n`),
+};
+
+const loadAtStart = loadavg().map((v) => v.toFixed(2)).join(' ');
+const admin = await connect(serverUrl);
+const logDir = mkdtempSync(join(tmpdir(), 'bench-logs-'));
+const limitS = Number(process.env.BENCH_TIME_LIMIT_S ?? 600);
+let cleaned = false;
+async function cleanup() {
+  if (cleaned) return;
+  cleaned = true;
+  ctx.rss.stop();
+  await ctx.db?.end().catch(() => undefined);
+  await stopAll();
+  for (const name of [stamp, `${stamp}_ba`]) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
+  await admin.end().catch(() => undefined);
+}
+const watchdog = setTimeout(async () => {
+  process.stderr.write(`bench exceeded ${limitS} s: stopping\n`);
+  await cleanup();
+  process.exit(2);
+}, limitS * 1000);
+watchdog.unref();
+
+async function startService(name) {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const serviceDir = process.env.BENCH_SERVICE_DIR ?? ROOT;
+  const server = await startServer(name, process.execPath, [join(serviceDir, 'dist', 'main.js')], {
+    cwd: serviceDir,
+    env: {
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: ctx.dbUrl,
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'bench-data-')),
+      LOG_LEVEL: 'warn',
+      BOOTSTRAP_ADMIN_USERNAME: ADMIN.username,
+      BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
+      BOOTSTRAP_ADMIN_EMAIL: ADMIN.email,
+      SECRETS_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64'),
+      // The login figure repeats one user's login: the per-identifier throttle would answer 429.
+      LOGIN_THROTTLE_LIMIT: '1000000',
+    },
+    probe: { base, path: '/health/live' },
+    logFile: join(logDir, `${name.replace(/\W+/g, '-')}.log`),
+  });
+  ctx.rss.watch(name, server.pid);
+  return { base, server };
+}
+
+let exitCode = 0;
+let only = null;
+try {
+  await admin.query(`CREATE DATABASE ${stamp}`);
+  await admin.query(`CREATE DATABASE ${stamp}_ba`);
+  const pgVersion = (await admin.query('SHOW server_version')).rows[0].server_version;
+  ctx.log(`service logs in ${logDir}`);
+  ctx.log(`databases ${stamp}, ${stamp}_ba on ${new URL(serverUrl).host}`);
+
+  // A first (it migrates and creates the admin), then B on the same database.
+  const a = await startService('service A');
+  const b = await startService('service B');
+  Object.assign(ctx, { a: a.base, b: b.base, db: await connect(ctx.dbUrl) });
+  const login = await expectStatus(call(ctx.a, 'POST', '/v1/auth/login', { body: { username: ADMIN.username, password: ADMIN.password } }), 200, 'admin login');
+  ctx.adminToken = login.accessToken;
+  const me = await expectStatus(call(ctx.a, 'GET', '/v1/auth/me', { headers: bearer(ctx.adminToken) }), 200, 'admin me');
+  Object.assign(ctx, { adminUserId: me.user.id, defaultAccountId: me.user.accountId });
+  ctx.apiKey = (await expectStatus(call(ctx.a, 'POST', '/v1/api-keys', { headers: bearer(ctx.adminToken), body: { name: 'bench' } }), 201, 'api key')).apiKey;
+  const username = `bench${Date.now().toString(36)}`;
+  const user = await expectStatus(
+    call(ctx.a, 'POST', '/v1/users', { headers: bearer(ctx.adminToken), body: { username, email: `${username}@bench.test`, password: 'bench-user-password-long' } }),
+    201,
+    'bench user',
+  );
+  ctx.tokens = await insertKnownSessions(ctx.db, user.id, ctx.defaultAccountId, ctx.sessions);
+  const toRevoke = await insertKnownSessions(ctx.db, user.id, ctx.defaultAccountId, ctx.sizes.revocations);
+  await ctx.db.query('ANALYZE sessions');
+
+  const results = {};
+  only = process.env.BENCH_PHASES ? new Set(process.env.BENCH_PHASES.split(',')) : null;
+  const phase = async (key, title, fn) => {
+    if (only && !only.has(key)) return;
+    ctx.log(title);
+    ctx.rss.setPhase(key);
+    results[key] = await fn();
+  };
+  await phase('validation', `1. token validation (${ctx.connections} connections, ${ctx.duration} s per run, ${ctx.sessions} rotating tokens)`, () => validationPhase(ctx));
+  await phase('revocation', `2. revocation across instances (${toRevoke.length})`, () => revocationPhase(ctx, toRevoke));
+  await phase('login', '6. login', () => loginPhase(ctx));
+  await phase('forcedLogout', '3. forced logout', () => forcedLogoutPhase(ctx));
+  await phase('auditSeed', '4. audit seed', () => seedAudit(ctx));
+  if (results.auditSeed) await phase('audit', '4. audit reads and export', () => auditPhase(ctx));
+  ctx.rss.sample();
+
+  const rows = buildRows(results, ctx);
+  const phases = [...ctx.rss.max.entries()].filter(([k]) => k.includes('@')).map(([k, v]) => `${k} ${v.toFixed(0)} MiB`);
+  ctx.notes.push(`RSS max per phase (sampled every 100 ms): ${phases.join(', ')}.`);
+  const m = machine(pgVersion);
+  const load = `load average (1/5/15 min) at start ${loadAtStart}, at end ${loadavg().map((v) => v.toFixed(2)).join(' ')}`;
+  const header = `Machine: ${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB RAM; Node ${m.node}; PostgreSQL ${m.postgres}; ${m.date}; ${load}`;
+  process.stdout.write(`\n${header}\n\n${consoleTable(rows)}\n\nNotes:\n${ctx.notes.map((n) => `- ${n}`).join('\n')}\n`);
+  const md = [
+    '# Benchmarks',
+    '',
+    'Generated by `npm run bench` (bench/run.js). Do not edit by hand: re-run it.',
+    '',
+    `- Date: ${m.date}`,
+    `- Machine: ${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB RAM`,
+    `- Node ${m.node}, PostgreSQL ${m.postgres}`,
+    `- Machine ${load} (other work on this shared machine skews the figures when high)`,
+    `- Load: autocannon in a separate process, ${ctx.connections} connections, ${ctx.duration} s per run after a warm-up; everything (service, Postgres, load generator) shares this machine.${quick ? ' QUICK MODE (reduced sizes).' : ''}`,
+    '',
+    markdownTable(rows),
+    '',
+    '## Notes',
+    '',
+    ...ctx.notes.map((n) => `- ${n}`),
+    '',
+  ].join('\n');
+  // A partial run (BENCH_PHASES) or a quick one must not replace the full table.
+  if (!only && !quick) {
+    writeFileSync(join(ROOT, 'BENCHMARKS.md'), md);
+    ctx.log('\nwrote BENCHMARKS.md');
+  }
+} catch (error) {
+  process.stderr.write(`bench failed: ${error.stack ?? error}\n`);
+  exitCode = 2;
+} finally {
+  await cleanup();
+}
+process.exit(exitCode);
