@@ -25,6 +25,24 @@ describe('auth (native /v1)', () => {
     expect(me.body.session.id).toBe(byEmail.body.sessionId);
   });
 
+  it('GET /v1/auth/session answers from the validated session: who, which session, which permissions, until when', async () => {
+    const user = await createUser(app, adminToken);
+    const res = await http().get('/v1/auth/session').set(bearer(user.accessToken)).expect(200);
+    expect(res.body).toEqual({
+      active: true,
+      userId: user.userId,
+      username: user.username,
+      accountId: expect.any(String),
+      sessionId: user.sessionId,
+      sessionNumber: expect.any(Number),
+      permissions: [],
+      expiresAt: expect.any(String),
+    });
+    expect(Date.parse(res.body.expiresAt)).toBeGreaterThan(Date.now());
+    await http().post('/v1/auth/logout').set(bearer(user.accessToken)).expect(200);
+    await http().get('/v1/auth/session').set(bearer(user.accessToken)).expect(401);
+  });
+
   it('answers a wrong password and an unknown user the same way, and audits both', async () => {
     const wrong = await http().post('/v1/auth/login').send({ username: TEST_ADMIN.username, password: 'nope-nope-nope' }).expect(401);
     const unknown = await http().post('/v1/auth/login').send({ username: 'nobody-here', password: 'nope-nope-nope' }).expect(401);

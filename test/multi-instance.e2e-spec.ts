@@ -106,6 +106,21 @@ describe('two instances on one database (each with its own cache and LISTEN conn
     await meOn(b, adminToken).expect(200);
   });
 
+  it('an API key revoked on A is refused by B at once (B had it cached), and role changes apply on B at once', async () => {
+    const key = await on(a).post('/v1/api-keys').set(bearer(adminToken)).send({ name: 'multi-instance' }).expect(201);
+    const user = await createUser(a, adminToken);
+    const introspect = () => on(b).post('/v1/oauth/introspect').set('X-API-Key', key.body.apiKey).send({ token: user.accessToken });
+    expect((await introspect().expect(200)).body.active).toBe(true);
+    expect((await introspect().expect(200)).body.active).toBe(true);
+    await on(a).delete(`/v1/api-keys/${key.body.id}`).set(bearer(adminToken)).expect(200);
+    await introspect().expect(401);
+
+    const session = () => on(b).get('/v1/auth/session').set(bearer(user.accessToken));
+    expect((await session().expect(200)).body.permissions).toEqual([]);
+    await on(a).put(`/v1/users/${user.userId}/roles`).set(bearer(adminToken)).send({ roles: ['auditor'] }).expect(200);
+    expect((await session().expect(200)).body.permissions).toEqual(['audit.read', 'sessions.read-any']);
+  });
+
   it('when B’s LISTEN connection is killed, B stops trusting its cache, then recovers', async () => {
     const user = await createUser(a, adminToken);
     const missed = await login(a, user.username, user.password);

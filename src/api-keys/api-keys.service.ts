@@ -7,6 +7,7 @@ import { DomainException, ErrorCode, notFound } from '../common/error-codes.js';
 import { RequestContext } from '../common/request-context.js';
 import { PERMISSIONS } from '../permissions/permissions.js';
 import { PermissionsService } from '../permissions/permissions.service.js';
+import { SessionInvalidationService } from '../sessions/session-invalidation.service.js';
 
 export interface ApiKeyView {
   id: string;
@@ -22,14 +23,43 @@ export interface ApiKeyView {
 const VIEW = `id, account_id AS "accountId", name, prefix, redirect_url AS "redirectUrl", created_at AS "createdAt",
   last_used_at AS "lastUsedAt", revoked_at AS "revokedAt"`;
 
-/** Client applications (other services): API keys issued by an admin, shown once, stored hashed. */
+interface KeyRow {
+  id: string;
+  account_id: string;
+  name: string;
+  redirect_url: string | null;
+  last_used_at: Date | null;
+}
+
+const MAX_CACHED_KEYS = 10_000;
+
+/**
+ * Client applications (other services): API keys issued by an admin, shown once, stored hashed.
+ * Verified keys are cached per instance like session tokens: a revoke is pushed to every instance
+ * (LISTEN/NOTIFY) and the cache is not trusted while that channel is down.
+ */
 @Injectable()
 export class ApiKeysService {
+  private readonly cache = new Map<string, KeyRow>();
+  private readonly cacheKeyById = new Map<string, string>();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly permissions: PermissionsService,
     private readonly audit: AuditService,
-  ) {}
+    private readonly invalidation: SessionInvalidationService,
+  ) {
+    invalidation.subscribe((event) => {
+      if (event.kind === '*') {
+        this.cache.clear();
+        this.cacheKeyById.clear();
+      } else if (event.kind === 'c') {
+        const cacheKey = this.cacheKeyById.get(event.id);
+        if (cacheKey) this.cache.delete(cacheKey);
+        this.cacheKeyById.delete(event.id);
+      }
+    });
+  }
 
   async create(actor: Actor, name: string, redirectUrl: string | null): Promise<{ key: ApiKeyView; apiKey: string }> {
     await this.permissions.require(actor, PERMISSIONS.clientsManage, 'api-keys:create');
@@ -51,29 +81,42 @@ export class ApiKeysService {
 
   async revoke(actor: Actor, id: string): Promise<ApiKeyView> {
     await this.permissions.require(actor, PERMISSIONS.clientsManage, 'api-keys:revoke');
-    return this.dataSource.transaction(async (manager) => {
+    const { view, nonce } = await this.dataSource.transaction(async (manager) => {
       const rows: ApiKeyView[] = await manager.query(
         `WITH k AS (UPDATE api_keys SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 AND account_id = $2 RETURNING *) SELECT ${VIEW} FROM k`,
         [id, actor.accountId],
       );
       if (!rows[0]) throw notFound('API key');
       await this.audit.record(manager, { action: 'client.revoked', accountId: actor.accountId, actor, context: actor.context, details: { apiKeyId: id } });
-      return rows[0];
+      return { view: rows[0], nonce: await this.invalidation.publish(manager, { kind: 'c', id }) };
     });
+    // Refused by every instance before we answer.
+    await this.invalidation.waitForEcho(nonce);
+    return view;
   }
 
   /** An API key → the client Actor; it may introspect and revoke tokens of its own account. */
   async authenticate(apiKey: string, context: RequestContext): Promise<Actor & { redirectUrl: string | null }> {
-    const rows: { id: string; account_id: string; name: string; redirect_url: string | null; last_used_at: Date | null }[] =
-      apiKey.length > 0 && apiKey.length <= 256
-        ? await this.dataSource.query(
-            'SELECT id, account_id, name, redirect_url, last_used_at FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL',
-            [sha256(apiKey)],
-          )
-        : [];
-    const key = rows[0];
-    if (!key) throw new DomainException(ErrorCode.INVALID_CLIENT, 'Unknown or revoked API key');
+    if (apiKey.length === 0 || apiKey.length > 256) throw new DomainException(ErrorCode.INVALID_CLIENT, 'Unknown or revoked API key');
+    const hash = sha256(apiKey);
+    const cacheKey = hash.toString('base64');
+    let key = this.invalidation.ready ? this.cache.get(cacheKey) : undefined;
+    if (!key) {
+      const epoch = this.invalidation.epoch;
+      const rows: KeyRow[] = await this.dataSource.query(
+        'SELECT id, account_id, name, redirect_url, last_used_at FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL',
+        [hash],
+      );
+      key = rows[0];
+      if (!key) throw new DomainException(ErrorCode.INVALID_CLIENT, 'Unknown or revoked API key');
+      // Only if no invalidation arrived meanwhile (the row may already be stale otherwise).
+      if (this.invalidation.ready && this.invalidation.epoch === epoch && this.cache.size < MAX_CACHED_KEYS) {
+        this.cache.set(cacheKey, key);
+        this.cacheKeyById.set(key.id, cacheKey);
+      }
+    }
     if (!key.last_used_at || Date.now() - new Date(key.last_used_at).getTime() > 60_000) {
+      key.last_used_at = new Date();
       void this.dataSource.query('UPDATE api_keys SET last_used_at = now() WHERE id = $1', [key.id]).catch(() => undefined);
     }
     return {

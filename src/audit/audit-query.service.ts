@@ -78,7 +78,9 @@ export class AuditQueryService {
       params.push(value);
       clauses.push(sql(`$${params.length}`));
     };
-    if (filter.action?.length) add((p) => `action = ANY(${p}::text[])`, filter.action);
+    // One action is an equality, so the (account_id, action, occurred_at) index also gives the order.
+    if (filter.action?.length === 1) add((p) => `action = ${p}`, filter.action[0]);
+    else if (filter.action?.length) add((p) => `action = ANY(${p}::text[])`, filter.action);
     if (filter.actorUserId) add((p) => `actor_user_id = ${p}`, filter.actorUserId);
     if (filter.targetUserId) add((p) => `target_user_id = ${p}`, filter.targetUserId);
     if (filter.surface) add((p) => `surface = ${p}`, filter.surface);

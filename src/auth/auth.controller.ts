@@ -9,7 +9,7 @@ import { mapUser } from '../users/dto/user.dto.js';
 import { AuthService } from './auth.service.js';
 import { Authenticated, ThrottledResponse } from './authenticated.decorator.js';
 import { LoginDto, LogoutQueryDto, RefreshDto, TokenResponseDto } from './dto/login.dto.js';
-import { MeDto } from './dto/me.dto.js';
+import { CurrentSessionDto, MeDto } from './dto/me.dto.js';
 import { LoginThrottlerGuard } from './guards/login-throttler.guard.js';
 
 @ApiTags('auth')
@@ -53,6 +53,17 @@ export class AuthController {
   @ApiOkResponse({ type: RevocationReceiptDto })
   async logout(@CurrentActor() actor: Actor, @Query() query: LogoutQueryDto): Promise<RevocationReceiptDto> {
     return mapReceipt(await this.auth.logout(actor, query.scope ?? 'local'));
+  }
+
+  /**
+   * Is this token still good? Answered from the validated session alone — no database work on a
+   * cached validation — so other services can ask on every request.
+   */
+  @Get('session')
+  @Authenticated()
+  @ApiOkResponse({ type: CurrentSessionDto })
+  session(@CurrentActor() actor: Actor): CurrentSessionDto {
+    return this.auth.currentSession(actor);
   }
 
   /** The caller: user, roles, effective permissions and current session. */

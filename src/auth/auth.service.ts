@@ -10,7 +10,7 @@ import { RevocationService } from '../sessions/revocation.service.js';
 import { IssuedTokens, SessionsService, SessionView } from '../sessions/sessions.service.js';
 import { TokenValidatorService } from '../sessions/token-validator.service.js';
 import { PasswordService } from '../users/password.service.js';
-import { UsersService, UserView } from '../users/users.service.js';
+import { USER_VIEW, UsersService, UserView } from '../users/users.service.js';
 
 export interface LoginInput {
   identifier: string;
@@ -23,6 +23,17 @@ export interface LoginResult extends IssuedTokens {
   user: UserView;
 }
 
+export interface CurrentSession {
+  active: true;
+  userId: string;
+  username: string;
+  accountId: string;
+  sessionId: string;
+  sessionNumber: number;
+  permissions: string[];
+  expiresAt: Date;
+}
+
 export type LogoutScope = 'local' | 'others' | 'global';
 
 export interface Me {
@@ -31,12 +42,7 @@ export interface Me {
   session: SessionView | null;
 }
 
-interface Candidate {
-  id: string;
-  account_id: string;
-  password_hash: string;
-  status: string;
-}
+type Candidate = UserView & { password_hash: string };
 
 /** Authentication for every surface: password login, token → Actor, and the caller's own logout. */
 @Injectable()
@@ -54,8 +60,9 @@ export class AuthService {
 
   /** Wrong password, unknown user and disabled user all answer the same; each failure is audited. */
   async login(input: LoginInput, context: RequestContext): Promise<LoginResult> {
+    // The user's view comes with the password hash: no second read after the login.
     const rows: Candidate[] = await this.dataSource.query(
-      `SELECT id, account_id, password_hash, status FROM users WHERE lower(username) = lower($1) OR lower(email) = lower($1) LIMIT 1`,
+      `SELECT ${USER_VIEW}, u.password_hash FROM users u WHERE lower(u.username) = lower($1) OR lower(u.email) = lower($1) LIMIT 1`,
       [input.identifier],
     );
     const user = rows[0] ?? null;
@@ -71,12 +78,12 @@ export class AuthService {
         if (!live[0]) return null;
         const tokens = await this.sessions.issue(
           manager,
-          { userId: user.id, accountId: user.account_id, deviceToken: input.deviceToken, deviceName: input.deviceName },
+          { userId: user.id, accountId: user.accountId, deviceToken: input.deviceToken, deviceName: input.deviceName },
           context,
         );
         await this.audit.record(manager, {
           action: 'session.login',
-          accountId: user.account_id,
+          accountId: user.accountId,
           context,
           targetUserId: user.id,
           sessionIds: [tokens.session.id],
@@ -85,12 +92,15 @@ export class AuthService {
         });
         return tokens;
       });
-      if (issued) return { ...issued, user: await this.users.find(user.id) };
+      if (issued) {
+        const { password_hash: _hash, ...view } = user;
+        return { ...issued, user: view };
+      }
     }
     await this.audit.recordStandalone({
       action: 'auth.login_failed',
       outcome: 'failure',
-      accountId: user?.account_id ?? null,
+      accountId: user?.accountId ?? null,
       context,
       targetUserId: user?.id ?? null,
       reason: failure ?? 'user_disabled',
@@ -112,6 +122,7 @@ export class AuthService {
       permissions: session.permissions,
       context,
       credentialId: null,
+      tokenExpiresAt: session.accessExpiresAt,
     };
   }
 
@@ -125,6 +136,23 @@ export class AuthService {
       case 'global':
         return this.revocation.revoke(actor, { kind: 'user', userId: actor.userId });
     }
+  }
+
+  /** The validated session of a user's token (no database work). */
+  currentSession(actor: Actor): CurrentSession {
+    if (actor.kind !== 'user' || !actor.userId || !actor.sessionId || actor.sessionNumber === null || !actor.tokenExpiresAt) {
+      throw new DomainException(ErrorCode.UNAUTHENTICATED, 'This credential is not a user session');
+    }
+    return {
+      active: true,
+      userId: actor.userId,
+      username: actor.label,
+      accountId: actor.accountId,
+      sessionId: actor.sessionId,
+      sessionNumber: actor.sessionNumber,
+      permissions: [...actor.permissions].sort(),
+      expiresAt: actor.tokenExpiresAt,
+    };
   }
 
   async me(actor: Actor): Promise<Me> {

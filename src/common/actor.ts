@@ -18,6 +18,8 @@ export interface Actor {
   context: RequestContext;
   /** The API key id (clients) or access key id (SigV4). */
   credentialId: string | null;
+  /** When the presented access token expires (session tokens only). */
+  tokenExpiresAt?: Date;
 }
 
 export function systemActor(accountId: string, context: RequestContext, label = 'system'): Actor {

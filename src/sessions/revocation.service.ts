@@ -189,15 +189,14 @@ export class RevocationService {
         // The row lock orders this against logins of the same user/account (they take FOR SHARE).
         await manager.query(`SELECT 1 FROM ${table} WHERE id = $1 FOR UPDATE`, [id]);
         const column = target.kind === 'user' ? 's.user_id' : 's.account_id';
-        const [{ count }]: { count: number }[] = await manager.query(
-          `SELECT count(*)::int AS count FROM ${SESSION_JOINS} WHERE ${column} = $1 AND ${LIVE_SESSION_SQL} AND s.id IS DISTINCT FROM $2`,
-          [id, keep],
-        );
-        const ids: { id: string }[] = await manager.query(
-          `SELECT s.id FROM ${SESSION_JOINS} WHERE ${column} = $1 AND ${LIVE_SESSION_SQL} AND s.id IS DISTINCT FROM $2
+        // One scan: the exact count and the newest ids (listed up to the cap) together.
+        const live: { id: string; total: number }[] = await manager.query(
+          `SELECT s.id, count(*) OVER ()::int AS total FROM ${SESSION_JOINS} WHERE ${column} = $1 AND ${LIVE_SESSION_SQL} AND s.id IS DISTINCT FROM $2
             ORDER BY s.created_at DESC LIMIT ${MAX_LISTED_SESSION_IDS}`,
           [id, keep],
         );
+        const count = live[0]?.total ?? 0;
+        const ids = live;
         if (dryRun || count === 0) return { ids: ids.map((r) => r.id), count, at: await this.now(manager), invalidation: null, watermark: null };
         // O(1) revocation: every session created up to now is dead, whatever their number.
         const [{ at }]: { at: Date }[] = await manager.query(

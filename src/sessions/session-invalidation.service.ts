@@ -6,8 +6,8 @@ import { AppConfigService } from '../config/app-config.service.js';
 
 export const INVALIDATION_CHANNEL = 'session_invalidation';
 
-/** What a revocation invalidates: one session, every session of a user or of an account, or everything. */
-export type Invalidation = { kind: 's' | 'u' | 'a'; id: string } | { kind: '*' };
+/** What a revocation invalidates: one session, every session of a user or of an account, a client's API key, or everything. */
+export type Invalidation = { kind: 's' | 'u' | 'a' | 'c'; id: string } | { kind: '*' };
 
 export const LISTENER_APPLICATION_NAME = 'session-service-listener';
 
@@ -155,7 +155,7 @@ export class SessionInvalidationService implements OnModuleInit, OnApplicationSh
       return;
     }
     this.epoch++;
-    if (kind === 's' || kind === 'u' || kind === 'a') this.emit({ kind, id });
+    if (kind === 's' || kind === 'u' || kind === 'a' || kind === 'c') this.emit({ kind, id });
     else this.emit({ kind: '*' });
     // The cache entries are gone (emit is synchronous): tell the publisher, on the same connection.
     if (nonce && this.client) {

@@ -132,6 +132,8 @@ export class TokenValidatorService {
 
   private invalidate(event: Invalidation): void {
     switch (event.kind) {
+      case 'c':
+        return;
       case '*':
         this.cache.clear();
         this.bySession.clear();

@@ -42,7 +42,8 @@ export interface UserPage {
   nextCursor: string | null;
 }
 
-const USER_VIEW = `u.id, u.account_id AS "accountId", u.username, u.email, u.status, u.created_at AS "createdAt", u.updated_at AS "updatedAt",
+/** The columns of a UserView, over `users u`. */
+export const USER_VIEW = `u.id, u.account_id AS "accountId", u.username, u.email, u.status, u.created_at AS "createdAt", u.updated_at AS "updatedAt",
   coalesce((SELECT array_agg(r.name ORDER BY r.name) FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = u.id), '{}') AS roles`;
 
 /** User accounts: creation, lookup, changes. Disabling a user revokes every session they have. */
