@@ -137,6 +137,11 @@ describe('Uberall dialect (/compat/uberall)', () => {
     const sessions = await http().get(`/v1/users/${foreign.userId}/sessions`).set(bearer(world.systemAdminToken)).expect(200);
     // The listing holds live sessions only: the native one createUser opened, no Uberall one.
     expect((sessions.body as { surface: string }[]).map((s) => s.surface)).toEqual(['native']);
+    const failed = await request(app.getHttpServer())
+      .get(`/v1/audit/events?accountId=${other.body.id}&action=auth.login_failed&surface=uberall`)
+      .set(bearer(world.systemAdminToken))
+      .expect(200);
+    expect(failed.body.items[0]).toMatchObject({ targetUserId: foreign.userId, reason: 'other_account', outcome: 'failure' });
   });
 
   it('omits redirectUrl when the API key has none', async () => {

