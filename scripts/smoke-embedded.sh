@@ -14,7 +14,7 @@ stop() { if [ -n "$PID" ] && kill -0 "$PID" 2>/dev/null; then kill -TERM "$PID";
 trap 'stop; rm -rf "$DATA_DIR"' EXIT
 
 start() {
-  DATA_DIR="$DATA_DIR" PORT=$PORT HOST=127.0.0.1 LOG_LEVEL=warn \
+  DATA_DIR="$DATA_DIR" PORT=$PORT HOST=127.0.0.1 LOG_LEVEL=debug \
     BOOTSTRAP_ADMIN_USERNAME=admin BOOTSTRAP_ADMIN_PASSWORD="$PASSWORD" node dist/main.js >>"$LOG" 2>&1 &
   PID=$!
   for _ in $(seq 1 120); do
@@ -34,6 +34,7 @@ login() {
 
 start
 TOKEN=$(login)
+FIRST_TOKEN=$TOKEN
 curl -fsS "http://127.0.0.1:$PORT/v1/auth/me" -H "authorization: Bearer $TOKEN" | json '.user.username' | grep -qx admin
 REVOKED=$(curl -fsS -X POST "http://127.0.0.1:$PORT/v1/auth/logout" -H "authorization: Bearer $TOKEN" | json '.revokedCount')
 [ "$REVOKED" = "1" ] || { echo "smoke: logout revoked $REVOKED"; exit 1; }
@@ -45,4 +46,7 @@ start
 TOKEN=$(login)
 [ -n "$TOKEN" ]
 stop
+# Debug logs every request; still no token or password in them.
+if grep -qF -e "$FIRST_TOKEN" -e "$TOKEN" -e "$PASSWORD" "$LOG"; then echo "smoke: a token or password reached the log"; exit 1; fi
+grep -q '"url":"/v1/auth/me"' "$LOG" || { echo "smoke: debug request logs missing (the leak check would prove nothing)"; exit 1; }
 echo "smoke (embedded Postgres): start, login, logout, refused, restart, login: ok"
