@@ -80,17 +80,14 @@ export class AuthService {
             : null;
     if (user && !failure) {
       const issued = await this.tx.run(async (manager) => {
-        // FOR SHARE orders this login against a concurrent "log out everywhere" of the user or account.
-        const live: { id: string }[] = await manager.query(
-          `SELECT u.id FROM users u JOIN accounts a ON a.id = u.account_id WHERE u.id = $1 AND u.status = 'active' FOR SHARE OF u, a`,
-          [user.id],
-        );
-        if (!live[0]) return null;
+        // The session is created only if the user is still active; FOR SHARE on the user and account
+        // orders this login against a concurrent "log out everywhere" of either.
         const tokens = await this.sessions.issue(
           manager,
           { userId: user.id, accountId: user.accountId, deviceToken: input.deviceToken, deviceName: input.deviceName },
           context,
         );
+        if (!tokens) return null;
         await this.audit.record(manager, {
           action: 'session.login',
           accountId: user.accountId,

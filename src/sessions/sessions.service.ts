@@ -58,19 +58,27 @@ export class SessionsService {
     private readonly invalidation: SessionInvalidationService,
   ) {}
 
-  /** Creates a session inside the caller's transaction (which holds the user's FOR SHARE lock). */
-  async issue(manager: EntityManager, input: NewSessionInput, context: RequestContext): Promise<IssuedTokens> {
+  /**
+   * Creates a session inside the caller's transaction, in one statement that also takes FOR SHARE on
+   * the user and the account (ordering it against a concurrent "log out everywhere"); null when the
+   * user is no longer active.
+   */
+  async issue(manager: EntityManager, input: NewSessionInput, context: RequestContext): Promise<IssuedTokens | null> {
     const { accessTtlSeconds, absoluteTtlSeconds, idleTtlSeconds } = this.config.tokens;
     const accessToken = newOpaqueToken('sat');
     const refreshToken = newOpaqueToken('srt');
     const rows: SessionView[] = await manager.query(
-      `WITH s AS (
+      `WITH owner AS (
+         SELECT u.id FROM users u JOIN accounts a ON a.id = u.account_id
+          WHERE u.id = $1 AND u.account_id = $2 AND u.status = 'active' FOR SHARE OF u, a),
+       s AS (
          INSERT INTO sessions (user_id, account_id, token_hash, refresh_hash, surface, device_token, device_name, ip, user_agent,
                                access_expires_at, idle_expires_at, expires_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9,
-                 least(now() + make_interval(secs => $10), now() + make_interval(secs => $12)),
-                 least(now() + make_interval(secs => $11), now() + make_interval(secs => $12)),
-                 now() + make_interval(secs => $12))
+         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9,
+                least(now() + make_interval(secs => $10), now() + make_interval(secs => $12)),
+                least(now() + make_interval(secs => $11), now() + make_interval(secs => $12)),
+                now() + make_interval(secs => $12)
+           FROM owner
          RETURNING *)
        SELECT ${VIEW_COLUMNS} FROM s`,
       [
@@ -88,6 +96,7 @@ export class SessionsService {
         absoluteTtlSeconds,
       ],
     );
+    if (!rows[0]) return null;
     return { accessToken, refreshToken, expiresIn: Math.min(accessTtlSeconds, absoluteTtlSeconds), session: rows[0] };
   }
 
