@@ -3,7 +3,7 @@
 // BENCH_PG_URL (server; default DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres),
 // BENCH_SERVICE_DIR (folder holding dist/main.js; default the repo), BENCH_TIME_LIMIT_S (default 600).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -26,6 +26,8 @@ const { buildRows } = await import('./lib/rows.js');
 const { consoleTable, machine, markdownTable } = await import('./lib/report.js');
 
 const quick = process.env.BENCH_QUICK === '1';
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+const SERVICE_NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? pkg.config?.nodeFlags ?? '').split(' ').filter(Boolean);
 const serverUrl = process.env.BENCH_PG_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const withDb = (name) => Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
 const stamp = `bench_${Date.now()}`;
@@ -71,7 +73,8 @@ async function startService(name) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const serviceDir = process.env.BENCH_SERVICE_DIR ?? ROOT;
-  const server = await startServer(name, process.execPath, [join(serviceDir, 'dist', 'main.js')], {
+  // The service runs as `npm run start:prod` runs it: with the same Node flags (package.json).
+  const server = await startServer(name, process.execPath, [...SERVICE_NODE_FLAGS, join(serviceDir, 'dist', 'main.js')], {
     cwd: serviceDir,
     env: {
       NODE_ENV: 'production',

@@ -15,7 +15,7 @@ trap 'stop; rm -rf "$DATA_DIR"' EXIT
 
 start() {
   DATA_DIR="$DATA_DIR" PORT=$PORT HOST=127.0.0.1 LOG_LEVEL=debug \
-    BOOTSTRAP_ADMIN_USERNAME=admin BOOTSTRAP_ADMIN_PASSWORD="$PASSWORD" node dist/main.js >>"$LOG" 2>&1 &
+    BOOTSTRAP_ADMIN_USERNAME=admin BOOTSTRAP_ADMIN_PASSWORD="$PASSWORD" node --max-old-space-size=128 dist/main.js >>"$LOG" 2>&1 &
   PID=$!
   for _ in $(seq 1 120); do
     curl -fsS "http://127.0.0.1:$PORT/health/ready" >/dev/null 2>&1 && return 0
