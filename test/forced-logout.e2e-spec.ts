@@ -47,6 +47,24 @@ describe('forced logout, permissions and tenancy (native /v1)', () => {
     });
   });
 
+  it('listings show the first 20 session ids of an event; the event itself lists them all', async () => {
+    const user = await createUser(app, admin.accessToken);
+    const sessions = await Promise.all(Array.from({ length: 24 }, () => login(app, user.username, user.password)));
+    const res = await http().post(`/v1/users/${user.userId}/logout`).set(bearer(admin.accessToken)).send({ reason: 'many devices' }).expect(200);
+    expect(res.body.revokedCount).toBe(25);
+    const listed = await http().get(`/v1/audit/events?action=session.forced_logout&targetUserId=${user.userId}`).set(bearer(admin.accessToken)).expect(200);
+    expect(listed.body.items[0]).toMatchObject({ sessionCount: 25, sessionIdsTruncated: true });
+    expect(listed.body.items[0].sessionIds).toHaveLength(20);
+    const full = await http().get(`/v1/audit/events/${res.body.auditEventId}`).set(bearer(admin.accessToken)).expect(200);
+    expect(full.body).toMatchObject({ id: res.body.auditEventId, sessionCount: 25, sessionIdsTruncated: false, reason: 'many devices' });
+    expect([...full.body.sessionIds].sort()).toEqual([user.sessionId, ...sessions.map((s) => s.sessionId)].sort());
+    await http().get('/v1/audit/events/not-an-id').set(bearer(admin.accessToken)).expect(400);
+    await http().get('/v1/audit/events/999999999').set(bearer(admin.accessToken)).expect(404);
+    await http().get(`/v1/audit/events/${res.body.auditEventId}`).set(bearer(user.accessToken)).expect(401);
+    const other = await createUser(app, admin.accessToken);
+    await http().get(`/v1/audit/events/${res.body.auditEventId}`).set(bearer(other.accessToken)).expect(403);
+  });
+
   it('reports 0 when nothing was live, and a dry run changes nothing but is audited', async () => {
     const user = await createUser(app, admin.accessToken);
     const dry = await http().post(`/v1/users/${user.userId}/logout?dryRun=true`).set(bearer(admin.accessToken)).send({}).expect(200);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Actor } from '../common/actor.js';
-import { DomainException, ErrorCode } from '../common/error-codes.js';
+import { DomainException, ErrorCode, notFound } from '../common/error-codes.js';
 import { PERMISSIONS } from '../permissions/permissions.js';
 import { PermissionsService } from '../permissions/permissions.service.js';
 import { AuditEventDto, AuditEventPageDto, AuditFilterDto } from './dto/audit-event.dto.js';
@@ -31,6 +31,9 @@ export interface AuditRow {
 export const AUDIT_COLUMNS = `id, occurred_at, action, outcome, account_id, actor_user_id, actor_session_id, actor_label, target_user_id,
   session_ids, session_count, surface, ip, user_agent, request_id, reason, ticket, dry_run, details`;
 
+/** A page lists the first session ids of each event (a forced logout may list 1000): see `get` for all. */
+const LIST_COLUMNS = AUDIT_COLUMNS.replace('session_ids,', 'session_ids[1:20] AS session_ids,');
+
 export function mapAuditRow(r: AuditRow): AuditEventDto {
   return {
     id: String(r.id),
@@ -42,6 +45,7 @@ export function mapAuditRow(r: AuditRow): AuditEventDto {
     targetUserId: r.target_user_id,
     sessionIds: r.session_ids,
     sessionCount: r.session_count,
+    sessionIdsTruncated: r.session_ids.length < r.session_count,
     surface: r.surface,
     ip: r.ip,
     userAgent: r.user_agent,
@@ -91,6 +95,17 @@ export class AuditQueryService {
     return { sql: clauses.join(' AND '), params };
   }
 
+  /** One event with every session id it recorded. */
+  async get(actor: Actor, id: string): Promise<AuditEventDto> {
+    await this.permissions.require(actor, PERMISSIONS.auditRead, 'audit:read');
+    const rows: AuditRow[] = await this.dataSource.query(`SELECT ${AUDIT_COLUMNS} FROM audit_events WHERE id = $1`, [id]);
+    const row = rows[0];
+    // Another account's event is answered like a missing one (audited by requireAccount).
+    if (!row) throw notFound('Audit event');
+    await this.permissions.requireAccount(actor, row.account_id ?? '00000000-0000-0000-0000-000000000000', 'Audit event', 'audit:read');
+    return mapAuditRow(row);
+  }
+
   async list(actor: Actor, filter: AuditFilterDto, limit: number, cursor?: string): Promise<AuditEventPageDto> {
     const where = await this.where(actor, filter);
     const params = [...where.params];
@@ -102,7 +117,7 @@ export class AuditQueryService {
     }
     params.push(limit + 1);
     const rows: (AuditRow & { cursor_at: string })[] = await this.dataSource.query(
-      `SELECT ${AUDIT_COLUMNS}, ${CURSOR_AT} AS cursor_at FROM audit_events WHERE ${sql} ORDER BY occurred_at DESC, id DESC LIMIT $${params.length}`,
+      `SELECT ${LIST_COLUMNS}, ${CURSOR_AT} AS cursor_at FROM audit_events WHERE ${sql} ORDER BY occurred_at DESC, id DESC LIMIT $${params.length}`,
       params,
     );
     const items = rows.slice(0, limit).map(mapAuditRow);

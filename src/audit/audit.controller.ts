@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Post, Query, StreamableFile } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '../auth/authenticated.decorator.js';
 import { Actor, CurrentActor } from '../common/actor.js';
@@ -9,7 +9,7 @@ import { AuditQueryService } from './audit-query.service.js';
 import { AuditRetentionService } from './audit-retention.service.js';
 import { AuditSummaryService } from './audit-summary.service.js';
 import { AuditVerifyService } from './audit-verify.service.js';
-import { AuditEventPageDto, AuditListQueryDto } from './dto/audit-event.dto.js';
+import { AuditEventDto, AuditEventIdParamDto, AuditEventPageDto, AuditListQueryDto } from './dto/audit-event.dto.js';
 import { AuditExportQueryDto } from './dto/audit-export.dto.js';
 import { AuditRetentionResultDto } from './dto/audit-retention.dto.js';
 import { AuditSummaryDto, AuditSummaryQueryDto } from './dto/audit-summary.dto.js';
@@ -28,6 +28,16 @@ export class AuditController {
     private readonly verifier: AuditVerifyService,
     private readonly retention: AuditRetentionService,
   ) {}
+
+  /** One audit event with every session id it recorded (listings show the first 20). */
+  @Get('events/:id')
+  @Authenticated(PERMISSIONS.auditRead)
+  @ApiOkResponse({ type: AuditEventDto })
+  @BadInput()
+  @OtherAccount()
+  get(@CurrentActor() actor: Actor, @Param() params: AuditEventIdParamDto): Promise<AuditEventDto> {
+    return this.query.get(actor, params.id);
+  }
 
   /** Audit events of the account, newest first, filtered, keyset-paginated. */
   @Get('events')

@@ -1,5 +1,5 @@
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDate, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsDate, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { SURFACES } from '../../common/surface.js';
 import { AUDIT_ACTIONS } from '../audit.types.js';
 
@@ -18,9 +18,14 @@ export class AuditEventDto {
   accountId: string | null;
   actor: AuditActorDto;
   targetUserId: string | null;
-  /** Sessions affected (at most 1000 listed; sessionCount is exact). */
+  /**
+   * Sessions affected. Listings show the first 20 (GET /v1/audit/events/{id} and the export show up to
+   * 1000); sessionCount is always exact.
+   */
   sessionIds: string[];
   sessionCount: number;
+  /** True when sessionIds lists fewer sessions than sessionCount. */
+  sessionIdsTruncated: boolean;
   /** API surface the action came through: native or a vendor dialect. */
   surface: string;
   ip: string | null;
@@ -30,6 +35,11 @@ export class AuditEventDto {
   ticket: string | null;
   dryRun: boolean;
   details: Record<string, unknown>;
+}
+
+export class AuditEventIdParamDto {
+  @Matches(/^\d{1,19}$/, { message: 'id must be an audit event id' })
+  id: string;
 }
 
 export class AuditEventPageDto {
