@@ -367,7 +367,8 @@ async function onLogin(e) {
     }
     const data = await res.json();
     $('password').value = '';
-    setToken(data.accessToken, data.userId || null);
+    // Shown in the header: the name the admin signed in with (the user id is in every event row anyway).
+    setToken(data.accessToken, username);
     startSession();
   } catch (err) {
     setStatus(`Network error: ${err.message}`, 'error');
