@@ -53,6 +53,29 @@ describe('auth (native /v1)', () => {
     expect(events.body.items.map((e: { reason: string }) => e.reason)).toContain('bad_password');
   });
 
+  it('throttles repeated login attempts per address and name: 429 with Retry-After, audited in the user\'s account', async () => {
+    const user = await createUser(app, adminToken);
+    const throttled = await startApp(await createTestDatabase(), { LOGIN_THROTTLE_LIMIT: '3' });
+    try {
+      const t = () => request(throttled.getHttpServer());
+      const admin = await loginAdmin(throttled);
+      const victim = await createUser(throttled, admin.accessToken);
+      // createUser's login was the first of the 3 allowed attempts for this address and name
+      for (let i = 0; i < 2; i++) await t().post('/v1/auth/login').send({ username: victim.username, password: 'wrong-password-123' }).expect(401);
+      const res = await t().post('/v1/auth/login').send({ username: victim.username, password: victim.password }).expect(429);
+      expect(res.body).toMatchObject({ statusCode: 429, error: 'TOO_MANY_REQUESTS' });
+      expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+      // another name from the same address is not blocked by this one
+      await t().post('/v1/auth/login').send({ username: 'someone-else', password: 'wrong-password-123' }).expect(401);
+      const events = await t().get(`/v1/audit/events?action=auth.login_throttled&targetUserId=${victim.userId}`).set(bearer(admin.accessToken)).expect(200);
+      expect(events.body.items[0]).toMatchObject({ outcome: 'denied', targetUserId: victim.userId, reason: 'too many login attempts' });
+    } finally {
+      await throttled.close();
+    }
+    // the first app, with its own limit, is unaffected
+    await login(app, user.username, user.password);
+  });
+
   it('rejects malformed bodies and unknown fields with 400 and changes nothing', async () => {
     const res = await http().post('/v1/auth/login').send({ username: 'admin', password: 'x', extra: 1 }).expect(400);
     expect(res.body).toMatchObject({ statusCode: 400, error: 'VALIDATION_FAILED', requestId: expect.any(String) });

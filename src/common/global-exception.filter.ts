@@ -26,6 +26,9 @@ export class GlobalExceptionFilter implements ExceptionFilter {
       this.logger.error({ requestId: request.id, err: { message: cause.message, stack: cause.stack } }, 'request failed');
     }
     if (reply.sent) return;
+    // Every dialect says when to retry a throttled request the same way.
+    const retryAfter = error.details?.retryAfterSeconds;
+    if (error.code === ErrorCode.TOO_MANY_REQUESTS && typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
     const dialect = this.dialects.find(request.url);
     if (dialect) dialect.send(error, request, reply);
     else sendNativeError(error, request, reply);

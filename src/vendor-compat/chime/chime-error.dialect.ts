@@ -54,8 +54,7 @@ export class ChimeErrorDialect implements ErrorDialect {
   private matcher: ((path: string) => boolean) | null = null;
 
   matches(path: string): boolean {
-    // Under a prefix,
-    // everything there is Chime's; mounted at the root, only Chime's own paths are.
+    // Under a prefix everything there is Chime's; mounted at the root, only Chime's own paths are.
     const prefix = COMPAT_PREFIXES.chime;
     this.matcher ??= pathMatcher(prefix, prefix ? [''] : ['/accounts']);
     return this.matcher(path);
@@ -63,8 +62,6 @@ export class ChimeErrorDialect implements ErrorDialect {
 
   send(error: DomainException, request: FastifyRequest, reply: FastifyReply): void {
     const chime = chimeError(error.code);
-    const retryAfter = error.code === ErrorCode.TOO_MANY_REQUESTS ? error.details?.retryAfterSeconds : undefined;
-    if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
     setAmznRequestId(request, reply);
     void reply
       .status(chime.status)

@@ -66,8 +66,7 @@ export class RasErrorDialect implements ErrorDialect {
   private matcher: ((path: string) => boolean) | null = null;
 
   matches(path: string): boolean {
-    // Under a prefix,
-    // everything there is RAS's; mounted at the root, only RAS's own paths are.
+    // Under a prefix everything there is RAS's; mounted at the root, only RAS's own paths are.
     const prefix = COMPAT_PREFIXES.ras;
     this.matcher ??= pathMatcher(prefix, prefix ? [''] : ['/api/session']);
     return this.matcher(path);
@@ -75,8 +74,6 @@ export class RasErrorDialect implements ErrorDialect {
 
   send(error: DomainException, request: FastifyRequest, reply: FastifyReply): void {
     const problem = rasProblem(error.code);
-    const retryAfter = error.code === ErrorCode.TOO_MANY_REQUESTS ? error.details?.retryAfterSeconds : undefined;
-    if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
     const errors = fieldErrors(error);
     void reply
       .status(problem.status)

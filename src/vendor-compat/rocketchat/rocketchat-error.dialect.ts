@@ -67,8 +67,6 @@ export class RocketChatErrorDialect implements ErrorDialect {
   send(error: DomainException, request: FastifyRequest, reply: FastifyReply): void {
     const path = request.url.split('?', 1)[0];
     const { status, body: payload } = body(error.code, error, path);
-    const retryAfter = error.details?.retryAfterSeconds;
-    if (status === HttpStatus.TOO_MANY_REQUESTS && typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
     void reply.status(status).header('content-type', 'application/json').send(payload);
   }
 }

@@ -62,8 +62,6 @@ export class UberallErrorDialect implements ErrorDialect {
     const [http, status] = statusOf(error.code);
     const message =
       error.code === ErrorCode.INTERNAL ? 'Internal error' : error.code === ErrorCode.ROUTE_NOT_FOUND ? 'No such endpoint' : error.message;
-    const retryAfter = error.details?.retryAfterSeconds;
-    if (http === HttpStatus.TOO_MANY_REQUESTS && typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
     void reply
       .status(http)
       .header('content-type', 'application/json')

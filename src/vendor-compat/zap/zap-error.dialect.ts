@@ -59,8 +59,6 @@ export class ZapErrorDialect implements ErrorDialect {
     const status = statusOf(error.code);
     const message =
       error.code === ErrorCode.INTERNAL ? 'An error occured while processing the request' : error.code === ErrorCode.ROUTE_NOT_FOUND ? 'No such route' : error.message;
-    const retryAfter = error.details?.retryAfterSeconds;
-    if (status === HttpStatus.TOO_MANY_REQUESTS && typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
     if (status === HttpStatus.UNAUTHORIZED) reply.header('www-authenticate', 'Bearer');
     void reply.status(status).header('content-type', 'application/json').send({ success: false, message });
   }
