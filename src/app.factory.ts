@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from './app.module.js';
+import { validateEnvironment } from './config/env.validation.js';
 import { ADMIN_ASSETS_DIR } from './runtime-paths.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -44,9 +45,11 @@ export function buildOpenApi(app: NestFastifyApplication) {
 
 /** The app exactly as it runs, for main.ts and the e2e tests alike. */
 export async function createApp(options: { bufferLogs?: boolean } = {}): Promise<NestFastifyApplication> {
+  // The adapter is built before Nest's config exists: read the same validated settings here.
+  const env = validateEnvironment(process.env);
   const adapter = new FastifyAdapter({
     bodyLimit: 64 * 1024,
-    trustProxy: process.env.TRUST_PROXY === 'true',
+    trustProxy: env.TRUST_PROXY,
     routerOptions: { caseSensitive: false, ignoreTrailingSlash: true },
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-request-id'];
@@ -79,7 +82,7 @@ export async function createApp(options: { bufferLogs?: boolean } = {}): Promise
   fastify.get('/admin', (request, reply) =>
     request.url.split('?', 1)[0].endsWith('/') ? reply.type('text/html; charset=utf-8').send(adminPage) : reply.redirect('/admin/'),
   );
-  if (process.env.SWAGGER_ENABLED !== 'false') {
+  if (env.SWAGGER_ENABLED) {
     SwaggerModule.setup('docs', app, () => buildOpenApi(app), {
       jsonDocumentUrl: 'docs-json',
       swaggerOptions: { persistAuthorization: true },

@@ -7,6 +7,13 @@ describe('validateEnvironment', () => {
     expect(env.DATA_DIR).toBe('./data');
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.COMPAT_CHIME_PREFIX).toBe('/compat/chime');
+    expect(env.TRUST_PROXY).toBe(false);
+    expect(env.SWAGGER_ENABLED).toBe(true);
+  });
+
+  it('reads booleans and numbers from their text', () => {
+    const env = validateEnvironment({ TRUST_PROXY: 'true', SWAGGER_ENABLED: 'false', PORT: '8080', COMPAT_ZAP_PREFIX: '' });
+    expect(env).toMatchObject({ TRUST_PROXY: true, SWAGGER_ENABLED: false, PORT: 8080, COMPAT_ZAP_PREFIX: '' });
   });
 
   it('refuses to start and lists every bad key', () => {

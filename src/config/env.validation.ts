@@ -88,9 +88,9 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(1)
   ARGON2_ITERATIONS = 2;
 
-  /** Most validated tokens kept in the in-process cache (0 turns it off). */
+  /** Most validated tokens kept in the in-process cache (0 turns it off); sized for the 128 MB heap cap. */
   @Transform(toInt) @IsInt() @Min(0)
-  VALIDATION_CACHE_SIZE = 100_000;
+  VALIDATION_CACHE_SIZE = 50_000;
 
   /** Audit events older than this many days are dropped by the retention job (0 keeps them forever). */
   @Transform(toInt) @IsInt() @Min(0)
@@ -98,6 +98,10 @@ export class EnvironmentVariables {
 
   @Transform(toBool) @IsOptional()
   SWAGGER_ENABLED = true;
+
+  /** Trust X-Forwarded-For from a reverse proxy for client addresses (sessions, audit, throttling). */
+  @Transform(toBool) @IsOptional()
+  TRUST_PROXY = false;
 
   // Mount points of the vendor dialects; an empty value mounts one at the root.
   @IsString() COMPAT_ROCKETCHAT_PREFIX = '/compat/rocketchat';
