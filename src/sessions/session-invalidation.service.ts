@@ -50,6 +50,7 @@ export class SessionInvalidationService implements OnModuleInit, OnApplicationSh
   private listeners: Listener[] = [];
   private readonly pending = new Map<string, Pending>();
   private closing = false;
+  private reconnectTimer: NodeJS.Timeout | null = null;
   private readonly lost = new WeakSet<Client>();
   private retryDelay = 100;
   /** True while notifications are flowing; flips to false the moment the connection drops. */
@@ -66,6 +67,7 @@ export class SessionInvalidationService implements OnModuleInit, OnApplicationSh
   async onApplicationShutdown(): Promise<void> {
     this.closing = true;
     this.ready = false;
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     await this.client?.end().catch(() => undefined);
   }
 
@@ -112,6 +114,7 @@ export class SessionInvalidationService implements OnModuleInit, OnApplicationSh
   }
 
   private async connect(): Promise<void> {
+    if (this.closing) return;
     const client = new Client({ connectionString: this.config.get('DATABASE_URL'), application_name: LISTENER_APPLICATION_NAME });
     client.on('notification', (msg) => this.onNotification(msg.payload ?? ''));
     client.on('error', (error) => this.onLost(client, error));
@@ -122,6 +125,12 @@ export class SessionInvalidationService implements OnModuleInit, OnApplicationSh
     } catch (error) {
       await client.end().catch(() => undefined);
       this.onLost(client, error as Error);
+      return;
+    }
+    if (this.closing) {
+      // The app shut down while this reconnect was under way.
+      this.lost.add(client);
+      await client.end().catch(() => undefined);
       return;
     }
     this.client = client;
@@ -144,7 +153,8 @@ export class SessionInvalidationService implements OnModuleInit, OnApplicationSh
     this.logger.warn({ err: error.message, retryInMs: this.retryDelay }, 'invalidation channel lost; validating against the database until it is back');
     const delay = this.retryDelay;
     this.retryDelay = Math.min(this.retryDelay * 2, 5000);
-    setTimeout(() => void this.connect(), delay).unref();
+    this.reconnectTimer = setTimeout(() => void this.connect(), delay);
+    this.reconnectTimer.unref();
   }
 
   private onNotification(payload: string): void {
