@@ -38,6 +38,7 @@ describe('forced logout, permissions and tenancy (native /v1)', () => {
       id: res.body.auditEventId,
       actor: { userId: admin.userId, sessionId: admin.sessionId, label: 'admin' },
       targetUserId: user.userId,
+      targetLabel: user.username,
       sessionCount: 2,
       reason: 'laptop stolen',
       ticket: 'SEC-42',

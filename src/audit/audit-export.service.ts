@@ -9,7 +9,7 @@ import { AuditExportQueryDto, ExportFormat } from './dto/audit-export.dto.js';
 export const EXPORT_BATCH = 1000;
 
 const CSV_HEADER = [
-  'id', 'occurredAt', 'action', 'outcome', 'accountId', 'actorUserId', 'actorSessionId', 'actorLabel', 'targetUserId',
+  'id', 'occurredAt', 'action', 'outcome', 'accountId', 'actorUserId', 'actorSessionId', 'actorLabel', 'targetUserId', 'targetLabel',
   'sessionCount', 'sessionIds', 'surface', 'ip', 'userAgent', 'requestId', 'reason', 'ticket', 'dryRun', 'details',
 ];
 
@@ -69,7 +69,7 @@ function ndjsonLine(row: ExportRow): string {
 
 function csvLine(r: ExportRow): string {
   const cells = [
-    r.id, r.cursor_at, r.action, r.outcome, r.account_id, r.actor_user_id, r.actor_session_id, r.actor_label, r.target_user_id,
+    r.id, r.cursor_at, r.action, r.outcome, r.account_id, r.actor_user_id, r.actor_session_id, r.actor_label, r.target_user_id, r.target_label,
     r.session_count, r.session_ids.join(' '), r.surface, r.ip, r.user_agent, r.request_id, r.reason, r.ticket, r.dry_run,
     JSON.stringify(r.details),
   ];

@@ -16,6 +16,8 @@ export interface AuditRow {
   actor_session_id: string | null;
   actor_label: string | null;
   target_user_id: string | null;
+  /** The target's username (usernames never change), for people reading the trail. */
+  target_label: string | null;
   session_ids: string[];
   session_count: number;
   surface: string;
@@ -29,7 +31,8 @@ export interface AuditRow {
 }
 
 export const AUDIT_COLUMNS = `id, occurred_at, action, outcome, account_id, actor_user_id, actor_session_id, actor_label, target_user_id,
-  session_ids, session_count, surface, ip, user_agent, request_id, reason, ticket, dry_run, details`;
+  session_ids, session_count, surface, ip, user_agent, request_id, reason, ticket, dry_run, details,
+  (SELECT u.username FROM users u WHERE u.id = audit_events.target_user_id) AS target_label`;
 
 /** A page lists the first session ids of each event (a forced logout may list 1000): see `get` for all. */
 const LIST_COLUMNS = AUDIT_COLUMNS.replace('session_ids,', 'session_ids[1:20] AS session_ids,');
@@ -43,6 +46,7 @@ export function mapAuditRow(r: AuditRow): AuditEventDto {
     accountId: r.account_id,
     actor: { userId: r.actor_user_id, sessionId: r.actor_session_id, label: r.actor_label },
     targetUserId: r.target_user_id,
+    targetLabel: r.target_label,
     sessionIds: r.session_ids,
     sessionCount: r.session_count,
     sessionIdsTruncated: r.session_ids.length < r.session_count,

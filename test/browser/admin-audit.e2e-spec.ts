@@ -82,7 +82,7 @@ describe('audit admin page (browser)', () => {
     await row.waitFor();
     const cells = (await row.locator('td').allInnerTexts()).map((t) => t.trim());
     // When, Who, Whom, Why, Where, Surface, Sessions, Outcome, Dry run
-    expect(cells.slice(1)).toEqual([TEST_ADMIN.username, dana.userId, 'Laptop reported stolen (ticket SEC-2291)', '127.0.0.1', 'native', '2', 'success', 'no']);
+    expect(cells.slice(1)).toEqual([TEST_ADMIN.username, dana.username, 'Laptop reported stolen (ticket SEC-2291)', '127.0.0.1', 'native', '2', 'success', 'no']);
     expect(await page.locator('#events tbody tr').count()).toBe(6);
 
     const bars = await page.$$eval('#chart rect.bar', (rects) => rects.map((r) => Number(r.getAttribute('height'))));

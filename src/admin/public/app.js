@@ -203,7 +203,7 @@ function renderEvents(items) {
     tr.append(
       cell(formatWhen(ev.occurredAt), ev.occurredAt),
       cell(actor.label || actor.userId || '—', actor.userId || undefined),
-      cell(ev.targetUserId || '—'),
+      cell(ev.targetLabel || ev.targetUserId || '—', ev.targetUserId || undefined),
       cell(why),
       cell(ev.ip || '—', ev.userAgent || undefined),
       cell(ev.surface || '—'),

@@ -18,6 +18,8 @@ export class AuditEventDto {
   accountId: string | null;
   actor: AuditActorDto;
   targetUserId: string | null;
+  /** The target user's username. */
+  targetLabel: string | null;
   /**
    * Sessions affected. Listings show the first 20 (GET /v1/audit/events/{id} and the export show up to
    * 1000); sessionCount is always exact.
