@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { mkdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
@@ -8,7 +9,10 @@ import { bearer, createTestDatabase, login, loginAdmin, startApp, urlOf } from '
 import { TEST_ADMIN } from '../test-env.js';
 import { launchChromium } from './chromium.js';
 
-const SCREENSHOT = join(__dirname, '..', '..', 'docs', 'audit-page.png');
+// The README's screenshot is refreshed on demand (UPDATE_DOCS_SCREENSHOT=1 npm test); otherwise a test run leaves the tree untouched.
+const SCREENSHOT = process.env.UPDATE_DOCS_SCREENSHOT
+  ? join(__dirname, '..', '..', 'docs', 'audit-page.png')
+  : join(tmpdir(), `audit-page-${process.pid}.png`);
 
 /** The audit admin page (/admin/) in a real headless Chromium, against the real API. */
 describe('audit admin page (browser)', () => {
@@ -92,6 +96,7 @@ describe('audit admin page (browser)', () => {
 
     mkdirSync(join(SCREENSHOT, '..'), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    expect(readFileSync(SCREENSHOT).subarray(1, 4).toString()).toBe('PNG');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
     expect(download.suggestedFilename()).toBe('audit-events.csv');
