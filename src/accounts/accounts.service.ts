@@ -45,12 +45,6 @@ export class AccountsService {
     return this.dataSource.query(`SELECT ${ACCOUNT_VIEW} FROM accounts ORDER BY created_at, id`);
   }
 
-  async get(accountId: string): Promise<AccountView> {
-    const rows: AccountView[] = await this.dataSource.query(`SELECT ${ACCOUNT_VIEW} FROM accounts WHERE id = $1`, [accountId]);
-    if (!rows[0]) throw notFound('Account');
-    return rows[0];
-  }
-
   /**
    * Sets or lifts the legal hold (system admin). Takes the retention lock, so a hold set while the
    * retention job runs applies to everything it has not yet removed.

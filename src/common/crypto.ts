@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 
 /** An opaque bearer credential: 32 random bytes, base64url, with a prefix that says what it is. */
 export function newOpaqueToken(prefix: string): string {
@@ -7,10 +7,6 @@ export function newOpaqueToken(prefix: string): string {
 
 export function sha256(value: string): Buffer {
   return createHash('sha256').update(value, 'utf8').digest();
-}
-
-export function safeEqual(a: Buffer, b: Buffer): boolean {
-  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 /** AES-256-GCM with a random IV; output is iv(12) || tag(16) || ciphertext. */

@@ -177,11 +177,6 @@ export class UsersService {
     if (!rows[0]) throw notFound('User');
     return rows[0];
   }
-
-  async countUsers(): Promise<number> {
-    const [{ n }]: { n: number }[] = await this.dataSource.query('SELECT count(*)::int AS n FROM users');
-    return n;
-  }
 }
 
 function encodeCursor(at: string, id: string): string {
