@@ -33,11 +33,15 @@ export class ErrorDialectRegistry {
   }
 }
 
-/** Path test for a surface mounted at `prefix` whose own paths start with one of `roots`; case-insensitive. */
-export function pathMatcher(prefix: string, roots: string[]): (path: string) => boolean {
-  const starts = roots.map((root) => `${prefix}${root}`.toLowerCase());
-  return (path: string) => {
-    const p = path.split('?', 1)[0].toLowerCase();
-    return starts.some((s) => p === s || p.startsWith(s.endsWith('/') ? s : `${s}/`));
+/**
+ * Which paths a surface answers errors for: everything under its prefix; mounted at the root (empty
+ * prefix), only its own routes (`ownRoutes`, lower-case), so the native API's errors stay native.
+ * Case-insensitive, like the router.
+ */
+export function surfaceMatcher(prefix: string, ownRoutes: RegExp): (path: string) => boolean {
+  const base = prefix.replace(/\/+$/, '').toLowerCase();
+  return (url: string) => {
+    const path = url.split('?', 1)[0].toLowerCase();
+    return base ? path === base || path.startsWith(`${base}/`) : ownRoutes.test(path);
   };
 }

@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainException, ErrorCode } from '../../common/error-codes.js';
-import { ErrorDialect, pathMatcher } from '../../common/error-dialect.js';
+import { ErrorDialect, surfaceMatcher } from '../../common/error-dialect.js';
 import { COMPAT_PREFIXES } from '../compat-prefixes.js';
 import { ChimeErrorCode } from './dto/chime.dto.js';
 
@@ -47,18 +47,14 @@ export function chimeError(code: ErrorCode): ChimeError {
 /** Every Chime response carries the request id, errors included. */
 export const setAmznRequestId = (request: FastifyRequest, reply: FastifyReply) => reply.header('x-amzn-RequestId', String(request.id));
 
+/** The vendor's own routes, matched when it is mounted at the root. */
+const CHIME_ROUTES = /^\/accounts(\/|$)/;
+
 /** Amazon Chime (restJson1) errors: status, `x-amzn-ErrorType`, `x-amzn-RequestId`, `{Code, Message}`. */
 @Injectable()
 export class ChimeErrorDialect implements ErrorDialect {
   readonly surface = 'chime' as const;
-  private matcher: ((path: string) => boolean) | null = null;
-
-  matches(path: string): boolean {
-    // Under a prefix everything there is Chime's; mounted at the root, only Chime's own paths are.
-    const prefix = COMPAT_PREFIXES.chime;
-    this.matcher ??= pathMatcher(prefix, prefix ? [''] : ['/accounts']);
-    return this.matcher(path);
-  }
+  readonly matches = surfaceMatcher(COMPAT_PREFIXES.chime, CHIME_ROUTES);
 
   send(error: DomainException, request: FastifyRequest, reply: FastifyReply): void {
     const chime = chimeError(error.code);

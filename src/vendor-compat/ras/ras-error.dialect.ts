@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainException, ErrorCode } from '../../common/error-codes.js';
-import { ErrorDialect, pathMatcher } from '../../common/error-dialect.js';
+import { ErrorDialect, surfaceMatcher } from '../../common/error-dialect.js';
 import { COMPAT_PREFIXES } from '../compat-prefixes.js';
 
 /** RAS is ASP.NET Core: every JSON response carries the API version in its content type. */
@@ -59,18 +59,14 @@ function fieldErrors(error: DomainException): Record<string, string[]> | undefin
   return Object.fromEntries((list as { field: string; problems: string[] }[]).map((e) => [e.field, e.problems]));
 }
 
+/** The vendor's own routes, matched when it is mounted at the root. */
+const RAS_ROUTES = /^\/api\/session(\/|$)/;
+
 /** Parallels RAS errors: RFC 7807 ProblemDetails with `application/json; api-version=1.0`. */
 @Injectable()
 export class RasErrorDialect implements ErrorDialect {
   readonly surface = 'ras' as const;
-  private matcher: ((path: string) => boolean) | null = null;
-
-  matches(path: string): boolean {
-    // Under a prefix everything there is RAS's; mounted at the root, only RAS's own paths are.
-    const prefix = COMPAT_PREFIXES.ras;
-    this.matcher ??= pathMatcher(prefix, prefix ? [''] : ['/api/session']);
-    return this.matcher(path);
-  }
+  readonly matches = surfaceMatcher(COMPAT_PREFIXES.ras, RAS_ROUTES);
 
   send(error: DomainException, request: FastifyRequest, reply: FastifyReply): void {
     const problem = rasProblem(error.code);

@@ -1,23 +1,12 @@
 import { HttpStatus } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainException, ErrorCode } from '../../common/error-codes.js';
-import { ErrorDialect } from '../../common/error-dialect.js';
+import { ErrorDialect, surfaceMatcher } from '../../common/error-dialect.js';
 
 export const NOT_LOGGED_IN = 'You must be logged in to do this.';
 
-/**
- * Which paths speak Rocket.Chat: everything under a non-empty prefix; mounted at the root, only the
- * exact Rocket.Chat routes (so the native API's errors stay native). Case-insensitive, like the router.
- */
-export function rocketChatPathMatcher(prefix: string): (path: string) => boolean {
-  const base = prefix.replace(/\/+$/, '').toLowerCase();
-  const routes = /^\/api\/v1\/(login|logout|users\.logout)\/?$/;
-  return (url: string) => {
-    const path = url.split('?', 1)[0].toLowerCase();
-    if (base) return path === base || path.startsWith(`${base}/`);
-    return routes.test(path);
-  };
-}
+/** The vendor's own routes, matched when it is mounted at the root. */
+const ROCKETCHAT_ROUTES = /^\/api\/v1\/(login|logout|users\.logout)\/?$/;
 
 function body(code: ErrorCode, error: DomainException, path: string): { status: number; body: Record<string, unknown> } {
   switch (code) {
@@ -61,7 +50,7 @@ export class RocketChatErrorDialect implements ErrorDialect {
   readonly matches: (path: string) => boolean;
 
   constructor(prefix: string) {
-    this.matches = rocketChatPathMatcher(prefix);
+    this.matches = surfaceMatcher(prefix, ROCKETCHAT_ROUTES);
   }
 
   send(error: DomainException, request: FastifyRequest, reply: FastifyReply): void {

@@ -1,19 +1,11 @@
 import { HttpStatus } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainException, ErrorCode } from '../../common/error-codes.js';
-import { ErrorDialect } from '../../common/error-dialect.js';
+import { ErrorDialect, surfaceMatcher } from '../../common/error-dialect.js';
 import { UberallStatus } from './dto/uberall.dto.js';
 
-/** Everything under a non-empty prefix; at the root, only the exact Uberall routes. Case-insensitive. */
-export function uberallPathMatcher(prefix: string): (path: string) => boolean {
-  const base = prefix.replace(/\/+$/, '').toLowerCase();
-  const routes = /^\/users\/(login|logout|[^/]+\/all-sessions)\/?$/;
-  return (url: string) => {
-    const path = url.split('?', 1)[0].toLowerCase();
-    if (base) return path === base || path.startsWith(`${base}/`);
-    return routes.test(path);
-  };
-}
+/** The vendor's own routes, matched when it is mounted at the root. */
+const UBERALL_ROUTES = /^\/users\/(login|logout|[^/]+\/all-sessions)\/?$/;
 
 /** HTTP code by status, as the vendor notes infer it. */
 function statusOf(code: ErrorCode): [number, UberallStatus] {
@@ -55,7 +47,7 @@ export class UberallErrorDialect implements ErrorDialect {
   readonly matches: (path: string) => boolean;
 
   constructor(prefix: string) {
-    this.matches = uberallPathMatcher(prefix);
+    this.matches = surfaceMatcher(prefix, UBERALL_ROUTES);
   }
 
   send(error: DomainException, _request: FastifyRequest, reply: FastifyReply): void {

@@ -1,21 +1,10 @@
 import { HttpStatus } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainException, ErrorCode } from '../../common/error-codes.js';
-import { ErrorDialect } from '../../common/error-dialect.js';
+import { ErrorDialect, surfaceMatcher } from '../../common/error-dialect.js';
 
-/**
- * Everything under a non-empty prefix; at the root, ZAP's routes share `/v1` with the native API, so
- * only the exact ZAP routes (native errors stay native). Case-insensitive, like the router.
- */
-export function zapPathMatcher(prefix: string): (path: string) => boolean {
-  const base = prefix.replace(/\/+$/, '').toLowerCase();
-  const routes = /^\/v1\/(login|users\/logout\/[^/]+)\/?$/;
-  return (url: string) => {
-    const path = url.split('?', 1)[0].toLowerCase();
-    if (base) return path === base || path.startsWith(`${base}/`);
-    return routes.test(path);
-  };
-}
+/** The vendor's own routes, matched when it is mounted at the root. */
+const ZAP_ROUTES = /^\/v1\/(login|users\/logout\/[^/]+)\/?$/;
 
 function statusOf(code: ErrorCode): number {
   switch (code) {
@@ -52,7 +41,7 @@ export class ZapErrorDialect implements ErrorDialect {
   readonly matches: (path: string) => boolean;
 
   constructor(prefix: string) {
-    this.matches = zapPathMatcher(prefix);
+    this.matches = surfaceMatcher(prefix, ZAP_ROUTES);
   }
 
   send(error: DomainException, _request: FastifyRequest, reply: FastifyReply): void {
