@@ -1,24 +1,14 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import { captureReply, fakeRequest } from '../../../test/support/fake-reply.js';
 import { DomainException, ErrorCode } from '../../common/error-codes.js';
 import { RocketChatErrorDialect } from './rocketchat-error.dialect.js';
 
-function capture() {
-  const sent: { status?: number; body?: unknown; headers: Record<string, string> } = { headers: {} };
-  const reply = {
-    status(code: number) { sent.status = code; return reply; },
-    header(name: string, value: string) { sent.headers[name] = value; return reply; },
-    send(body: unknown) { sent.body = body; return reply; },
-  };
-  return { sent, reply: reply as unknown as FastifyReply };
-}
-
-const request = { url: '/compat/rocketchat/api/v1/users.logout', id: 'r1' } as unknown as FastifyRequest;
+const request = fakeRequest('/compat/rocketchat/api/v1/users.logout');
 
 describe('RocketChatErrorDialect', () => {
   it('answers every ErrorCode with a Rocket.Chat body and never a 2xx', () => {
     const dialect = new RocketChatErrorDialect('/compat/rocketchat');
     for (const code of Object.values(ErrorCode)) {
-      const { sent, reply } = capture();
+      const { sent, reply } = captureReply();
       dialect.send(new DomainException(code, 'boom'), request, reply);
       expect(sent.status).toBeGreaterThanOrEqual(400);
       expect(sent.body).toEqual(expect.objectContaining(code === ErrorCode.INVALID_CREDENTIALS ? { status: 'error' } : { success: false }));
@@ -27,10 +17,10 @@ describe('RocketChatErrorDialect', () => {
 
   it('maps the database being down to 503 and internal errors to a bodyless-detail 500', () => {
     const dialect = new RocketChatErrorDialect('/compat/rocketchat');
-    const down = capture();
+    const down = captureReply();
     dialect.send(new DomainException(ErrorCode.SERVICE_UNAVAILABLE, 'db'), request, down.reply);
     expect(down.sent).toMatchObject({ status: 503, body: { success: false, error: expect.any(String) } });
-    const internal = capture();
+    const internal = captureReply();
     dialect.send(new DomainException(ErrorCode.INTERNAL, 'SELECT secret FROM x'), request, internal.reply);
     expect(internal.sent).toMatchObject({ status: 500, body: { success: false, error: 'Internal server error' } });
   });

@@ -1,25 +1,15 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import { captureReply, fakeRequest } from '../../../test/support/fake-reply.js';
 import { DomainException, ErrorCode } from '../../common/error-codes.js';
 import { UBERALL_STATUSES } from './dto/uberall.dto.js';
 import { UberallErrorDialect } from './uberall-error.dialect.js';
 
-function capture() {
-  const sent: { status?: number; body?: { status: string; message?: string }; headers: Record<string, string> } = { headers: {} };
-  const reply = {
-    status(code: number) { sent.status = code; return reply; },
-    header(name: string, value: string) { sent.headers[name] = value; return reply; },
-    send(body: { status: string }) { sent.body = body; return reply; },
-  };
-  return { sent, reply: reply as unknown as FastifyReply };
-}
-
-const request = { url: '/compat/uberall/users/logout', id: 'r1' } as unknown as FastifyRequest;
+const request = fakeRequest('/compat/uberall/users/logout');
 
 describe('UberallErrorDialect', () => {
   it('answers every ErrorCode with an Uberall envelope whose status is in the vendor enum', () => {
     const dialect = new UberallErrorDialect('/compat/uberall');
     for (const code of Object.values(ErrorCode)) {
-      const { sent, reply } = capture();
+      const { sent, reply } = captureReply<{ status: string; message?: string }>();
       dialect.send(new DomainException(code, 'boom'), request, reply);
       expect(sent.status).toBeGreaterThanOrEqual(400);
       expect(UBERALL_STATUSES).toContain(sent.body?.status);
@@ -37,11 +27,11 @@ describe('UberallErrorDialect', () => {
       [ErrorCode.INTERNAL, 500, 'SERVER_ERROR'],
     ];
     for (const [code, status, name] of cases) {
-      const { sent, reply } = capture();
+      const { sent, reply } = captureReply<{ status: string; message?: string }>();
       dialect.send(new DomainException(code, 'SELECT secret'), request, reply);
       expect({ code, status: sent.status, name: sent.body?.status }).toEqual({ code, status, name });
     }
-    const internal = capture();
+    const internal = captureReply<{ status: string; message?: string }>();
     dialect.send(new DomainException(ErrorCode.INTERNAL, 'SELECT secret'), request, internal.reply);
     expect(internal.sent.body?.message).toBe('Internal error');
   });

@@ -1,24 +1,14 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import { captureReply, fakeRequest } from '../../../test/support/fake-reply.js';
 import { DomainException, ErrorCode } from '../../common/error-codes.js';
 import { ZapErrorDialect } from './zap-error.dialect.js';
 
-function capture() {
-  const sent: { status?: number; body?: unknown; headers: Record<string, string> } = { headers: {} };
-  const reply = {
-    status(code: number) { sent.status = code; return reply; },
-    header(name: string, value: string) { sent.headers[name] = value; return reply; },
-    send(body: unknown) { sent.body = body; return reply; },
-  };
-  return { sent, reply: reply as unknown as FastifyReply };
-}
-
-const request = { url: '/compat/zap/v1/login', id: 'r1' } as unknown as FastifyRequest;
+const request = fakeRequest('/compat/zap/v1/login');
 
 describe('ZapErrorDialect', () => {
   it('answers every ErrorCode as {success: false, message}', () => {
     const dialect = new ZapErrorDialect('/compat/zap');
     for (const code of Object.values(ErrorCode)) {
-      const { sent, reply } = capture();
+      const { sent, reply } = captureReply();
       dialect.send(new DomainException(code, 'boom'), request, reply);
       expect(sent.status).toBeGreaterThanOrEqual(400);
       expect(sent.body).toEqual({ success: false, message: expect.any(String) });
@@ -27,10 +17,10 @@ describe('ZapErrorDialect', () => {
 
   it('maps the database being down to 503 and hides internal messages', () => {
     const dialect = new ZapErrorDialect('/compat/zap');
-    const down = capture();
+    const down = captureReply();
     dialect.send(new DomainException(ErrorCode.SERVICE_UNAVAILABLE, 'db down'), request, down.reply);
     expect(down.sent.status).toBe(503);
-    const internal = capture();
+    const internal = captureReply();
     dialect.send(new DomainException(ErrorCode.INTERNAL, 'SELECT secret'), request, internal.reply);
     expect(internal.sent).toMatchObject({ status: 500, body: { success: false, message: 'An error occured while processing the request' } });
   });
