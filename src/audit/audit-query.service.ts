@@ -61,6 +61,11 @@ export function mapAuditRow(r: AuditRow): AuditEventDto {
   };
 }
 
+/** A time range must run forwards. */
+export function assertRange(from: Date, to: Date): void {
+  if (from >= to) throw new DomainException(ErrorCode.VALIDATION_FAILED, '`from` must be before `to`');
+}
+
 /** A filter as SQL: the WHERE clause and its parameters (always scoped to one account). */
 export interface AuditWhere {
   sql: string;
@@ -75,11 +80,17 @@ export class AuditQueryService {
     private readonly permissions: PermissionsService,
   ) {}
 
+  /** audit.read, and an account the caller may read (its own; any for the system admin); returns that account. */
+  async readableAccount(actor: Actor, accountId: string | undefined, attempted: string): Promise<string> {
+    await this.permissions.require(actor, PERMISSIONS.auditRead, attempted);
+    const account = accountId ?? actor.accountId;
+    await this.permissions.requireAccount(actor, account, 'Account', attempted);
+    return account;
+  }
+
   /** Checks audit.read and the account, and builds the WHERE clause every reader shares. */
   async where(actor: Actor, filter: AuditFilterDto): Promise<AuditWhere> {
-    await this.permissions.require(actor, PERMISSIONS.auditRead, 'audit:read');
-    const accountId = filter.accountId ?? actor.accountId;
-    await this.permissions.requireAccount(actor, accountId, 'Account', 'audit:read');
+    const accountId = await this.readableAccount(actor, filter.accountId, 'audit:read');
     const params: unknown[] = [accountId];
     const clauses = ['account_id = $1'];
     const add = (sql: (n: string) => string, value: unknown) => {

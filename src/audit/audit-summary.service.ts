@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Actor } from '../common/actor.js';
 import { DomainException, ErrorCode } from '../common/error-codes.js';
-import { AuditQueryService } from './audit-query.service.js';
+import { assertRange, AuditQueryService } from './audit-query.service.js';
 import { AuditSummaryDto, AuditSummaryQueryDto } from './dto/audit-summary.dto.js';
 
 const DAY_MS = 86_400_000;
@@ -21,7 +21,7 @@ export class AuditSummaryService {
   async summary(actor: Actor, q: AuditSummaryQueryDto): Promise<AuditSummaryDto> {
     const to = q.to ?? new Date();
     const from = q.from ?? new Date(to.getTime() - DEFAULT_DAYS * DAY_MS);
-    if (from >= to) throw new DomainException(ErrorCode.VALIDATION_FAILED, '`from` must be before `to`');
+    assertRange(from, to);
     if (to.getTime() - from.getTime() > MAX_DAYS * DAY_MS) throw new DomainException(ErrorCode.VALIDATION_FAILED, `The range may span at most ${MAX_DAYS} days`);
     const where = await this.query.where(actor, { accountId: q.accountId, from, to, action: ['session.forced_logout'] });
     const filtered = `SELECT * FROM audit_events WHERE ${where.sql} AND NOT dry_run`;

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Actor } from '../common/actor.js';
-import { DomainException, ErrorCode } from '../common/error-codes.js';
-import { PERMISSIONS } from '../permissions/permissions.js';
-import { PermissionsService } from '../permissions/permissions.service.js';
+import { assertRange, AuditQueryService } from './audit-query.service.js';
 import { AuditChainBreakDto, AuditVerifyQueryDto, AuditVerifyResultDto, ChainBreakReason } from './dto/audit-verify.dto.js';
 
 const BATCH = 1000;
@@ -30,14 +28,12 @@ interface Link {
 export class AuditVerifyService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly permissions: PermissionsService,
+    private readonly query: AuditQueryService,
   ) {}
 
   async verify(actor: Actor, query: AuditVerifyQueryDto): Promise<AuditVerifyResultDto> {
-    await this.permissions.require(actor, PERMISSIONS.auditRead, 'audit:verify');
-    const accountId = query.account ?? actor.accountId;
-    await this.permissions.requireAccount(actor, accountId, 'Account', 'audit:verify');
-    if (query.from && query.to && query.from >= query.to) throw new DomainException(ErrorCode.VALIDATION_FAILED, '`from` must be before `to`');
+    const accountId = await this.query.readableAccount(actor, query.account, 'audit:verify');
+    if (query.from && query.to) assertRange(query.from, query.to);
 
     const result: AuditVerifyResultDto = { ok: true, checked: 0, firstBroken: null, headHash: null, from: query.from ?? null, to: query.to ?? null };
     const bounds = await this.seqBounds(accountId, query);
