@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { Actor } from '../common/actor.js';
 import { DomainException, ErrorCode } from '../common/error-codes.js';
@@ -10,7 +9,7 @@ import { RevocationService } from '../sessions/revocation.service.js';
 import { IssuedTokens, SessionsService, SessionView } from '../sessions/sessions.service.js';
 import { TokenValidatorService } from '../sessions/token-validator.service.js';
 import { PasswordService } from '../users/password.service.js';
-import { USER_VIEW, UsersService, UserView } from '../users/users.service.js';
+import { UsersService, UserView } from '../users/users.service.js';
 
 export interface LoginInput {
   identifier: string;
@@ -44,13 +43,10 @@ export interface Me {
   session: SessionView | null;
 }
 
-type Candidate = UserView & { password_hash: string };
-
 /** Authentication for every surface: password login, token → Actor, and the caller's own logout. */
 @Injectable()
 export class AuthService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly tx: TransactionService,
     private readonly passwords: PasswordService,
     private readonly sessions: SessionsService,
@@ -63,12 +59,8 @@ export class AuthService {
   /** Wrong password, unknown user and disabled user all answer the same; each failure is audited. */
   async login(input: LoginInput, context: RequestContext): Promise<LoginResult> {
     // The user's view comes with the password hash: no second read after the login.
-    const rows: Candidate[] = await this.dataSource.query(
-      `SELECT ${USER_VIEW}, u.password_hash FROM users u WHERE lower(u.username) = lower($1) OR lower(u.email) = lower($1) LIMIT 1`,
-      [input.identifier],
-    );
-    const user = rows[0] ?? null;
-    const passwordOk = await this.passwords.verify(user?.password_hash ?? null, input.password);
+    const user = await this.users.findByLogin(input.identifier);
+    const passwordOk = await this.passwords.verify(user?.passwordHash ?? null, input.password);
     const failure = !user
       ? 'unknown_user'
       : !passwordOk
@@ -100,7 +92,7 @@ export class AuthService {
         return tokens;
       });
       if (issued) {
-        const { password_hash: _hash, ...view } = user;
+        const { passwordHash: _hash, ...view } = user;
         return { ...issued, user: view };
       }
     }
@@ -114,6 +106,14 @@ export class AuthService {
       ...(failure === 'other_account' ? { details: { clientAccountId: input.accountId } } : {}),
     });
     throw new DomainException(ErrorCode.INVALID_CREDENTIALS, 'Invalid username or password');
+  }
+
+  /** The user a login attempt names, if any (for recording throttled attempts in that user's account). */
+  async userNamed(identifier: string): Promise<UserView | null> {
+    const user = identifier ? await this.users.findByLogin(identifier) : null;
+    if (!user) return null;
+    const { passwordHash: _hash, ...view } = user;
+    return view;
   }
 
   /** Token → Actor, for every surface whose credential is a session token. */

@@ -43,7 +43,7 @@ export interface UserPage {
 }
 
 /** The columns of a UserView, over `users u`. */
-export const USER_VIEW = `u.id, u.account_id AS "accountId", u.username, u.email, u.status, u.created_at AS "createdAt", u.updated_at AS "updatedAt",
+const USER_VIEW = `u.id, u.account_id AS "accountId", u.username, u.email, u.status, u.created_at AS "createdAt", u.updated_at AS "updatedAt",
   coalesce((SELECT array_agg(r.name ORDER BY r.name) FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = u.id), '{}') AS roles`;
 
 /** User accounts: creation, lookup, changes. Disabling a user revokes every session they have. */
@@ -170,6 +170,15 @@ export class UsersService {
     // New permissions apply to live tokens on every instance before we answer.
     await this.invalidation.waitForEcho(nonce);
     return this.find(userId);
+  }
+
+  /** The user a login names (username or email, case-insensitive), with the password hash; null if none. */
+  async findByLogin(identifier: string): Promise<(UserView & { passwordHash: string }) | null> {
+    const rows: (UserView & { passwordHash: string })[] = await this.dataSource.query(
+      `SELECT ${USER_VIEW}, u.password_hash AS "passwordHash" FROM users u WHERE lower(u.username) = lower($1) OR lower(u.email) = lower($1) LIMIT 1`,
+      [identifier],
+    );
+    return rows[0] ?? null;
   }
 
   async find(userId: string): Promise<UserView> {

@@ -9,8 +9,8 @@ import {
   ThrottlerStorage,
 } from '@nestjs/throttler';
 import type { FastifyRequest } from 'fastify';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../../audit/audit.service.js';
+import { AuthService } from '../auth.service.js';
 import { DomainException, ErrorCode } from '../../common/error-codes.js';
 import { requestContextOf } from '../../common/request-context.js';
 import { ErrorDialectRegistry } from '../../common/error-dialect.js';
@@ -35,7 +35,7 @@ export class LoginThrottlerGuard extends ThrottlerGuard {
     reflector: Reflector,
     private readonly audit: AuditService,
     private readonly dialects: ErrorDialectRegistry,
-    private readonly dataSource: DataSource,
+    private readonly auth: AuthService,
   ) {
     super(options, storage, reflector);
   }
@@ -48,15 +48,12 @@ export class LoginThrottlerGuard extends ThrottlerGuard {
   protected async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     // Recorded in the named user's account (when the name is a user), so that account's admins see it.
-    const identifier = loginIdentifier(request.body);
-    const users: { id: string; account_id: string }[] = identifier
-      ? await this.dataSource.query('SELECT id, account_id FROM users WHERE lower(username) = $1 OR lower(email) = $1 LIMIT 1', [identifier])
-      : [];
+    const user = await this.auth.userNamed(loginIdentifier(request.body));
     await this.audit.recordStandalone({
       action: 'auth.login_throttled',
       outcome: 'denied',
-      accountId: users[0]?.account_id ?? null,
-      targetUserId: users[0]?.id ?? null,
+      accountId: user?.accountId ?? null,
+      targetUserId: user?.id ?? null,
       context: requestContextOf(request, this.dialects.surfaceOf(request.url)),
       reason: 'too many login attempts',
       details: { limit: detail.limit, ttlMs: detail.ttl },

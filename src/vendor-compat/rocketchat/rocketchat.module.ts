@@ -21,7 +21,6 @@ export class RocketChatModule implements OnModuleInit {
   constructor(private readonly dialects: ErrorDialectRegistry) {}
 
   onModuleInit(): void {
-    // Read at init, not import: vendor-compat.module imports this module.
     this.dialects.register(new RocketChatErrorDialect(COMPAT_PREFIXES.rocketchat));
   }
 }

@@ -20,7 +20,6 @@ export class ZapModule implements OnModuleInit {
   constructor(private readonly dialects: ErrorDialectRegistry) {}
 
   onModuleInit(): void {
-    // Read at init, not import: vendor-compat.module imports this module.
     this.dialects.register(new ZapErrorDialect(COMPAT_PREFIXES.zap));
   }
 }
