@@ -30,7 +30,6 @@ export class BootstrapService implements OnApplicationBootstrap {
       await manager.query('SELECT pg_advisory_xact_lock(727001)');
       await this.roles.ensureBuiltIns(manager);
       const accountId = await this.accounts.ensureDefault(manager);
-      await manager.query(`SELECT audit_ensure_partition((date_trunc('month', now()) + make_interval(months => m))::date) FROM generate_series(0, 2) AS m`);
       const [{ n }]: { n: number }[] = await manager.query('SELECT count(*)::int AS n FROM users');
       if (n > 0) return;
       const username = this.config.get('BOOTSTRAP_ADMIN_USERNAME') ?? 'admin';
