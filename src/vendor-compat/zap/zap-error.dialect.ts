@@ -2,37 +2,17 @@ import { HttpStatus } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainException, ErrorCode } from '../../common/error-codes.js';
 import { ErrorDialect, surfaceMatcher } from '../../common/error-dialect.js';
+import { nativeStatus } from '../../common/native-error.dialect.js';
 
 /** The vendor's own routes, matched when it is mounted at the root. */
 const ZAP_ROUTES = /^\/v1\/(login|users\/logout\/[^/]+)\/?$/;
 
+/**
+ * ZAP's statuses are plain HTTP ones, the same as the native API's, except that ZAP documents 400 for
+ * any malformed request (so an oversized body is 400, not 413).
+ */
 function statusOf(code: ErrorCode): number {
-  switch (code) {
-    case ErrorCode.VALIDATION_FAILED:
-    case ErrorCode.PAYLOAD_TOO_LARGE:
-      // ZAP documents 400 for any malformed request.
-      return HttpStatus.BAD_REQUEST;
-    case ErrorCode.UNAUTHENTICATED:
-    case ErrorCode.INVALID_CREDENTIALS:
-    case ErrorCode.INVALID_CLIENT:
-    case ErrorCode.REFRESH_TOKEN_INVALID:
-    case ErrorCode.REFRESH_TOKEN_REUSED:
-    case ErrorCode.SIGNATURE_INVALID:
-      return HttpStatus.UNAUTHORIZED;
-    case ErrorCode.PERMISSION_DENIED:
-      return HttpStatus.FORBIDDEN;
-    case ErrorCode.NOT_FOUND:
-    case ErrorCode.ROUTE_NOT_FOUND:
-      return HttpStatus.NOT_FOUND;
-    case ErrorCode.CONFLICT:
-      return HttpStatus.CONFLICT;
-    case ErrorCode.TOO_MANY_REQUESTS:
-      return HttpStatus.TOO_MANY_REQUESTS;
-    case ErrorCode.SERVICE_UNAVAILABLE:
-      return HttpStatus.SERVICE_UNAVAILABLE;
-    case ErrorCode.INTERNAL:
-      return HttpStatus.INTERNAL_SERVER_ERROR;
-  }
+  return code === ErrorCode.PAYLOAD_TOO_LARGE ? HttpStatus.BAD_REQUEST : nativeStatus(code);
 }
 
 /** ZAP publishes no error body; `{success: false, message}` mirrors its success shape (inferred). */
