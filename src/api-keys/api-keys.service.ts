@@ -33,6 +33,13 @@ interface KeyRow {
 
 const MAX_CACHED_KEYS = 10_000;
 
+/** What a client application may do: introspect and revoke tokens of its own account. */
+const CLIENT_PERMISSIONS: ReadonlySet<string> = new Set([PERMISSIONS.sessionsRevokeAny]);
+
+export type ClientActor = Actor & { redirectUrl: string | null };
+
+const unknownKey = () => new DomainException(ErrorCode.INVALID_CLIENT, 'Unknown or revoked API key');
+
 /**
  * Client applications (other services): API keys issued by an admin, shown once, stored hashed.
  * Verified keys are cached per instance like session tokens: a revoke is pushed to every instance
@@ -96,25 +103,36 @@ export class ApiKeysService {
   }
 
   /** An API key → the client Actor; it may introspect and revoke tokens of its own account. */
-  async authenticate(apiKey: string, context: RequestContext): Promise<Actor & { redirectUrl: string | null }> {
-    if (apiKey.length === 0 || apiKey.length > 256) throw new DomainException(ErrorCode.INVALID_CLIENT, 'Unknown or revoked API key');
+  async authenticate(apiKey: string, context: RequestContext): Promise<ClientActor> {
+    return this.authenticateCached(apiKey, context) ?? this.clientActor(await this.load(apiKey), context);
+  }
+
+  /** The same answer without waiting when the key is cached; undefined when only the database can tell. */
+  authenticateCached(apiKey: string, context: RequestContext): ClientActor | undefined {
+    if (apiKey.length === 0 || apiKey.length > 256) throw unknownKey();
+    const key = this.invalidation.ready ? this.cache.get(sha256(apiKey).toString('base64')) : undefined;
+    return key && this.clientActor(key, context);
+  }
+
+  private async load(apiKey: string): Promise<KeyRow> {
     const hash = sha256(apiKey);
-    const cacheKey = hash.toString('base64');
-    let key = this.invalidation.ready ? this.cache.get(cacheKey) : undefined;
-    if (!key) {
-      const epoch = this.invalidation.epoch;
-      const rows: KeyRow[] = await this.dataSource.query(
-        'SELECT id, account_id, name, redirect_url, last_used_at FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL',
-        [hash],
-      );
-      key = rows[0];
-      if (!key) throw new DomainException(ErrorCode.INVALID_CLIENT, 'Unknown or revoked API key');
-      // Only if no invalidation arrived meanwhile (the row may already be stale otherwise).
-      if (this.invalidation.ready && this.invalidation.epoch === epoch && this.cache.size < MAX_CACHED_KEYS) {
-        this.cache.set(cacheKey, key);
-        this.cacheKeyById.set(key.id, cacheKey);
-      }
+    const epoch = this.invalidation.epoch;
+    const rows: KeyRow[] = await this.dataSource.query(
+      'SELECT id, account_id, name, redirect_url, last_used_at FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL',
+      [hash],
+    );
+    const key = rows[0];
+    if (!key) throw unknownKey();
+    // Only if no invalidation arrived meanwhile (the row may already be stale otherwise).
+    if (this.invalidation.ready && this.invalidation.epoch === epoch && this.cache.size < MAX_CACHED_KEYS) {
+      const cacheKey = hash.toString('base64');
+      this.cache.set(cacheKey, key);
+      this.cacheKeyById.set(key.id, cacheKey);
     }
+    return key;
+  }
+
+  private clientActor(key: KeyRow, context: RequestContext): ClientActor {
     if (!key.last_used_at || Date.now() - new Date(key.last_used_at).getTime() > 60_000) {
       key.last_used_at = new Date();
       void this.dataSource.query('UPDATE api_keys SET last_used_at = now() WHERE id = $1', [key.id]).catch(() => undefined);
@@ -126,7 +144,7 @@ export class ApiKeysService {
       sessionId: null,
       sessionNumber: null,
       label: `api-key:${key.name}`,
-      permissions: new Set([PERMISSIONS.sessionsRevokeAny]),
+      permissions: CLIENT_PERMISSIONS,
       context,
       credentialId: key.id,
       redirectUrl: key.redirect_url,

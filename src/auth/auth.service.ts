@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
-import { Actor } from '../common/actor.js';
+import { Actor, sortedPermissions } from '../common/actor.js';
 import { DomainException, ErrorCode } from '../common/error-codes.js';
 import { RequestContext } from '../common/request-context.js';
 import { TransactionService } from '../common/transaction.service.js';
 import { RevocationReceipt } from '../sessions/revocation.types.js';
 import { RevocationService } from '../sessions/revocation.service.js';
 import { IssuedTokens, SessionsService, SessionView } from '../sessions/sessions.service.js';
-import { TokenValidatorService } from '../sessions/token-validator.service.js';
+import { TokenValidatorService, ValidatedSession } from '../sessions/token-validator.service.js';
 import { PasswordService } from '../users/password.service.js';
 import { UsersService, UserView } from '../users/users.service.js';
 
@@ -31,7 +31,7 @@ export interface CurrentSession {
   accountId: string;
   sessionId: string;
   sessionNumber: number;
-  permissions: string[];
+  permissions: readonly string[];
   expiresAt: Date;
 }
 
@@ -39,7 +39,7 @@ export type LogoutScope = 'local' | 'others' | 'global';
 
 export interface Me {
   user: UserView;
-  permissions: string[];
+  permissions: readonly string[];
   session: SessionView | null;
 }
 
@@ -118,7 +118,19 @@ export class AuthService {
 
   /** Token → Actor, for every surface whose credential is a session token. */
   async authenticate(token: string, context: RequestContext): Promise<Actor> {
-    const session = await this.validator.validate(token);
+    return this.actorOf(await this.validator.validate(token), context);
+  }
+
+  /**
+   * The same answer without waiting, when the validation cache holds it (a refusal throws as
+   * authenticate does); undefined when only the database can tell.
+   */
+  authenticateCached(token: string, context: RequestContext): Actor | undefined {
+    const session = this.validator.cached(token);
+    return session === undefined ? undefined : this.actorOf(session, context);
+  }
+
+  private actorOf(session: ValidatedSession | null, context: RequestContext): Actor {
     if (!session) throw new DomainException(ErrorCode.UNAUTHENTICATED, 'Missing, invalid, expired or revoked token');
     return {
       kind: 'user',
@@ -158,7 +170,7 @@ export class AuthService {
       accountId: actor.accountId,
       sessionId: actor.sessionId,
       sessionNumber: actor.sessionNumber,
-      permissions: [...actor.permissions].sort(),
+      permissions: sortedPermissions(actor.permissions),
       expiresAt: actor.tokenExpiresAt,
     };
   }
@@ -166,6 +178,6 @@ export class AuthService {
   async me(actor: Actor): Promise<Me> {
     if (!actor.userId) throw new DomainException(ErrorCode.UNAUTHENTICATED, 'This credential is not a user');
     const [user, session] = await Promise.all([this.users.find(actor.userId), actor.sessionId ? this.sessions.get(actor.sessionId) : null]);
-    return { user, permissions: [...actor.permissions].sort(), session };
+    return { user, permissions: sortedPermissions(actor.permissions), session };
   }
 }

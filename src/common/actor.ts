@@ -22,6 +22,18 @@ export interface Actor {
   tokenExpiresAt?: Date;
 }
 
+const sortedLists = new WeakMap<ReadonlySet<string>, readonly string[]>();
+
+/**
+ * An actor's permissions as a sorted list. Validated sessions share one Set per cache entry, so the
+ * list is built once per entry, not once per request.
+ */
+export function sortedPermissions(permissions: ReadonlySet<string>): readonly string[] {
+  let list = sortedLists.get(permissions);
+  if (!list) sortedLists.set(permissions, (list = Object.freeze([...permissions].sort())));
+  return list;
+}
+
 export function systemActor(accountId: string, context: RequestContext, label = 'system'): Actor {
   return {
     kind: 'system',

@@ -1,12 +1,13 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hash, randomBytes } from 'node:crypto';
 
 /** An opaque bearer credential: 32 random bytes, base64url, with a prefix that says what it is. */
 export function newOpaqueToken(prefix: string): string {
   return `${prefix}_${randomBytes(32).toString('base64url')}`;
 }
 
+/** SHA-256 of a credential, one-shot (no Hash object per call: this runs on every request). */
 export function sha256(value: string): Buffer {
-  return createHash('sha256').update(value, 'utf8').digest();
+  return hash('sha256', value, 'buffer');
 }
 
 /** AES-256-GCM with a random IV; output is iv(12) || tag(16) || ciphertext. */

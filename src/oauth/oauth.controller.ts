@@ -18,7 +18,7 @@ export class OAuthController {
   @ClientAuthenticated()
   @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
   @ApiOkResponse({ type: IntrospectionResponseDto })
-  introspect(@CurrentActor() client: Actor, @Body() dto: TokenRequestDto): Promise<IntrospectionResponseDto> {
+  introspect(@CurrentActor() client: Actor, @Body() dto: TokenRequestDto): IntrospectionResponseDto | Promise<IntrospectionResponseDto> {
     return this.oauth.introspect(client, dto.token);
   }
 

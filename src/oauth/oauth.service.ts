@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { Actor } from '../common/actor.js';
+import { Actor, sortedPermissions } from '../common/actor.js';
 import { RevocationService } from '../sessions/revocation.service.js';
 import { SessionsService } from '../sessions/sessions.service.js';
-import { TokenValidatorService } from '../sessions/token-validator.service.js';
+import { TokenValidatorService, ValidatedSession } from '../sessions/token-validator.service.js';
 import { IntrospectionResponseDto } from './dto/oauth.dto.js';
 
 /** RFC 7662 / RFC 7009 for client applications, over the same validation and revocation as everything else. */
@@ -14,8 +14,13 @@ export class OAuthService {
     private readonly revocation: RevocationService,
   ) {}
 
-  async introspect(client: Actor, token: string): Promise<IntrospectionResponseDto> {
-    const session = await this.validator.validate(token);
+  /** Answered without waiting when the validation cache holds the token (the usual case). */
+  introspect(client: Actor, token: string): IntrospectionResponseDto | Promise<IntrospectionResponseDto> {
+    const cached = this.validator.cached(token);
+    return cached === undefined ? this.validator.validate(token).then((session) => this.answer(client, session)) : this.answer(client, cached);
+  }
+
+  private answer(client: Actor, session: ValidatedSession | null): IntrospectionResponseDto {
     // A client sees only its own account's tokens; anything else is simply "not active".
     if (!session || session.accountId !== client.accountId) return { active: false };
     return {
@@ -26,7 +31,7 @@ export class OAuthService {
       exp: Math.floor(session.accessExpiresAt.getTime() / 1000),
       sid: session.sessionId,
       account_id: session.accountId,
-      scope: [...session.permissions].sort().join(' '),
+      scope: sortedPermissions(session.permissions).join(' '),
       client_id: client.credentialId ?? undefined,
     };
   }

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { sha256 } from '../common/crypto.js';
 import { AppConfigService } from '../config/app-config.service.js';
 import { LIVE_SESSION_SQL, SESSION_JOINS } from './session-sql.js';
 import { Invalidation, SessionInvalidationService } from './session-invalidation.service.js';
@@ -63,24 +63,39 @@ export class TokenValidatorService {
     invalidation.subscribe((event) => this.invalidate(event));
   }
 
-  static hash(token: string): Buffer {
-    return createHash('sha256').update(token, 'utf8').digest();
+  /**
+   * The cache's answer without waiting: the session, null (refused), or undefined when only the
+   * database can tell (then call validate). Guards use it to answer a cached token synchronously.
+   */
+  cached(token: string): ValidatedSession | null | undefined {
+    if (token.length === 0 || token.length > 512) return null;
+    return this.fromCache(sha256(token));
   }
 
   async validate(token: string): Promise<ValidatedSession | null> {
     if (token.length === 0 || token.length > 512) return null;
-    const hash = TokenValidatorService.hash(token);
+    const hash = sha256(token);
+    const hit = this.fromCache(hash);
+    return hit === undefined ? this.lookup(hash) : hit;
+  }
+
+  private fromCache(hash: Buffer): ValidatedSession | null | undefined {
+    if (!this.invalidation.ready) return undefined;
+    const key = hash.toString('base64');
+    const cached = this.cache.get(key);
+    if (!cached) return undefined;
+    const now = Date.now();
+    if (now < cached.accessExpiresMs && now < cached.idleExpiresMs && now < cached.expiresMs) {
+      if (now - cached.lastSeenMs > TOUCH_INTERVAL_MS) this.touch(cached, now);
+      return cached.session;
+    }
+    this.drop(key);
+    return null;
+  }
+
+  private async lookup(hash: Buffer): Promise<ValidatedSession | null> {
     const key = hash.toString('base64');
     const now = Date.now();
-    const cached = this.invalidation.ready ? this.cache.get(key) : undefined;
-    if (cached) {
-      if (now < cached.accessExpiresMs && now < cached.idleExpiresMs && now < cached.expiresMs) {
-        if (now - cached.lastSeenMs > TOUCH_INTERVAL_MS) this.touch(cached, now);
-        return cached.session;
-      }
-      this.drop(key);
-      return null;
-    }
     const epoch = this.invalidation.epoch;
     const rows: Row[] = await this.dataSource.query(
       `SELECT s.id, s.number, s.user_id, s.account_id, u.username, s.access_expires_at, s.idle_expires_at, s.expires_at, s.last_seen_at,

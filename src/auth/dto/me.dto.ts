@@ -1,10 +1,12 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { SessionDto } from '../../sessions/dto/session.dto.js';
 import { UserDto } from '../../users/dto/user.dto.js';
 
 export class MeDto {
   user: UserDto;
   /** Effective permissions of the caller. */
-  permissions: string[];
+  @ApiProperty({ type: String, isArray: true })
+  permissions: readonly string[];
   session: SessionDto | null;
 }
 
@@ -18,7 +20,9 @@ export class CurrentSessionDto {
   sessionId: string;
   /** The session's small integer id. */
   sessionNumber: number;
-  permissions: string[];
+  /** Effective permissions of the caller, sorted. */
+  @ApiProperty({ type: String, isArray: true })
+  permissions: readonly string[];
   /** When this access token expires. */
   expiresAt: Date;
 }

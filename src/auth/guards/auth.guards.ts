@@ -1,12 +1,24 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
+import type { FastifyRequest } from 'fastify';
 import { Actor } from '../../common/actor.js';
 import { DomainException, ErrorCode } from '../../common/error-codes.js';
+import { requestContextOf } from '../../common/request-context.js';
 import { Permission } from '../../permissions/permissions.js';
 import { PermissionsService } from '../../permissions/permissions.service.js';
+import { ApiKeysService } from '../../api-keys/api-keys.service.js';
+import { AuthService } from '../auth.service.js';
 
 export const REQUIRED_PERMISSION = 'requiredPermission';
+
+/** The token of an `Authorization: Bearer <token>` header; throws UNAUTHENTICATED without one. */
+export function bearerTokenOf(request: FastifyRequest): string {
+  const header = request.headers.authorization;
+  const match = typeof header === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+  if (!match) throw new DomainException(ErrorCode.UNAUTHENTICATED, 'Authorization: Bearer <token> is required');
+  return match[1];
+}
 
 /** Passport's guard, but failures stay DomainExceptions so every dialect can answer them. */
 export function domainAuthGuard(strategy: string) {
@@ -19,11 +31,65 @@ export function domainAuthGuard(strategy: string) {
   };
 }
 
-@Injectable()
-export class BearerAuthGuard extends domainAuthGuard('native-bearer') {}
+/** Sets request.user: at once from a cached answer, else once the lookup answers. */
+function attachActor(request: { user?: Actor }, cached: Actor | undefined, lookup: () => Promise<Actor>): boolean | Promise<boolean> {
+  if (cached) {
+    request.user = cached;
+    return true;
+  }
+  return lookup().then((actor) => {
+    request.user = actor;
+    return true;
+  });
+}
 
+/**
+ * `Authorization: Bearer <access token>` → Actor. Not a Passport strategy: this guard sits in front
+ * of every native endpoint, and a token the validation cache holds is answered without a promise.
+ */
 @Injectable()
-export class ClientAuthGuard extends domainAuthGuard('api-key') {}
+export class BearerAuthGuard implements CanActivate {
+  constructor(private readonly auth: AuthService) {}
+
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
+    const request = context.switchToHttp().getRequest<FastifyRequest & { user?: Actor }>();
+    const token = bearerTokenOf(request);
+    const requestContext = requestContextOf(request, 'native');
+    return attachActor(request, this.auth.authenticateCached(token, requestContext), () => this.auth.authenticate(token, requestContext));
+  }
+}
+
+/**
+ * A client application's API key: `X-API-Key: <key>`, `Authorization: Bearer <key>`, or HTTP Basic
+ * with the key as password (RFC 7662/7009 client authentication).
+ */
+export function apiKeyFrom(request: FastifyRequest): string | null {
+  const header = request.headers['x-api-key'];
+  if (typeof header === 'string' && header) return header.trim();
+  const auth = request.headers.authorization;
+  if (typeof auth !== 'string') return null;
+  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(auth);
+  if (bearer) return bearer[1];
+  const basic = /^Basic\s+(\S+)\s*$/i.exec(auth);
+  if (!basic) return null;
+  const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  return colon >= 0 ? decoded.slice(colon + 1) : null;
+}
+
+/** A client application's API key → client Actor; a cached key is answered without a promise. */
+@Injectable()
+export class ClientAuthGuard implements CanActivate {
+  constructor(private readonly apiKeys: ApiKeysService) {}
+
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
+    const request = context.switchToHttp().getRequest<FastifyRequest & { user?: Actor }>();
+    const key = apiKeyFrom(request);
+    if (!key) throw new DomainException(ErrorCode.INVALID_CLIENT, 'Client authentication required (X-API-Key, Bearer or Basic)');
+    const requestContext = requestContextOf(request, 'native');
+    return attachActor(request, this.apiKeys.authenticateCached(key, requestContext), () => this.apiKeys.authenticate(key, requestContext));
+  }
+}
 
 /** Enforces the permission named by @Authenticated (refusals audited by PermissionsService). */
 @Injectable()
@@ -33,12 +99,11 @@ export class PermissionGuard implements CanActivate {
     private readonly permissions: PermissionsService,
   ) {}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, [context.getHandler(), context.getClass()]);
     if (!permission) return true;
     const request = context.switchToHttp().getRequest<{ user?: Actor; method: string; url: string }>();
     if (!request.user) throw new DomainException(ErrorCode.UNAUTHENTICATED, 'Authentication required');
-    await this.permissions.require(request.user, permission, `${request.method} ${request.url.split('?')[0]}`);
-    return true;
+    return this.permissions.require(request.user, permission, `${request.method} ${request.url.split('?')[0]}`).then(() => true);
   }
 }

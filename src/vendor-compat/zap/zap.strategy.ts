@@ -3,7 +3,7 @@ import { PassportStrategy } from '@nestjs/passport';
 import type { FastifyRequest } from 'fastify';
 import { Strategy } from 'passport-custom';
 import { AuthService } from '../../auth/auth.service.js';
-import { bearerTokenOf } from '../../auth/guards/bearer.strategy.js';
+import { bearerTokenOf } from '../../auth/guards/auth.guards.js';
 import { Actor } from '../../common/actor.js';
 import { requestContextOf } from '../../common/request-context.js';
 
