@@ -1,6 +1,49 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { preparedQuery, PreparedStatement } from '../database/prepared-query.js';
 import { AuditRecord, MAX_LISTED_SESSION_IDS, RecordedAuditEvent } from './audit.types.js';
+
+const EVENT_COLUMNS = `action, outcome, account_id, actor_user_id, actor_session_id, actor_label, target_user_id,
+  session_ids, session_count, surface, ip, user_agent, request_id, reason, ticket, dry_run, details`;
+const EVENT_VALUE_COUNT = 17;
+
+/**
+ * `INSERT INTO audit_events (…) SELECT $first, …`: the one shape every audit row is written in. With a
+ * source relation, the event is written only if the source yields its row: that is how one statement
+ * writes an action and its event together (see SessionsService.issue).
+ */
+export function eventInsertSql(first: number, source?: string): string {
+  const values = Array.from({ length: EVENT_VALUE_COUNT }, (_, i) => `$${first + i}`).join(', ');
+  return `INSERT INTO audit_events (${EVENT_COLUMNS}) SELECT ${values}${source ? ` FROM ${source}` : ''}`;
+}
+
+/** An event's values, in eventInsertSql's order. */
+export function eventValues(event: AuditRecord): unknown[] {
+  const actor = event.actor ?? null;
+  const sessionIds = (event.sessionIds ?? []).slice(0, MAX_LISTED_SESSION_IDS);
+  return [
+    event.action,
+    event.outcome ?? 'success',
+    event.accountId,
+    actor?.userId ?? null,
+    actor?.sessionId ?? null,
+    actor?.label ?? null,
+    event.targetUserId ?? null,
+    sessionIds,
+    event.sessionCount ?? sessionIds.length,
+    event.context.surface,
+    event.context.ip,
+    event.context.userAgent,
+    event.context.requestId,
+    event.reason ?? null,
+    event.ticket ?? null,
+    event.dryRun ?? false,
+    JSON.stringify({ ...(event.details ?? {}), ...(actor && actor.kind !== 'user' ? { actorKind: actor.kind, credentialId: actor.credentialId } : {}) }),
+  ];
+}
+
+/** Every other audit event goes through this statement: prepared once per connection. */
+const INSERT_EVENT: PreparedStatement = { name: 'audit.insert-event', text: `${eventInsertSql(1)} RETURNING id, occurred_at` };
 
 /**
  * Writes audit events. `record` runs inside the caller's transaction, so an action and its event
@@ -13,33 +56,7 @@ export class AuditService {
   constructor(private readonly dataSource: DataSource) {}
 
   async record(manager: EntityManager, event: AuditRecord): Promise<RecordedAuditEvent> {
-    const actor = event.actor ?? null;
-    const sessionIds = (event.sessionIds ?? []).slice(0, MAX_LISTED_SESSION_IDS);
-    const rows: { id: string; occurred_at: Date }[] = await manager.query(
-      `INSERT INTO audit_events (action, outcome, account_id, actor_user_id, actor_session_id, actor_label, target_user_id,
-         session_ids, session_count, surface, ip, user_agent, request_id, reason, ticket, dry_run, details)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
-       RETURNING id, occurred_at`,
-      [
-        event.action,
-        event.outcome ?? 'success',
-        event.accountId,
-        actor?.userId ?? null,
-        actor?.sessionId ?? null,
-        actor?.label ?? null,
-        event.targetUserId ?? null,
-        sessionIds,
-        event.sessionCount ?? sessionIds.length,
-        event.context.surface,
-        event.context.ip,
-        event.context.userAgent,
-        event.context.requestId,
-        event.reason ?? null,
-        event.ticket ?? null,
-        event.dryRun ?? false,
-        JSON.stringify({ ...(event.details ?? {}), ...(actor && actor.kind !== 'user' ? { actorKind: actor.kind, credentialId: actor.credentialId } : {}) }),
-      ],
-    );
+    const rows = await preparedQuery<{ id: string; occurred_at: Date }>(manager, INSERT_EVENT, eventValues(event));
     return { id: String(rows[0].id), occurredAt: rows[0].occurred_at };
   }
 

@@ -3,7 +3,6 @@ import { AuditService } from '../audit/audit.service.js';
 import { Actor, sortedPermissions } from '../common/actor.js';
 import { DomainException, ErrorCode } from '../common/error-codes.js';
 import { RequestContext } from '../common/request-context.js';
-import { TransactionService } from '../common/transaction.service.js';
 import { RevocationReceipt } from '../sessions/revocation.types.js';
 import { RevocationService } from '../sessions/revocation.service.js';
 import { IssuedTokens, SessionsService, SessionView } from '../sessions/sessions.service.js';
@@ -47,7 +46,6 @@ export interface Me {
 @Injectable()
 export class AuthService {
   constructor(
-    private readonly tx: TransactionService,
     private readonly passwords: PasswordService,
     private readonly sessions: SessionsService,
     private readonly revocation: RevocationService,
@@ -71,26 +69,18 @@ export class AuthService {
             ? 'other_account'
             : null;
     if (user && !failure) {
-      const issued = await this.tx.run(async (manager) => {
-        // The session is created only if the user is still active; FOR SHARE on the user and account
-        // orders this login against a concurrent "log out everywhere" of either.
-        const tokens = await this.sessions.issue(
-          manager,
-          { userId: user.id, accountId: user.accountId, deviceToken: input.deviceToken, deviceName: input.deviceName },
-          context,
-        );
-        if (!tokens) return null;
-        await this.audit.record(manager, {
+      // Only if the user is still active when the session is written (see SessionsService.issue).
+      const issued = await this.sessions.issue(
+        { userId: user.id, accountId: user.accountId, deviceToken: input.deviceToken, deviceName: input.deviceName },
+        context,
+        {
           action: 'session.login',
           accountId: user.accountId,
           context,
           targetUserId: user.id,
-          sessionIds: [tokens.session.id],
-          sessionCount: 1,
           details: input.deviceName ? { deviceName: input.deviceName } : {},
-        });
-        return tokens;
-      });
+        },
+      );
       if (issued) {
         const { passwordHash: _hash, ...view } = user;
         return { ...issued, user: view };

@@ -1,11 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { eventInsertSql, eventValues } from '../audit/audit.service.js';
+import { AuditRecord } from '../audit/audit.types.js';
 import { Actor, systemActor } from '../common/actor.js';
 import { newOpaqueToken, sha256 } from '../common/crypto.js';
 import { DomainException, ErrorCode, notFound } from '../common/error-codes.js';
 import { RequestContext } from '../common/request-context.js';
 import { TransactionService } from '../common/transaction.service.js';
 import { AppConfigService } from '../config/app-config.service.js';
+import { preparedQuery, PreparedStatement } from '../database/prepared-query.js';
 import { PERMISSIONS } from '../permissions/permissions.js';
 import { PermissionsService } from '../permissions/permissions.service.js';
 import { RevocationService } from './revocation.service.js';
@@ -47,6 +51,30 @@ const VIEW_COLUMNS = `s.id, s.number, s.user_id AS "userId", s.account_id AS "ac
   s.last_seen_at AS "lastSeenAt", s.idle_expires_at AS "idleExpiresAt", s.expires_at AS "expiresAt"`;
 
 /** Session lifecycle other than revocation: issuing, listing, refreshing. */
+/**
+ * A new session and its audit event, in one statement that also takes FOR SHARE on the user and the
+ * account (ordering it against a concurrent "log out everywhere"). Neither row is written when the
+ * user is no longer active. One autocommit statement is atomic on its own: the login path saves the
+ * BEGIN, a second INSERT and the COMMIT round trips. Prepared: it runs on every login.
+ */
+const ISSUE_SESSION: PreparedStatement = {
+  name: 'sessions.issue',
+  text: `WITH owner AS (
+       SELECT u.id FROM users u JOIN accounts a ON a.id = u.account_id
+        WHERE u.id = $2 AND u.account_id = $3 AND u.status = 'active' FOR SHARE OF u, a),
+     s AS (
+       INSERT INTO sessions (id, user_id, account_id, token_hash, refresh_hash, surface, device_token, device_name, ip, user_agent,
+                             access_expires_at, idle_expires_at, expires_at)
+       SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10,
+              least(now() + make_interval(secs => $11), now() + make_interval(secs => $13)),
+              least(now() + make_interval(secs => $12), now() + make_interval(secs => $13)),
+              now() + make_interval(secs => $13)
+         FROM owner
+       RETURNING *),
+     e AS (${eventInsertSql(14, 's')})
+     SELECT ${VIEW_COLUMNS} FROM s`,
+};
+
 @Injectable()
 export class SessionsService {
   constructor(
@@ -58,44 +86,28 @@ export class SessionsService {
     private readonly invalidation: SessionInvalidationService,
   ) {}
 
-  /**
-   * Creates a session inside the caller's transaction, in one statement that also takes FOR SHARE on
-   * the user and the account (ordering it against a concurrent "log out everywhere"); null when the
-   * user is no longer active.
-   */
-  async issue(manager: EntityManager, input: NewSessionInput, context: RequestContext): Promise<IssuedTokens | null> {
+  /** Creates a session and records `event` for it (ISSUE_SESSION); null when the user is no longer active. */
+  async issue(input: NewSessionInput, context: RequestContext, event: Omit<AuditRecord, 'sessionIds' | 'sessionCount'>): Promise<IssuedTokens | null> {
     const { accessTtlSeconds, absoluteTtlSeconds, idleTtlSeconds } = this.config.tokens;
+    const sessionId = randomUUID();
     const accessToken = newOpaqueToken('sat');
     const refreshToken = newOpaqueToken('srt');
-    const rows: SessionView[] = await manager.query(
-      `WITH owner AS (
-         SELECT u.id FROM users u JOIN accounts a ON a.id = u.account_id
-          WHERE u.id = $1 AND u.account_id = $2 AND u.status = 'active' FOR SHARE OF u, a),
-       s AS (
-         INSERT INTO sessions (user_id, account_id, token_hash, refresh_hash, surface, device_token, device_name, ip, user_agent,
-                               access_expires_at, idle_expires_at, expires_at)
-         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9,
-                least(now() + make_interval(secs => $10), now() + make_interval(secs => $12)),
-                least(now() + make_interval(secs => $11), now() + make_interval(secs => $12)),
-                now() + make_interval(secs => $12)
-           FROM owner
-         RETURNING *)
-       SELECT ${VIEW_COLUMNS} FROM s`,
-      [
-        input.userId,
-        input.accountId,
-        sha256(accessToken),
-        sha256(refreshToken),
-        context.surface,
-        input.deviceToken ?? null,
-        input.deviceName ?? null,
-        context.ip,
-        context.userAgent,
-        accessTtlSeconds,
-        idleTtlSeconds,
-        absoluteTtlSeconds,
-      ],
-    );
+    const rows = await preparedQuery<SessionView>(this.dataSource, ISSUE_SESSION, [
+      sessionId,
+      input.userId,
+      input.accountId,
+      sha256(accessToken),
+      sha256(refreshToken),
+      context.surface,
+      input.deviceToken ?? null,
+      input.deviceName ?? null,
+      context.ip,
+      context.userAgent,
+      accessTtlSeconds,
+      idleTtlSeconds,
+      absoluteTtlSeconds,
+      ...eventValues({ ...event, sessionIds: [sessionId], sessionCount: 1 }),
+    ]);
     if (!rows[0]) return null;
     return { accessToken, refreshToken, expiresIn: Math.min(accessTtlSeconds, absoluteTtlSeconds), session: rows[0] };
   }

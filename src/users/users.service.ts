@@ -4,6 +4,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { Actor } from '../common/actor.js';
 import { DomainException, ErrorCode, notFound } from '../common/error-codes.js';
 import { TransactionService } from '../common/transaction.service.js';
+import { preparedQuery, PreparedStatement } from '../database/prepared-query.js';
 import { PERMISSIONS } from '../permissions/permissions.js';
 import { PermissionsService } from '../permissions/permissions.service.js';
 import { RolesService } from '../permissions/roles.service.js';
@@ -45,6 +46,12 @@ export interface UserPage {
 /** The columns of a UserView, over `users u`. */
 const USER_VIEW = `u.id, u.account_id AS "accountId", u.username, u.email, u.status, u.created_at AS "createdAt", u.updated_at AS "updatedAt",
   coalesce((SELECT array_agg(r.name ORDER BY r.name) FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = u.id), '{}') AS roles`;
+
+/** The login lookup: on every login, so prepared once per connection. */
+const FIND_BY_LOGIN: PreparedStatement = {
+  name: 'users.find-by-login',
+  text: `SELECT ${USER_VIEW}, u.password_hash AS "passwordHash" FROM users u WHERE lower(u.username) = lower($1) OR lower(u.email) = lower($1) LIMIT 1`,
+};
 
 /** User accounts: creation, lookup, changes. Disabling a user revokes every session they have. */
 @Injectable()
@@ -174,10 +181,7 @@ export class UsersService {
 
   /** The user a login names (username or email, case-insensitive), with the password hash; null if none. */
   async findByLogin(identifier: string): Promise<(UserView & { passwordHash: string }) | null> {
-    const rows: (UserView & { passwordHash: string })[] = await this.dataSource.query(
-      `SELECT ${USER_VIEW}, u.password_hash AS "passwordHash" FROM users u WHERE lower(u.username) = lower($1) OR lower(u.email) = lower($1) LIMIT 1`,
-      [identifier],
-    );
+    const rows = await preparedQuery<UserView & { passwordHash: string }>(this.dataSource, FIND_BY_LOGIN, [identifier]);
     return rows[0] ?? null;
   }
 
