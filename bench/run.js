@@ -18,6 +18,7 @@ const { connect, insertKnownSessions } = await import('./lib/seed.js');
 const { startServer, stopAll, RssSampler } = await import('./lib/procs.js');
 const { bearer, call, expectStatus, freePort } = await import('./lib/util.js');
 const { validationPhase } = await import('./phases/validation.js');
+const { loadGenerator } = await import('./lib/load.js');
 const { revocationPhase } = await import('./phases/revocation.js');
 const { forcedLogoutPhase } = await import('./phases/forced-logout.js');
 const { seedAudit, auditPhase } = await import('./phases/audit.js');
@@ -39,7 +40,7 @@ const ctx = {
   sessions: quick ? 200 : 1000,
   sizes: quick
     ? { revocations: 100, userSessions: 10_000, userRuns: 3, accountSessions: 20_000, auditEvents: 100_000, auditRequests: 30, logins: 5 }
-    : { revocations: 1000, userSessions: 10_000, userRuns: 9, accountSessions: 100_000, auditEvents: 1_000_000, auditRequests: 100, logins: 20 },
+    : { revocations: 1000, userSessions: 10_000, userRuns: 9, accountSessions: 100_000, auditEvents: 1_000_000, auditRequests: 100, logins: 40 },
   dbUrl: withDb(stamp),
   betterAuthDbUrl: withDb(`${stamp}_ba`),
   rss: new RssSampler(100),
@@ -157,7 +158,7 @@ try {
     `- Machine: ${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB RAM`,
     `- Node ${m.node}, PostgreSQL ${m.postgres}`,
     `- Machine ${load} (other work on this shared machine skews the figures when high)`,
-    `- Load: autocannon in a separate process, ${ctx.connections} connections, ${ctx.duration} s per run after a warm-up; everything (service, Postgres, load generator) shares this machine.${quick ? ' QUICK MODE (reduced sizes).' : ''}`,
+    `- Load: ${loadGenerator === 'wrk' ? 'wrk (1 thread)' : 'autocannon (wrk not installed: apt-get install wrk leaves more CPU to the measured servers)'} in a separate process, ${ctx.connections} connections, ${ctx.duration} s per run after a warm-up; everything (service, Postgres, load generator) shares this machine.${quick ? ' QUICK MODE (reduced sizes).' : ''}`,
     '',
     markdownTable(rows),
     '',

@@ -31,7 +31,9 @@ function validationRows(rows, v) {
   ]) {
     rows.push(row(`1. ${label} vs constant route`, m.rps, RPS, health.rps, RPS, m.rps / health.rps, '≥ 0.60×', m.rps / health.rps >= 0.6));
     rows.push(row(`1. ${label} vs better-auth (DB)`, m.rps, RPS, baDb.rps, RPS, m.rps / baDb.rps, '≥ 20×', m.rps / baDb.rps >= 20));
-    if (baCookie) rows.push(row(`1. ${label} vs better-auth (cookie cache)`, m.rps, RPS, baCookie.rps, RPS, m.rps / baCookie.rps, '≥ 20×', m.rps / baCookie.rps >= 20));
+    // Not the goal's comparison: in this mode better-auth does not ask Postgres and keeps serving a
+    // revoked session until its cookie cache expires. Shown for reference.
+    if (baCookie) rows.push(row(`1. ${label} vs better-auth (cookie cache)`, m.rps, RPS, baCookie.rps, RPS, m.rps / baCookie.rps, 'info (no revocation check)', null));
     rows.push(row(`1. ${label} vs Fastify+pg SELECT`, m.rps, RPS, fastifyPg.rps, RPS, m.rps / fastifyPg.rps, 'info', null));
     rows.push(row(`1. ${label} p99 at that load`, m.p99, 'ms', null, null, null, '< 10 ms', m.p99 < 10));
   }
@@ -101,6 +103,9 @@ function loginRows(rows, l) {
       l.loginP50 / l.verifyP50 <= 1.3,
     ),
   );
+  rows.push(row('6.   login − verify (everything but the hash)', l.loginP50 - l.verifyP50, 'ms', null, null, null, 'info', null));
+  rows.push(row('6.   one HTTP round trip to the service (GET /health/live) p50', l.httpP50, 'ms', null, null, null, 'info', null));
+  rows.push(row('6.   one Postgres round trip after 8 ms idle (SELECT 1) p50', l.pgIdleP50, 'ms', null, null, null, 'info', null));
 }
 
 function notes(r, ctx) {
