@@ -1,5 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { SessionsService } from '../src/sessions/sessions.service.js';
 import { bearer, createTestDatabase, createUser, login, loginAdmin, startApp } from './support/test-app.js';
 import { TEST_ADMIN } from './test-env.js';
 
@@ -129,6 +131,51 @@ describe('auth (native /v1)', () => {
     const events = await http().get(`/v1/audit/events?action=session.refresh_reuse&targetUserId=${user.userId}`).set(bearer(adminToken)).expect(200);
     expect(events.body.items).toHaveLength(1);
     expect(events.body.items[0]).toMatchObject({ sessionIds: [user.sessionId], sessionCount: 1 });
+  });
+
+  it('records each login as one session.login event naming the new session, in the audit chain', async () => {
+    const user = await createUser(app, adminToken);
+    const res = await http()
+      .post('/v1/auth/login')
+      .set('x-request-id', 'login-audit-check-1')
+      .set('user-agent', 'login-audit-test')
+      .send({ username: user.username, password: user.password, deviceName: 'laptop' })
+      .expect(200);
+    const events = await http().get(`/v1/audit/events?action=session.login&targetUserId=${user.userId}`).set(bearer(adminToken)).expect(200);
+    // createUser logged in once too: two logins, two events, newest first.
+    expect(events.body.items).toHaveLength(2);
+    expect(events.body.items[0]).toMatchObject({
+      action: 'session.login',
+      outcome: 'success',
+      targetUserId: user.userId,
+      targetLabel: user.username,
+      sessionIds: [res.body.sessionId],
+      sessionCount: 1,
+      surface: 'native',
+      requestId: 'login-audit-check-1',
+      userAgent: 'login-audit-test',
+      details: { deviceName: 'laptop' },
+    });
+    const verify = await http().get('/v1/audit/verify').set(bearer(adminToken)).expect(200);
+    expect(verify.body.ok).toBe(true);
+  });
+
+  it('writes neither the session nor its login event when the user is disabled between the password check and the write', async () => {
+    const user = await createUser(app, adminToken);
+    const dataSource = app.get(DataSource);
+    const count = async (sql: string) => Number((await dataSource.query(sql, [user.userId]))[0].n);
+    const sessionsBefore = await count('SELECT count(*) AS n FROM sessions WHERE user_id = $1');
+    const eventsBefore = await count(`SELECT count(*) AS n FROM audit_events WHERE target_user_id = $1 AND action = 'session.login'`);
+    // The state a concurrent "disable" leaves behind after the password was checked.
+    await dataSource.query(`UPDATE users SET status = 'disabled' WHERE id = $1`, [user.userId]);
+    const issued = await app.get(SessionsService).issue(
+      { userId: user.userId, accountId: (await dataSource.query('SELECT account_id FROM users WHERE id = $1', [user.userId]))[0].account_id },
+      { requestId: 'race', ip: '127.0.0.1', userAgent: null, surface: 'native' },
+      { action: 'session.login', accountId: null, context: { requestId: 'race', ip: '127.0.0.1', userAgent: null, surface: 'native' }, targetUserId: user.userId },
+    );
+    expect(issued).toBeNull();
+    expect(await count('SELECT count(*) AS n FROM sessions WHERE user_id = $1')).toBe(sessionsBefore);
+    expect(await count(`SELECT count(*) AS n FROM audit_events WHERE target_user_id = $1 AND action = 'session.login'`)).toBe(eventsBefore);
   });
 
   it('disabled users cannot log in, and disabling ends their sessions', async () => {
