@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { EntityManager } from 'typeorm';
 import { AppConfigService } from '../config/app-config.service.js';
+import { preparedQuery, PreparedStatement } from '../database/prepared-query.js';
 
 export const INVALIDATION_CHANNEL = 'session_invalidation';
 
@@ -11,6 +12,12 @@ export type Invalidation = { kind: 's' | 'u' | 'a' | 'c'; id: string } | { kind:
 
 export const LISTENER_APPLICATION_NAME = 'session-service-listener';
 
+/** Prepared: it runs in every revocation's transaction. */
+const PUBLISH: PreparedStatement = {
+  name: 'invalidation.publish',
+  text: `SELECT pg_notify($1, $2), (SELECT count(*)::int FROM pg_stat_activity WHERE datname = current_database() AND application_name = $3) AS listeners`,
+};
+
 /**
  * Queues an invalidation in the caller's transaction (delivered to every instance only if it commits)
  * and counts the instances listening right now, i.e. how many acknowledgements to wait for.
@@ -18,10 +25,11 @@ export const LISTENER_APPLICATION_NAME = 'session-service-listener';
 export async function publishInvalidation(manager: EntityManager, invalidation: Invalidation): Promise<{ nonce: string; listeners: number }> {
   const nonce = randomUUID();
   const id = invalidation.kind === '*' ? '' : invalidation.id;
-  const [{ listeners }]: { listeners: number }[] = await manager.query(
-    `SELECT pg_notify($1, $2), (SELECT count(*)::int FROM pg_stat_activity WHERE datname = current_database() AND application_name = $3) AS listeners`,
-    [INVALIDATION_CHANNEL, `${invalidation.kind}:${id}:${nonce}`, LISTENER_APPLICATION_NAME],
-  );
+  const [{ listeners }] = await preparedQuery<{ listeners: number }>(manager, PUBLISH, [
+    INVALIDATION_CHANNEL,
+    `${invalidation.kind}:${id}:${nonce}`,
+    LISTENER_APPLICATION_NAME,
+  ]);
   return { nonce, listeners };
 }
 
@@ -169,7 +177,7 @@ export class SessionInvalidationService implements OnModuleInit, OnApplicationSh
     else this.emit({ kind: '*' });
     // The cache entries are gone (emit is synchronous): tell the publisher, on the same connection.
     if (nonce && this.client) {
-      this.client.query('SELECT pg_notify($1, $2)', [INVALIDATION_CHANNEL, `${ACK}:${nonce}`]).catch((error: Error) => {
+      this.client.query({ name: 'invalidation.ack', text: 'SELECT pg_notify($1, $2)', values: [INVALIDATION_CHANNEL, `${ACK}:${nonce}`] }).catch((error: Error) => {
         this.logger.warn({ err: error.message }, 'could not acknowledge an invalidation');
       });
     }
