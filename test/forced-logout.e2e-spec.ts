@@ -48,6 +48,20 @@ describe('forced logout, permissions and tenancy (native /v1)', () => {
     });
   });
 
+  it('a user id in upper case names the same user: cached tokens are refused at once, and it is still the caller\'s own logout', async () => {
+    const user = await createUser(app, admin.accessToken);
+    await http().get('/v1/auth/me').set(bearer(user.accessToken)).expect(200); // cached on this instance
+    const forced = await http().post(`/v1/users/${user.userId.toUpperCase()}/logout`).set(bearer(admin.accessToken)).send({ reason: 'case check' }).expect(200);
+    expect(forced.body).toMatchObject({ revokedCount: 1, targetUserId: user.userId });
+    await http().get('/v1/auth/me').set(bearer(user.accessToken)).expect(401);
+
+    // Without sessions.revoke-any: allowed only because the id is the caller's own, whatever its case.
+    const again = await login(app, user.username, user.password);
+    const own = await http().post(`/v1/users/${user.userId.toUpperCase()}/logout`).set(bearer(again.accessToken)).send({ reason: 'mine' }).expect(200);
+    expect(own.body).toMatchObject({ revokedCount: 1, action: 'session.revoked_all' });
+    await http().get('/v1/auth/me').set(bearer(again.accessToken)).expect(401);
+  });
+
   it('listings show the first 20 session ids of an event; the event itself lists them all', async () => {
     const user = await createUser(app, admin.accessToken);
     const sessions = await Promise.all(Array.from({ length: 24 }, () => login(app, user.username, user.password)));

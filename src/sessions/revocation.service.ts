@@ -42,6 +42,24 @@ function watermarkStatements(table: 'users' | 'accounts', column: 's.user_id' | 
   } satisfies Record<string, PreparedStatement>;
 }
 
+/**
+ * Ids in the canonical (lower-case) form Postgres returns them in: the actor's own id, the cache's
+ * entries and the invalidation all compare them as text, and UUID validation accepts upper case.
+ */
+function canonical(target: RevocationTarget): RevocationTarget {
+  switch (target.kind) {
+    case 'session':
+      return { ...target, sessionId: target.sessionId.toLowerCase() };
+    case 'user':
+    case 'device':
+      return { ...target, userId: target.userId.toLowerCase() };
+    case 'account':
+      return { ...target, accountId: target.accountId.toLowerCase() };
+    default:
+      return target;
+  }
+}
+
 const WATERMARK = { user: watermarkStatements('users', 's.user_id'), account: watermarkStatements('accounts', 's.account_id') };
 
 interface Resolved {
@@ -76,7 +94,8 @@ export class RevocationService {
     private readonly invalidation: SessionInvalidationService,
   ) {}
 
-  async revoke(actor: Actor, target: RevocationTarget, options: RevokeOptions = {}): Promise<RevocationReceipt> {
+  async revoke(actor: Actor, given: RevocationTarget, options: RevokeOptions = {}): Promise<RevocationReceipt> {
+    const target = canonical(given);
     const resolved = await this.authorize(actor, target);
     const reason = options.reason ?? (actor.context.surface === 'native' || actor.context.surface === 'system' ? null : `${actor.context.surface} logout`);
     const dryRun = options.dryRun ?? false;
