@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { Actor } from '../common/actor.js';
 import { newOpaqueToken, sha256 } from '../common/crypto.js';
+import { whenReady } from '../common/maybe-async.js';
 import { DomainException, ErrorCode, notFound } from '../common/error-codes.js';
 import { RequestContext } from '../common/request-context.js';
 import { PERMISSIONS } from '../permissions/permissions.js';
@@ -104,18 +105,18 @@ export class ApiKeysService {
 
   /** An API key → the client Actor; it may introspect and revoke tokens of its own account. */
   async authenticate(apiKey: string, context: RequestContext): Promise<ClientActor> {
-    return this.authenticateCached(apiKey, context) ?? this.clientActor(await this.load(apiKey), context);
+    return this.resolve(apiKey, context);
   }
 
-  /** The same answer without waiting when the key is cached; undefined when only the database can tell. */
-  authenticateCached(apiKey: string, context: RequestContext): ClientActor | undefined {
+  /** The same, answered at once when the key is cached: for guards. The key is hashed once. */
+  resolve(apiKey: string, context: RequestContext): ClientActor | Promise<ClientActor> {
     if (apiKey.length === 0 || apiKey.length > 256) throw unknownKey();
-    const key = this.invalidation.ready ? this.cache.get(sha256(apiKey).toString('base64')) : undefined;
-    return key && this.clientActor(key, context);
+    const hash = sha256(apiKey);
+    const cached = this.invalidation.ready ? this.cache.get(hash.toString('base64')) : undefined;
+    return whenReady(cached ?? this.load(hash), (key) => this.clientActor(key, context));
   }
 
-  private async load(apiKey: string): Promise<KeyRow> {
-    const hash = sha256(apiKey);
+  private async load(hash: Buffer): Promise<KeyRow> {
     const epoch = this.invalidation.epoch;
     const rows: KeyRow[] = await this.dataSource.query(
       'SELECT id, account_id, name, redirect_url, last_used_at FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL',
@@ -133,7 +134,7 @@ export class ApiKeysService {
   }
 
   private clientActor(key: KeyRow, context: RequestContext): ClientActor {
-    if (!key.last_used_at || Date.now() - new Date(key.last_used_at).getTime() > 60_000) {
+    if (!key.last_used_at || Date.now() - key.last_used_at.getTime() > 60_000) {
       key.last_used_at = new Date();
       void this.dataSource.query('UPDATE api_keys SET last_used_at = now() WHERE id = $1', [key.id]).catch(() => undefined);
     }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { Actor, sortedPermissions } from '../common/actor.js';
+import { whenReady } from '../common/maybe-async.js';
 import { DomainException, ErrorCode } from '../common/error-codes.js';
 import { RequestContext } from '../common/request-context.js';
 import { RevocationReceipt } from '../sessions/revocation.types.js';
@@ -108,16 +109,12 @@ export class AuthService {
 
   /** Token → Actor, for every surface whose credential is a session token. */
   async authenticate(token: string, context: RequestContext): Promise<Actor> {
-    return this.actorOf(await this.validator.validate(token), context);
+    return this.resolve(token, context);
   }
 
-  /**
-   * The same answer without waiting, when the validation cache holds it (a refusal throws as
-   * authenticate does); undefined when only the database can tell.
-   */
-  authenticateCached(token: string, context: RequestContext): Actor | undefined {
-    const session = this.validator.cached(token);
-    return session === undefined ? undefined : this.actorOf(session, context);
+  /** The same, answered at once (or thrown) when the validation cache holds the token: for guards. */
+  resolve(token: string, context: RequestContext): Actor | Promise<Actor> {
+    return whenReady(this.validator.check(token), (session) => this.actorOf(session, context));
   }
 
   private actorOf(session: ValidatedSession | null, context: RequestContext): Actor {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, sortedPermissions } from '../common/actor.js';
+import { whenReady } from '../common/maybe-async.js';
 import { RevocationService } from '../sessions/revocation.service.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import { TokenValidatorService, ValidatedSession } from '../sessions/token-validator.service.js';
@@ -16,8 +17,7 @@ export class OAuthService {
 
   /** Answered without waiting when the validation cache holds the token (the usual case). */
   introspect(client: Actor, token: string): IntrospectionResponseDto | Promise<IntrospectionResponseDto> {
-    const cached = this.validator.cached(token);
-    return cached === undefined ? this.validator.validate(token).then((session) => this.answer(client, session)) : this.answer(client, cached);
+    return whenReady(this.validator.check(token), (session) => this.answer(client, session));
   }
 
   private answer(client: Actor, session: ValidatedSession | null): IntrospectionResponseDto {

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { sha256 } from '../common/crypto.js';
 import { AppConfigService } from '../config/app-config.service.js';
+import { preparedQuery, PreparedStatement } from '../database/prepared-query.js';
 import { LIVE_SESSION_SQL, SESSION_JOINS } from './session-sql.js';
 import { Invalidation, SessionInvalidationService } from './session-invalidation.service.js';
 
@@ -40,6 +41,17 @@ interface Row {
 
 const TOUCH_INTERVAL_MS = 60_000;
 
+/** A cache miss: the session, whether it is live, and the user's permissions. Prepared (hot path). */
+const LOOKUP: PreparedStatement = {
+  name: 'tokens.lookup',
+  text: `SELECT s.id, s.number, s.user_id, s.account_id, u.username, s.access_expires_at, s.idle_expires_at, s.expires_at, s.last_seen_at,
+              ${LIVE_SESSION_SQL} AND s.access_expires_at > now() AS live,
+              coalesce((SELECT array_agg(DISTINCT p) FROM user_roles ur JOIN roles r ON r.id = ur.role_id CROSS JOIN unnest(r.permissions) p
+                        WHERE ur.user_id = u.id), '{}') AS permissions
+         FROM ${SESSION_JOINS}
+        WHERE s.token_hash = $1`,
+};
+
 /**
  * "Is this token still good?" — the hot path. One indexed lookup by token hash, or a hit in an
  * in-process cache that every instance empties on pushed invalidations (LISTEN/NOTIFY). The cache is
@@ -64,15 +76,10 @@ export class TokenValidatorService {
   }
 
   /**
-   * The cache's answer without waiting: the session, null (refused), or undefined when only the
-   * database can tell (then call validate). Guards use it to answer a cached token synchronously.
+   * The live session behind a token, or null: at once when the cache can tell, else a promise of the
+   * database's answer. The token is hashed once either way.
    */
-  cached(token: string): ValidatedSession | null | undefined {
-    if (token.length === 0 || token.length > 512) return null;
-    return this.fromCache(sha256(token));
-  }
-
-  async validate(token: string): Promise<ValidatedSession | null> {
+  check(token: string): ValidatedSession | null | Promise<ValidatedSession | null> {
     if (token.length === 0 || token.length > 512) return null;
     const hash = sha256(token);
     const hit = this.fromCache(hash);
@@ -97,15 +104,7 @@ export class TokenValidatorService {
     const key = hash.toString('base64');
     const now = Date.now();
     const epoch = this.invalidation.epoch;
-    const rows: Row[] = await this.dataSource.query(
-      `SELECT s.id, s.number, s.user_id, s.account_id, u.username, s.access_expires_at, s.idle_expires_at, s.expires_at, s.last_seen_at,
-              ${LIVE_SESSION_SQL} AND s.access_expires_at > now() AS live,
-              coalesce((SELECT array_agg(DISTINCT p) FROM user_roles ur JOIN roles r ON r.id = ur.role_id CROSS JOIN unnest(r.permissions) p
-                        WHERE ur.user_id = u.id), '{}') AS permissions
-         FROM ${SESSION_JOINS}
-        WHERE s.token_hash = $1`,
-      [hash],
-    );
+    const rows = await preparedQuery<Row>(this.dataSource, LOOKUP, [hash]);
     const row = rows[0];
     if (!row || !row.live) return null;
     const entry: CacheEntry = {
