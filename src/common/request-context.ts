@@ -10,6 +10,12 @@ export interface RequestContext {
   surface: Surface;
 }
 
+/** A header's trimmed value, or null when absent, repeated or blank. */
+export function headerValue(request: FastifyRequest, name: string): string | null {
+  const value = request.headers[name];
+  return typeof value === 'string' && value.trim() ? value.trim() : null;
+}
+
 export function requestContextOf(request: FastifyRequest, surface: Surface = 'native'): RequestContext {
   const ua = request.headers['user-agent'];
   return {

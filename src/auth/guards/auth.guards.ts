@@ -1,4 +1,4 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable, mixin, Type } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { FastifyRequest } from 'fastify';
@@ -6,6 +6,7 @@ import { Actor } from '../../common/actor.js';
 import { DomainException, ErrorCode } from '../../common/error-codes.js';
 import { whenReady } from '../../common/maybe-async.js';
 import { requestContextOf } from '../../common/request-context.js';
+import { Surface } from '../../common/surface.js';
 import { Permission } from '../../permissions/permissions.js';
 import { PermissionsService } from '../../permissions/permissions.service.js';
 import { ApiKeysService } from '../../api-keys/api-keys.service.js';
@@ -41,18 +42,25 @@ function attachActor(request: { user?: Actor }, actor: Actor | Promise<Actor>): 
 }
 
 /**
- * `Authorization: Bearer <access token>` → Actor. Not a Passport strategy: this guard sits in front
- * of every native endpoint, and a token the validation cache holds is answered without a promise.
+ * `Authorization: Bearer <access token>` → Actor, recorded as coming through `surface`. Not a Passport
+ * strategy: it sits in front of every native endpoint (and ZAP's), and a token the validation cache
+ * holds is answered without a promise.
  */
-@Injectable()
-export class BearerAuthGuard implements CanActivate {
-  constructor(private readonly auth: AuthService) {}
+export function sessionAuthGuard(surface: Surface): Type<CanActivate> {
+  @Injectable()
+  class SessionAuthGuard implements CanActivate {
+    constructor(private readonly auth: AuthService) {}
 
-  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
-    const request = context.switchToHttp().getRequest<FastifyRequest & { user?: Actor }>();
-    return attachActor(request, this.auth.resolve(bearerTokenOf(request), requestContextOf(request)));
+    canActivate(context: ExecutionContext): boolean | Promise<boolean> {
+      const request = context.switchToHttp().getRequest<FastifyRequest & { user?: Actor }>();
+      return attachActor(request, this.auth.resolve(bearerTokenOf(request), requestContextOf(request, surface)));
+    }
   }
+  return mixin(SessionAuthGuard);
 }
+
+@Injectable()
+export class BearerAuthGuard extends sessionAuthGuard('native') {}
 
 /**
  * A client application's API key: `X-API-Key: <key>`, `Authorization: Bearer <key>`, or HTTP Basic

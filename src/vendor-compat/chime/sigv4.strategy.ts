@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { AuthGuard, PassportStrategy } from '@nestjs/passport';
+import { PassportStrategy } from '@nestjs/passport';
 import type { FastifyRequest } from 'fastify';
 import { Strategy } from 'passport-custom';
 import { AccessKeysService } from '../../api-keys/access-keys.service.js';
+import { domainAuthGuard } from '../../auth/guards/auth.guards.js';
 import { Actor } from '../../common/actor.js';
 import { DomainException, ErrorCode } from '../../common/error-codes.js';
 import { requestContextOf } from '../../common/request-context.js';
@@ -32,8 +33,8 @@ export class SigV4Strategy extends PassportStrategy(Strategy, 'chime-sigv4') {
         service: 'chime',
         maxSkewMs: MAX_SKEW_MS,
       });
-      if (!signer.accountId) throw new DomainException(ErrorCode.SIGNATURE_INVALID, 'The access key ID in the Credential is not recognised');
-      return this.accessKeys.actorFor(accessKeyId, signer.accountId, requestContextOf(request, 'chime'));
+      // Set by lookup: the signature verified only with the secret that lookup found.
+      return this.accessKeys.actorFor(accessKeyId, signer.accountId as string, requestContextOf(request, 'chime'));
     } catch (error) {
       if (!(error instanceof SigV4Error)) throw error;
       const code = error.reason === 'MISSING' ? ErrorCode.UNAUTHENTICATED : ErrorCode.SIGNATURE_INVALID;
@@ -42,12 +43,5 @@ export class SigV4Strategy extends PassportStrategy(Strategy, 'chime-sigv4') {
   }
 }
 
-/** Passport's guard, but failures stay DomainExceptions so the Chime dialect answers them. */
 @Injectable()
-export class ChimeAuthGuard extends AuthGuard('chime-sigv4') {
-  handleRequest<T>(error: unknown, user: T): T {
-    if (error) throw error;
-    if (!user) throw new DomainException(ErrorCode.UNAUTHENTICATED, 'Requests must be signed with AWS Signature Version 4');
-    return user;
-  }
-}
+export class ChimeAuthGuard extends domainAuthGuard('chime-sigv4') {}

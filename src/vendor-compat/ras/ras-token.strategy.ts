@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
-import { AuthGuard } from '@nestjs/passport';
 import type { FastifyRequest } from 'fastify';
 import { Strategy } from 'passport-custom';
 import { AuthService } from '../../auth/auth.service.js';
+import { domainAuthGuard } from '../../auth/guards/auth.guards.js';
 import { Actor } from '../../common/actor.js';
 import { DomainException, ErrorCode } from '../../common/error-codes.js';
 import { requestContextOf } from '../../common/request-context.js';
@@ -24,12 +24,5 @@ export class RasTokenStrategy extends PassportStrategy(Strategy, 'ras-token') {
   }
 }
 
-/** Passport's guard, but failures stay DomainExceptions so the RAS dialect answers them. */
 @Injectable()
-export class RasAuthGuard extends AuthGuard('ras-token') {
-  handleRequest<T>(error: unknown, user: T): T {
-    if (error) throw error;
-    if (!user) throw new DomainException(ErrorCode.UNAUTHENTICATED, 'Authentication required');
-    return user;
-  }
-}
+export class RasAuthGuard extends domainAuthGuard('ras-token') {}

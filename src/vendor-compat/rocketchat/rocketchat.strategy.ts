@@ -5,12 +5,7 @@ import { Strategy } from 'passport-custom';
 import { AuthService } from '../../auth/auth.service.js';
 import { Actor } from '../../common/actor.js';
 import { DomainException, ErrorCode } from '../../common/error-codes.js';
-import { requestContextOf } from '../../common/request-context.js';
-
-const header = (request: FastifyRequest, name: string): string | null => {
-  const value = request.headers[name];
-  return typeof value === 'string' && value.trim() ? value.trim() : null;
-};
+import { headerValue, requestContextOf } from '../../common/request-context.js';
 
 /** `X-Auth-Token` + `X-User-Id`: both must name one live session (the token valid AND owned by that user). */
 @Injectable()
@@ -20,8 +15,8 @@ export class RocketChatStrategy extends PassportStrategy(Strategy, 'rocketchat')
   }
 
   async validate(request: FastifyRequest): Promise<Actor> {
-    const token = header(request, 'x-auth-token');
-    const userId = header(request, 'x-user-id');
+    const token = headerValue(request, 'x-auth-token');
+    const userId = headerValue(request, 'x-user-id');
     if (!token || !userId) throw new DomainException(ErrorCode.UNAUTHENTICATED, 'X-Auth-Token and X-User-Id are required');
     const actor = await this.auth.authenticate(token, requestContextOf(request, 'rocketchat'));
     // Same answer as a bad token: a mismatch must not reveal that the token itself is live.

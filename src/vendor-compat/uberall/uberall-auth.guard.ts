@@ -1,9 +1,7 @@
-import { applyDecorators, createParamDecorator, ExecutionContext, Injectable, UseGuards } from '@nestjs/common';
+import { applyDecorators, Injectable, UseGuards } from '@nestjs/common';
 import { domainAuthGuard } from '../../auth/guards/auth.guards.js';
 import { ApiSecurity, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { DomainException, ErrorCode } from '../../common/error-codes.js';
 import { UberallErrorDto } from './dto/uberall.dto.js';
-import type { UberallCaller } from './uberall.strategy.js';
 
 @Injectable()
 export class UberallClientGuard extends domainAuthGuard('uberall-client') {}
@@ -28,10 +26,3 @@ export function UberallAuthenticated() {
     ApiUnauthorizedResponse({ type: UberallErrorDto, description: 'BAD_PUBLIC_KEY: missing or unknown X-API-KEY; BAD_ACCESS_TOKEN: missing, invalid, revoked or foreign token' }),
   );
 }
-
-/** The caller an Uberall guard attached: the Actor plus the API key's redirect URL. */
-export const CurrentUberallCaller = createParamDecorator((_data: unknown, ctx: ExecutionContext): UberallCaller => {
-  const caller = ctx.switchToHttp().getRequest<{ user?: UberallCaller }>().user;
-  if (!caller) throw new DomainException(ErrorCode.UNAUTHENTICATED, 'Authentication required');
-  return caller;
-});

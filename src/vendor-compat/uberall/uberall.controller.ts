@@ -21,7 +21,8 @@ import {
   UberallLogoutResponseDto,
   UberallUserIdParamDto,
 } from './dto/uberall.dto.js';
-import { CurrentUberallCaller, UberallAuthenticated, UberallClientAuthenticated } from './uberall-auth.guard.js';
+import { UberallAuthenticated, UberallClientAuthenticated } from './uberall-auth.guard.js';
+import { CurrentActor } from '../../common/actor.js';
 import type { UberallCaller } from './uberall.strategy.js';
 import { UberallService } from './uberall.service.js';
 
@@ -42,7 +43,7 @@ export class UberallController {
   @ApiOperation({ summary: 'Log in a user' })
   @ApiOkResponse({ type: UberallLoginResponseDto })
   @ApiTooManyRequestsResponse({ type: UberallErrorDto, description: 'QUOTA_LIMIT_EXCEED: too many login attempts' })
-  async login(@CurrentUberallCaller() client: UberallCaller, @Body() dto: UberallLoginDto): Promise<UberallLoginResponseDto> {
+  async login(@CurrentActor() client: UberallCaller, @Body() dto: UberallLoginDto): Promise<UberallLoginResponseDto> {
     return mapUberallLogin(await this.uberall.login(client, dto));
   }
 
@@ -52,7 +53,7 @@ export class UberallController {
   @UberallAuthenticated()
   @ApiOperation({ summary: 'Log out the current user' })
   @ApiOkResponse({ type: UberallLogoutResponseDto })
-  async logout(@CurrentUberallCaller() caller: UberallCaller): Promise<UberallLogoutResponseDto> {
+  async logout(@CurrentActor() caller: UberallCaller): Promise<UberallLogoutResponseDto> {
     await this.uberall.logout(caller);
     return mapUberallLogout(caller.redirectUrl);
   }
@@ -64,7 +65,7 @@ export class UberallController {
   @ApiOkResponse({ type: UberallAllSessionsResponseDto })
   @ApiForbiddenResponse({ type: UberallErrorDto, description: 'FORBIDDEN: missing the sessions.revoke-any permission' })
   @ApiNotFoundResponse({ type: UberallErrorDto, description: 'NOT_FOUND: no such user (or one of another account)' })
-  async logoutAll(@CurrentUberallCaller() caller: UberallCaller, @Param() params: UberallUserIdParamDto): Promise<UberallAllSessionsResponseDto> {
+  async logoutAll(@CurrentActor() caller: UberallCaller, @Param() params: UberallUserIdParamDto): Promise<UberallAllSessionsResponseDto> {
     return mapUberallAllSessions(await this.uberall.logoutAll(caller, params.id));
   }
 }

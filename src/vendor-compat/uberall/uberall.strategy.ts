@@ -6,32 +6,27 @@ import { ApiKeysService } from '../../api-keys/api-keys.service.js';
 import { AuthService } from '../../auth/auth.service.js';
 import { Actor } from '../../common/actor.js';
 import { DomainException, ErrorCode } from '../../common/error-codes.js';
-import { requestContextOf } from '../../common/request-context.js';
+import { headerValue, requestContextOf } from '../../common/request-context.js';
 
 /** Who calls an Uberall route: an Actor plus the redirect URL of the client application's API key. */
 export type UberallCaller = Actor & { redirectUrl: string | null };
 
-const headerOf = (request: FastifyRequest, name: string): string | null => {
-  const value = request.headers[name];
-  return typeof value === 'string' && value.trim() ? value.trim() : null;
-};
-
 /** The client application's key from X-API-KEY → the client Actor (every Uberall call carries it). */
 async function clientOf(apiKeys: ApiKeysService, request: FastifyRequest): Promise<UberallCaller> {
-  const key = headerOf(request, 'x-api-key');
+  const key = headerValue(request, 'x-api-key');
   if (!key) throw new DomainException(ErrorCode.INVALID_CLIENT, 'X-API-KEY is required');
   return apiKeys.authenticate(key, requestContextOf(request, 'uberall'));
 }
 
 /** The user's access token: `Authorization: Bearer <t>`, a bare `Authorization: <t>`, or legacy `accessToken: <t>`. */
 export function uberallAccessToken(request: FastifyRequest): string | null {
-  const auth = headerOf(request, 'authorization');
+  const auth = headerValue(request, 'authorization');
   if (auth) {
     const bearer = /^Bearer\s+(\S+)$/i.exec(auth);
     if (bearer) return bearer[1];
     return /^\S+$/.test(auth) ? auth : null;
   }
-  return headerOf(request, 'accesstoken');
+  return headerValue(request, 'accesstoken');
 }
 
 /** X-API-KEY only (`POST /users/login`). */

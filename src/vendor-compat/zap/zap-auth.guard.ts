@@ -1,11 +1,11 @@
 import { applyDecorators, Injectable, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { domainAuthGuard } from '../../auth/guards/auth.guards.js';
+import { sessionAuthGuard } from '../../auth/guards/auth.guards.js';
 import { ZapErrorDto } from './dto/zap.dto.js';
 
-/** Passport's guard for 'zap-bearer'; failures stay DomainExceptions for the dialect. */
+/** `Authorization: Bearer <token>` (a ZAP login's token or a native one: the same sessions), recorded as ZAP. */
 @Injectable()
-export class ZapAuthGuard extends domainAuthGuard('zap-bearer') {}
+export class ZapAuthGuard extends sessionAuthGuard('zap') {}
 
 /** Authentication and its Swagger description in one. */
 export function ZapAuthenticated() {

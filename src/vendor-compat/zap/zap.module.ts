@@ -1,5 +1,4 @@
 import { Module, OnModuleInit } from '@nestjs/common';
-import { PassportModule } from '@nestjs/passport';
 import { AuthModule } from '../../auth/auth.module.js';
 import { ErrorDialectRegistry } from '../../common/error-dialect.js';
 import { SessionsModule } from '../../sessions/sessions.module.js';
@@ -8,13 +7,12 @@ import { ZapAuthGuard } from './zap-auth.guard.js';
 import { ZapErrorDialect } from './zap-error.dialect.js';
 import { ZapController } from './zap.controller.js';
 import { ZapService } from './zap.service.js';
-import { ZapBearerStrategy } from './zap.strategy.js';
 
 /** The ZAP dialect: /v1/login, PUT and GET /v1/users/logout/:id. */
 @Module({
-  imports: [PassportModule, AuthModule, SessionsModule],
+  imports: [AuthModule, SessionsModule],
   controllers: [ZapController],
-  providers: [ZapService, ZapBearerStrategy, ZapAuthGuard],
+  providers: [ZapService, ZapAuthGuard],
 })
 export class ZapModule implements OnModuleInit {
   constructor(private readonly dialects: ErrorDialectRegistry) {}

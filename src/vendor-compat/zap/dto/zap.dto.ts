@@ -1,4 +1,4 @@
-import { IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { LoginResult } from '../../../auth/auth.service.js';
 
 /** `POST /v1/login`. */
@@ -30,7 +30,6 @@ export class ZapDeviceLogoutDto {
 export class ZapUserIdParamDto {
   /** The user's id. */
   @IsUUID()
-  @MaxLength(36)
   id: string;
 }
 
