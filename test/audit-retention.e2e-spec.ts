@@ -112,8 +112,10 @@ describe('audit retention and legal hold', () => {
     await expect(db.query(`DELETE FROM audit_events`)).rejects.toThrow(/append-only \(DELETE refused\)/);
     await expect(db.query(`UPDATE audit_events SET reason = 'x'`)).rejects.toThrow(/append-only \(UPDATE refused\)/);
     await expect(db.query(`TRUNCATE audit_events`)).rejects.toThrow(/append-only \(TRUNCATE refused\)/);
-    // the switch only works inside the job's own transaction
-    await db.query(`SET audit.retention = 'off'`);
+    // the job's switch is transaction-local (SET LOCAL): once its transaction has ended, deletes are refused again
+    await db.query('BEGIN');
+    await db.query(`SET LOCAL audit.retention = 'on'`);
+    await db.query('COMMIT');
     await expect(db.query(`DELETE FROM audit_events_default`)).rejects.toThrow(/append-only/);
   });
 

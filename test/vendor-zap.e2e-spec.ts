@@ -11,7 +11,6 @@ import {
   nativeMeStatus,
   Reply,
   ScenarioWorld,
-  startIsolatedApp,
   startThrottledApp,
   VendorDriver,
 } from './support/vendor-scenarios.js';
@@ -152,7 +151,7 @@ describe('ZAP dialect (/compat/zap/v1)', () => {
   });
 
   it('mounted at the root (COMPAT_ZAP_PREFIX=""), ZAP routes speak ZAP and the native /v1 stays native', async () => {
-    const root = await startIsolatedApp(dbUrl, { COMPAT_ZAP_PREFIX: '' });
+    const root = await startApp(dbUrl, { COMPAT_ZAP_PREFIX: '' });
     try {
       const server = root.getHttpServer();
       const user = await createUser(root, (await login(root, world.admin.username, world.admin.password)).accessToken);

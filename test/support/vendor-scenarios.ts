@@ -26,7 +26,6 @@ export interface ScenarioWorld {
   systemAdminToken: string;
   admin: { username: string; password: string; userId: string };
   foreignUserId: string;
-  accountId: string;
 }
 
 /** How one dialect logs in, logs out, and how its answers look. */
@@ -55,13 +54,11 @@ export async function buildWorld(app: NestFastifyApplication): Promise<ScenarioW
   const account = await request(app.getHttpServer()).post('/v1/accounts').set(bearer(systemAdminToken)).send({ name: `other-${randomUUID()}` });
   if (account.status !== 201) throw new Error(`create account failed: ${account.status} ${JSON.stringify(account.body)}`);
   const foreign = await createUser(app, systemAdminToken, { accountId: account.body.id, prefix: 'foreign' });
-  const me = await request(app.getHttpServer()).get('/v1/auth/me').set(bearer(admin.accessToken));
   return {
     app,
     systemAdminToken,
     admin: { username: admin.username, password: admin.password, userId: admin.userId },
     foreignUserId: foreign.userId,
-    accountId: me.body.user.accountId,
   };
 }
 
@@ -150,10 +147,8 @@ export function describeVendorScenarios(getWorld: () => ScenarioWorld, driver: V
   });
 }
 
-/** A second app with its own environment (startApp gives every app its own module registry). */
-export const startIsolatedApp = (databaseUrl: string, env: Record<string, string>): Promise<NestFastifyApplication> => startApp(databaseUrl, env);
-
-export const startThrottledApp = (databaseUrl: string, limit: number) => startIsolatedApp(databaseUrl, { LOGIN_THROTTLE_LIMIT: String(limit) });
+/** A second app whose login throttle allows `limit` attempts (startApp isolates its environment). */
+export const startThrottledApp = (databaseUrl: string, limit: number) => startApp(databaseUrl, { LOGIN_THROTTLE_LIMIT: String(limit) });
 
 /**
  * Throttled logins are audited without an account (the identifier may name no one), so the audit

@@ -215,7 +215,8 @@ export class InitialSchema1700000000000 implements MigrationInterface {
       END $$`);
     await q.query(`CREATE TRIGGER trg_audit_events_chain BEFORE INSERT ON audit_events FOR EACH ROW EXECUTE FUNCTION audit_events_chain()`);
 
-    // Append-only: only the retention job, which sets audit.retention for its own transaction, may delete.
+    // Append-only: only a transaction that sets audit.retention (the retention job, with SET LOCAL) may
+    // delete. A guard against the API and against mistakes, not against whoever holds the database role.
     await q.query(`
       CREATE FUNCTION audit_events_append_only() RETURNS trigger
       LANGUAGE plpgsql AS $$
