@@ -1,12 +1,11 @@
 import { Injectable, StreamableFile } from '@nestjs/common';
 import { Readable } from 'node:stream';
-import { DataSource } from 'typeorm';
 import { Actor } from '../common/actor.js';
-import { AUDIT_COLUMNS, AuditQueryService, AuditRow, AuditWhere, CURSOR_AT, mapAuditRow } from './audit-query.service.js';
+import { AuditQueryService, AuditWhere, KeysetCursor, KeysetRow, mapAuditRow } from './audit-query.service.js';
 import { AuditExportQueryDto, ExportFormat } from './dto/audit-export.dto.js';
 
 /** Rows per query: bounds memory whatever the size of the export. */
-export const EXPORT_BATCH = 1000;
+const EXPORT_BATCH = 1000;
 
 const CSV_HEADER = [
   'id', 'occurredAt', 'action', 'outcome', 'accountId', 'actorUserId', 'actorSessionId', 'actorLabel', 'targetUserId', 'targetLabel',
@@ -15,18 +14,13 @@ const CSV_HEADER = [
 
 const CONTENT_TYPES: Record<ExportFormat, string> = { csv: 'text/csv; charset=utf-8', ndjson: 'application/x-ndjson' };
 
-type ExportRow = AuditRow & { cursor_at: string };
-
 /**
  * Streams the filtered audit trail (newest first, like the list) as CSV or NDJSON: keyset batches
  * are written as the client reads them, so memory stays flat however many events match.
  */
 @Injectable()
 export class AuditExportService {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly query: AuditQueryService,
-  ) {}
+  constructor(private readonly query: AuditQueryService) {}
 
   async export(actor: Actor, q: AuditExportQueryDto): Promise<StreamableFile> {
     const { format, ...filter } = q;
@@ -38,9 +32,9 @@ export class AuditExportService {
 
   private async *lines(where: AuditWhere, format: ExportFormat): AsyncGenerator<string> {
     if (format === 'csv') yield `${CSV_HEADER.join(',')}\r\n`;
-    let cursor: { at: string; id: string } | null = null;
+    let cursor: KeysetCursor | null = null;
     for (;;) {
-      const rows = await this.batch(where, cursor);
+      const rows = await this.query.keysetPage(where, cursor, EXPORT_BATCH);
       if (rows.length === 0) return;
       yield rows.map(format === 'csv' ? csvLine : ndjsonLine).join('');
       if (rows.length < EXPORT_BATCH) return;
@@ -48,26 +42,13 @@ export class AuditExportService {
       cursor = { at: last.cursor_at, id: String(last.id) };
     }
   }
-
-  private batch(where: AuditWhere, cursor: { at: string; id: string } | null): Promise<ExportRow[]> {
-    const params = [...where.params];
-    let sql = where.sql;
-    if (cursor) {
-      params.push(cursor.at, cursor.id);
-      sql += ` AND (occurred_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::bigint)`;
-    }
-    return this.dataSource.query(
-      `SELECT ${AUDIT_COLUMNS}, ${CURSOR_AT} AS cursor_at FROM audit_events WHERE ${sql} ORDER BY occurred_at DESC, id DESC LIMIT ${EXPORT_BATCH}`,
-      params,
-    );
-  }
 }
 
-function ndjsonLine(row: ExportRow): string {
+function ndjsonLine(row: KeysetRow): string {
   return `${JSON.stringify(mapAuditRow(row))}\n`;
 }
 
-function csvLine(r: ExportRow): string {
+function csvLine(r: KeysetRow): string {
   const cells = [
     r.id, r.cursor_at, r.action, r.outcome, r.account_id, r.actor_user_id, r.actor_session_id, r.actor_label, r.target_user_id, r.target_label,
     r.session_count, r.session_ids.join(' '), r.surface, r.ip, r.user_agent, r.request_id, r.reason, r.ticket, r.dry_run,
@@ -80,7 +61,7 @@ function csvLine(r: ExportRow): string {
  * One RFC 4180 cell. Text a spreadsheet would run as a formula (= + - @, or a leading tab/CR) gets a
  * leading apostrophe (OWASP "CSV injection"); quotes, commas and line breaks are quoted.
  */
-export function csvCell(value: unknown): string {
+function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   let text = String(value);
   if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;

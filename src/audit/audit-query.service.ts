@@ -30,6 +30,13 @@ export interface AuditRow {
   details: Record<string, unknown>;
 }
 
+export interface KeysetCursor {
+  at: string;
+  id: string;
+}
+
+export type KeysetRow = AuditRow & { cursor_at: string };
+
 export const AUDIT_COLUMNS = `id, occurred_at, action, outcome, account_id, actor_user_id, actor_session_id, actor_label, target_user_id,
   session_ids, session_count, surface, ip, user_agent, request_id, reason, ticket, dry_run, details,
   (SELECT u.username FROM users u WHERE u.id = audit_events.target_user_id) AS target_label`;
@@ -123,32 +130,39 @@ export class AuditQueryService {
 
   async list(actor: Actor, filter: AuditFilterDto, limit: number, cursor?: string): Promise<AuditEventPageDto> {
     const where = await this.where(actor, filter);
-    const params = [...where.params];
-    let sql = where.sql;
-    if (cursor) {
-      const c = decodeCursor(cursor);
-      params.push(c.at, c.id);
-      sql += ` AND (occurred_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::bigint)`;
-    }
-    params.push(limit + 1);
-    const rows: (AuditRow & { cursor_at: string })[] = await this.dataSource.query(
-      `SELECT ${LIST_COLUMNS}, ${CURSOR_AT} AS cursor_at FROM audit_events WHERE ${sql} ORDER BY occurred_at DESC, id DESC LIMIT $${params.length}`,
-      params,
-    );
+    const rows = await this.keysetPage(where, cursor ? decodeCursor(cursor) : null, limit + 1, LIST_COLUMNS);
     const items = rows.slice(0, limit).map(mapAuditRow);
     const last = rows.length > limit ? rows[limit - 1] : undefined;
     return { items, nextCursor: last ? encodeCursor(last.cursor_at, String(last.id)) : null };
   }
+
+  /**
+   * Up to `limit` matching events after `cursor`, newest first (the list's pages and the export's
+   * batches): each row carries its microsecond cursor.
+   */
+  keysetPage(where: AuditWhere, cursor: KeysetCursor | null, limit: number, columns = AUDIT_COLUMNS): Promise<KeysetRow[]> {
+    const params = [...where.params];
+    let sql = where.sql;
+    if (cursor) {
+      params.push(cursor.at, cursor.id);
+      sql += ` AND (occurred_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::bigint)`;
+    }
+    params.push(limit);
+    return this.dataSource.query(
+      `SELECT ${columns}, ${CURSOR_AT} AS cursor_at FROM audit_events WHERE ${sql} ORDER BY occurred_at DESC, id DESC LIMIT $${params.length}`,
+      params,
+    );
+  }
 }
 
 /** Microseconds matter for keyset paging (a JS Date keeps only milliseconds): the cursor keeps them. */
-export const CURSOR_AT = `to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+const CURSOR_AT = `to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 function encodeCursor(at: string, id: string): string {
   return Buffer.from(JSON.stringify([at, id])).toString('base64url');
 }
 
-function decodeCursor(cursor: string): { at: string; id: string } {
+function decodeCursor(cursor: string): KeysetCursor {
   try {
     const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
     if (Number.isNaN(Date.parse(at)) || !/^\d{1,19}$/.test(id)) throw new Error('bad cursor');
