@@ -12,7 +12,7 @@ import { ADMIN_ASSETS_DIR } from './runtime-paths.js';
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** Builds the OpenAPI document from the decorators (every surface, one document). */
-export function buildOpenApi(app: NestFastifyApplication) {
+function buildOpenApi(app: NestFastifyApplication) {
   const config = new DocumentBuilder()
     .setTitle('Session Service')
     .setDescription(

@@ -22,7 +22,7 @@ import { UsersModule } from './users/users.module.js';
 import { VendorCompatModule } from './vendor-compat/vendor-compat.module.js';
 
 /** Never logged, wherever they appear: credentials of every surface. */
-export const REDACTED_PATHS = [
+const REDACTED_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
   'req.headers["x-auth-token"]',

@@ -11,7 +11,7 @@ import { AuditRetentionResultDto } from './dto/audit-retention.dto.js';
 
 const DAY_MS = 86_400_000;
 /** How often the job runs; retention is counted in days, so a few runs a day are plenty. */
-export const RETENTION_INTERVAL_MS = 6 * 3_600_000;
+const RETENTION_INTERVAL_MS = 6 * 3_600_000;
 const FIRST_RUN_DELAY_MS = 60_000;
 /** Partitions created ahead: this month and the next two. */
 const MONTHS_AHEAD = 2;

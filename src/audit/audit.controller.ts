@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
+import { applyDecorators, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '../auth/authenticated.decorator.js';
 import { Actor, CurrentActor } from '../common/actor.js';
@@ -15,8 +15,13 @@ import { AuditRetentionResultDto } from './dto/audit-retention.dto.js';
 import { AuditSummaryDto, AuditSummaryQueryDto } from './dto/audit-summary.dto.js';
 import { AuditVerifyQueryDto, AuditVerifyResultDto } from './dto/audit-verify.dto.js';
 
-const BadInput = () => ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Invalid filter, range or cursor' });
-const OtherAccount = () => ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Unknown account, or another account without accounts.manage' });
+/** Every reading route: audit.read, and the same two refusals documented. */
+const AuditRead = () =>
+  applyDecorators(
+    Authenticated(PERMISSIONS.auditRead),
+    ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Invalid filter, range or cursor' }),
+    ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Unknown account, or another account without accounts.manage' }),
+  );
 
 @ApiTags('audit')
 @Controller('v1/audit')
@@ -31,20 +36,16 @@ export class AuditController {
 
   /** One audit event with every session id it recorded (listings show the first 20). */
   @Get('events/:id')
-  @Authenticated(PERMISSIONS.auditRead)
+  @AuditRead()
   @ApiOkResponse({ type: AuditEventDto })
-  @BadInput()
-  @OtherAccount()
   get(@CurrentActor() actor: Actor, @Param() params: AuditEventIdParamDto): Promise<AuditEventDto> {
     return this.query.get(actor, params.id);
   }
 
   /** Audit events of the account, newest first, filtered, keyset-paginated. */
   @Get('events')
-  @Authenticated(PERMISSIONS.auditRead)
+  @AuditRead()
   @ApiOkResponse({ type: AuditEventPageDto })
-  @BadInput()
-  @OtherAccount()
   list(@CurrentActor() actor: Actor, @Query() q: AuditListQueryDto): Promise<AuditEventPageDto> {
     const { limit, cursor, ...filter } = q;
     return this.query.list(actor, filter, limit ?? 50, cursor);
@@ -55,31 +56,25 @@ export class AuditController {
    * formula-safe) or NDJSON (one AuditEvent per line).
    */
   @Get('events/export')
-  @Authenticated(PERMISSIONS.auditRead)
+  @AuditRead()
   @ApiProduces('text/csv', 'application/x-ndjson')
   @ApiOkResponse({ description: 'Attachment audit-events.csv or audit-events.ndjson', schema: { type: 'string', format: 'binary' } })
-  @BadInput()
-  @OtherAccount()
   export(@CurrentActor() actor: Actor, @Query() q: AuditExportQueryDto): Promise<StreamableFile> {
     return this.exporter.export(actor, q);
   }
 
   /** Forced logouts (not dry runs) per UTC day, per actor and per surface; the last 30 days by default. */
   @Get('summary')
-  @Authenticated(PERMISSIONS.auditRead)
+  @AuditRead()
   @ApiOkResponse({ type: AuditSummaryDto })
-  @BadInput()
-  @OtherAccount()
   summary(@CurrentActor() actor: Actor, @Query() q: AuditSummaryQueryDto): Promise<AuditSummaryDto> {
     return this.summaries.summary(actor, q);
   }
 
   /** Recomputes the account's hash chain over the range and reports the first event that was altered, removed or replaced. */
   @Get('verify')
-  @Authenticated(PERMISSIONS.auditRead)
+  @AuditRead()
   @ApiOkResponse({ type: AuditVerifyResultDto })
-  @BadInput()
-  @OtherAccount()
   verify(@CurrentActor() actor: Actor, @Query() q: AuditVerifyQueryDto): Promise<AuditVerifyResultDto> {
     return this.verifier.verify(actor, q);
   }

@@ -11,6 +11,5 @@ import { AuditController } from './audit.controller.js';
   imports: [PermissionsModule],
   controllers: [AuditController],
   providers: [AuditQueryService, AuditExportService, AuditSummaryService, AuditVerifyService, AuditRetentionService],
-  exports: [AuditQueryService, AuditRetentionService],
 })
 export class AuditModule {}

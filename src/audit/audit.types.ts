@@ -25,7 +25,8 @@ export const AUDIT_ACTIONS = [
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export type AuditOutcome = 'success' | 'failure' | 'denied';
+export const AUDIT_OUTCOMES = ['success', 'failure', 'denied'] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
 /** What a caller says about one event; AuditService fills in the rest from actor and context. */
 export interface AuditRecord {

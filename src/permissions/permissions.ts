@@ -14,11 +14,11 @@ export const PERMISSIONS = {
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
 
 /** Names other products use for the same permission; Rocket.Chat calls sessions.revoke-any `logout-other-user`. */
-export const PERMISSION_ALIASES: Readonly<Record<string, Permission>> = {
+const PERMISSION_ALIASES: Readonly<Record<string, Permission>> = {
   'logout-other-user': PERMISSIONS.sessionsRevokeAny,
 };
 
-export const ALL_PERMISSIONS: readonly Permission[] = Object.values(PERMISSIONS);
+const ALL_PERMISSIONS: readonly Permission[] = Object.values(PERMISSIONS);
 
 /** A known permission or alias, folded to its canonical name; undefined for anything else. */
 export function canonicalPermission(name: string): Permission | undefined {

@@ -5,7 +5,7 @@ import { EntityManager } from 'typeorm';
 import { AppConfigService } from '../config/app-config.service.js';
 import { preparedQuery, PreparedStatement } from '../database/prepared-query.js';
 
-export const INVALIDATION_CHANNEL = 'session_invalidation';
+const INVALIDATION_CHANNEL = 'session_invalidation';
 
 /** What a revocation invalidates: one session, every session of a user or of an account, a client's API key, or everything. */
 export type Invalidation = { kind: 's' | 'u' | 'a' | 'c'; id: string } | { kind: '*' };
@@ -17,21 +17,6 @@ const PUBLISH: PreparedStatement = {
   name: 'invalidation.publish',
   text: `SELECT pg_notify($1, $2), (SELECT count(*)::int FROM pg_stat_activity WHERE datname = current_database() AND application_name = $3) AS listeners`,
 };
-
-/**
- * Queues an invalidation in the caller's transaction (delivered to every instance only if it commits)
- * and counts the instances listening right now, i.e. how many acknowledgements to wait for.
- */
-export async function publishInvalidation(manager: EntityManager, invalidation: Invalidation): Promise<{ nonce: string; listeners: number }> {
-  const nonce = randomUUID();
-  const id = invalidation.kind === '*' ? '' : invalidation.id;
-  const [{ listeners }] = await preparedQuery<{ listeners: number }>(manager, PUBLISH, [
-    INVALIDATION_CHANNEL,
-    `${invalidation.kind}:${id}:${nonce}`,
-    LISTENER_APPLICATION_NAME,
-  ]);
-  return { nonce, listeners };
-}
 
 /** An invalidation this instance published, waiting for every listening instance to acknowledge it. */
 interface Pending {
@@ -87,8 +72,18 @@ export class SessionInvalidationService implements OnModuleInit, OnApplicationSh
    * Queues the invalidation in the caller's transaction; returns a nonce to await after commit. The
    * wait is registered here, before the commit, so acknowledgements that arrive first are not lost.
    */
+  /**
+   * Queues an invalidation in the caller's transaction (delivered to every instance only if it
+   * commits) and counts the instances listening right now, i.e. how many acknowledgements to wait for.
+   */
   async publish(manager: EntityManager, invalidation: Invalidation): Promise<string> {
-    const { nonce, listeners } = await publishInvalidation(manager, invalidation);
+    const nonce = randomUUID();
+    const id = invalidation.kind === '*' ? '' : invalidation.id;
+    const [{ listeners }] = await preparedQuery<{ listeners: number }>(manager, PUBLISH, [
+      INVALIDATION_CHANNEL,
+      `${invalidation.kind}:${id}:${nonce}`,
+      LISTENER_APPLICATION_NAME,
+    ]);
     const now = Date.now();
     // Entries of transactions that rolled back are never acknowledged: drop them after a while.
     for (const [key, entry] of this.pending) if (now - entry.createdMs > PENDING_TTL_MS) this.pending.delete(key);

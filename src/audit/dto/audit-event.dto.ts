@@ -1,7 +1,7 @@
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsDate, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { SURFACES } from '../../common/surface.js';
-import { AUDIT_ACTIONS } from '../audit.types.js';
+import { AUDIT_ACTIONS, AUDIT_OUTCOMES, AuditOutcome } from '../audit.types.js';
 
 export class AuditActorDto {
   userId: string | null;
@@ -14,7 +14,7 @@ export class AuditEventDto {
   id: string;
   occurredAt: Date;
   action: string;
-  outcome: 'success' | 'failure' | 'denied';
+  outcome: AuditOutcome;
   accountId: string | null;
   actor: AuditActorDto;
   targetUserId: string | null;
@@ -80,8 +80,8 @@ export class AuditFilterDto {
   surface?: string;
 
   @IsOptional()
-  @IsIn(['success', 'failure', 'denied'])
-  outcome?: 'success' | 'failure' | 'denied';
+  @IsIn(AUDIT_OUTCOMES)
+  outcome?: AuditOutcome;
 
   /** Case-insensitive text the reason contains. */
   @IsOptional()

@@ -66,7 +66,7 @@ export class BearerAuthGuard extends sessionAuthGuard('native') {}
  * A client application's API key: `X-API-Key: <key>`, `Authorization: Bearer <key>`, or HTTP Basic
  * with the key as password (RFC 7662/7009 client authentication).
  */
-export function apiKeyFrom(request: FastifyRequest): string | null {
+function apiKeyFrom(request: FastifyRequest): string | null {
   const header = request.headers['x-api-key'];
   if (typeof header === 'string' && header) return header.trim();
   const auth = request.headers.authorization;
