@@ -107,14 +107,20 @@ export class AuthService {
     return view;
   }
 
-  /** Token → Actor, for every surface whose credential is a session token. */
-  async authenticate(token: string, context: RequestContext): Promise<Actor> {
-    return this.resolve(token, context);
+  /**
+   * Token → Actor, for every surface whose credential is a session token. With `accountId` (a client
+   * application acting for its own users, as in login), a token of another account is refused
+   * exactly like an invalid one: the client must not learn that it is live elsewhere.
+   */
+  async authenticate(token: string, context: RequestContext, accountId?: string): Promise<Actor> {
+    return this.resolve(token, context, accountId);
   }
 
   /** The same, answered at once (or thrown) when the validation cache holds the token: for guards. */
-  resolve(token: string, context: RequestContext): Actor | Promise<Actor> {
-    return whenReady(this.validator.check(token), (session) => this.actorOf(session, context));
+  resolve(token: string, context: RequestContext, accountId?: string): Actor | Promise<Actor> {
+    return whenReady(this.validator.check(token), (session) =>
+      this.actorOf(session && (accountId === undefined || session.accountId === accountId) ? session : null, context),
+    );
   }
 
   private actorOf(session: ValidatedSession | null, context: RequestContext): Actor {

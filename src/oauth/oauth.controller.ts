@@ -29,7 +29,7 @@ export class OAuthController {
   @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
   @ApiOkResponse({ description: 'Revoked, or already invalid' })
   async revoke(@CurrentActor() client: Actor, @Body() dto: TokenRequestDto): Promise<Record<string, never>> {
-    await this.oauth.revoke(client, dto.token, dto.token_type_hint);
+    await this.oauth.revoke(client, dto.token);
     return {};
   }
 }

@@ -36,8 +36,8 @@ export class OAuthService {
     };
   }
 
-  async revoke(client: Actor, token: string, hint?: 'access_token' | 'refresh_token'): Promise<void> {
-    const found = await this.sessions.findByToken(token, hint);
+  async revoke(client: Actor, token: string): Promise<void> {
+    const found = await this.sessions.findByToken(token);
     if (!found || found.accountId !== client.accountId) return;
     await this.revocation.revoke(client, { kind: 'session', sessionId: found.sessionId }, { reason: 'revoked by client (RFC 7009)' });
   }

@@ -119,14 +119,13 @@ export class SessionsService {
   }
 
   /** The session an access or refresh token belongs to (whatever its state). */
-  async findByToken(token: string, hint?: 'access_token' | 'refresh_token'): Promise<{ sessionId: string; accountId: string } | null> {
-    const hash = sha256(token);
-    const order = hint === 'refresh_token' ? ['refresh_hash', 'token_hash'] : ['token_hash', 'refresh_hash'];
-    for (const column of order) {
-      const rows: { id: string; account_id: string }[] = await this.dataSource.query(`SELECT id, account_id FROM sessions WHERE ${column} = $1`, [hash]);
-      if (rows[0]) return { sessionId: rows[0].id, accountId: rows[0].account_id };
-    }
-    return null;
+  async findByToken(token: string): Promise<{ sessionId: string; accountId: string } | null> {
+    // One lookup over both unique indexes: RFC 7009 lets the server ignore token_type_hint.
+    const rows: { id: string; account_id: string }[] = await this.dataSource.query(
+      'SELECT id, account_id FROM sessions WHERE token_hash = $1 OR refresh_hash = $1',
+      [sha256(token)],
+    );
+    return rows[0] ? { sessionId: rows[0].id, accountId: rows[0].account_id } : null;
   }
 
   /** The caller's own live sessions, newest first. */

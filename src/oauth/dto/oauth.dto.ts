@@ -6,6 +6,7 @@ export class TokenRequestDto {
   @Length(1, 512)
   token: string;
 
+  /** Accepted and validated as RFC 7009 §2.1 defines it; the lookup covers both kinds in one query. */
   @IsOptional()
   @IsIn(['access_token', 'refresh_token'])
   token_type_hint?: 'access_token' | 'refresh_token';

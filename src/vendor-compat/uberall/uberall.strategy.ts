@@ -55,10 +55,8 @@ export class UberallUserStrategy extends PassportStrategy(Strategy, 'uberall') {
     const client = await clientOf(this.apiKeys, request);
     const token = uberallAccessToken(request);
     if (!token) throw new DomainException(ErrorCode.UNAUTHENTICATED, 'An access token is required (Authorization or accessToken header)');
-    const user = await this.auth.authenticate(token, requestContextOf(request, 'uberall'));
-    // A token of another account is answered like an invalid one (401 BAD_ACCESS_TOKEN), not 403:
-    // the key's client must not learn that the token is live elsewhere.
-    if (user.accountId !== client.accountId) throw new DomainException(ErrorCode.UNAUTHENTICATED, 'Missing, invalid, expired or revoked token');
+    // Only a token of the key's account (another account's answers 401 BAD_ACCESS_TOKEN, like an invalid one).
+    const user = await this.auth.authenticate(token, requestContextOf(request, 'uberall'), client.accountId);
     return { ...user, redirectUrl: client.redirectUrl };
   }
 }
