@@ -214,9 +214,12 @@ export class RevocationService {
           `SELECT s.id FROM ${SESSION_JOINS} WHERE ${sessionId ? 's.id = $1' : 's.number = $1'} AND ${LIVE_SESSION_SQL} FOR UPDATE OF s`,
           [sessionId ?? (target as { number: number }).number],
         );
-        const at = await this.now(manager);
-        if (live.length === 0 || dryRun) return { ids: live.map((r) => r.id), count: live.length, at, invalidation: null, watermark: null };
-        await manager.query(`UPDATE sessions SET ${mark} WHERE id = $1`, [live[0].id, ...markParams]);
+        if (live.length === 0 || dryRun) return { ids: live.map((r) => r.id), count: live.length, at: await this.now(manager), invalidation: null, watermark: null };
+        // The revocation's own time is its effective time (no separate clock read).
+        const [{ at }]: { at: Date }[] = await manager.query(
+          `WITH m AS (UPDATE sessions SET ${mark} WHERE id = $1 RETURNING revoked_at) SELECT revoked_at AS at FROM m`,
+          [live[0].id, ...markParams],
+        );
         return { ids: [live[0].id], count: 1, at, invalidation: { kind: 's', id: live[0].id }, watermark: null };
       }
       case 'device': {
