@@ -73,8 +73,9 @@ export class UsersService {
     await this.permissions.requireAccount(actor, accountId, 'Account', 'users:create');
     const passwordHash = await this.passwords.hash(input.password);
     const id = await this.tx.run(async (manager) => {
-      await this.roles.assertGrantable(actor, manager, await this.roles.resolveIds(manager, accountId, input.roles ?? ['user']));
-      const created = await this.insert(manager, accountId, input, passwordHash);
+      const roleIds = await this.roles.resolveIds(manager, accountId, input.roles ?? ['user']);
+      await this.roles.assertGrantable(actor, manager, roleIds);
+      const created = await this.insert(manager, accountId, input, passwordHash, roleIds);
       await this.audit.record(manager, {
         action: 'user.created',
         accountId,
@@ -89,10 +90,10 @@ export class UsersService {
   }
 
   /** Inserts a user with roles inside the caller's transaction (also used by bootstrap and the CLI). */
-  async insert(manager: EntityManager, accountId: string, input: CreateUserInput, passwordHash: string): Promise<string> {
+  async insert(manager: EntityManager, accountId: string, input: CreateUserInput, passwordHash: string, resolvedRoleIds?: string[]): Promise<string> {
     const accounts: { id: string }[] = await manager.query('SELECT id FROM accounts WHERE id = $1', [accountId]);
     if (!accounts[0]) throw notFound('Account');
-    const roleIds = await this.roles.resolveIds(manager, accountId, input.roles ?? ['user']);
+    const roleIds = resolvedRoleIds ?? (await this.roles.resolveIds(manager, accountId, input.roles ?? ['user']));
     const rows: { id: string }[] = await manager.query(
       'INSERT INTO users (account_id, username, email, password_hash) VALUES ($1, $2, $3, $4) RETURNING id',
       [accountId, input.username, input.email, passwordHash],
