@@ -21,7 +21,7 @@ export class RocketChatService {
 
   /** `/api/v1/logout`: the caller's current session only. */
   logout(actor: Actor): Promise<RevocationReceipt> {
-    return this.revocation.revoke(actor, { kind: 'current' });
+    return this.auth.logout(actor, 'local');
   }
 
   /**

@@ -20,7 +20,7 @@ export class UberallService {
 
   /** `POST /users/logout`: the session of the presented access token. */
   logout(user: Actor): Promise<RevocationReceipt> {
-    return this.revocation.revoke(user, { kind: 'current' });
+    return this.auth.logout(user, 'local');
   }
 
   /** `DELETE /users/{id}/all-sessions`: every session of the user (another user needs sessions.revoke-any). */
