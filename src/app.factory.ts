@@ -1,11 +1,12 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
+import { LogController } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from './app.module.js';
+import { createRootLogger, logsRequests, NestPinoLogger } from './common/logger.js';
 import { validateEnvironment } from './config/env.validation.js';
 import { ADMIN_ASSETS_DIR } from './runtime-paths.js';
 
@@ -47,7 +48,13 @@ function buildOpenApi(app: NestFastifyApplication) {
 export async function createApp(options: { bufferLogs?: boolean } = {}): Promise<NestFastifyApplication> {
   // The adapter is built before Nest's config exists: read the same validated settings here.
   const env = validateEnvironment(process.env);
+  // One pino instance for Fastify's per-request loggers and for Nest's: requests are logged by
+  // Fastify's own child logger, not by an HTTP middleware (a middleware layer, a second logger per
+  // request and async-context tracking of every promise cost more than the guard itself).
+  const logger = createRootLogger(env.LOG_LEVEL);
   const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    logController: new LogController({ disableRequestLogging: !logsRequests(env.LOG_LEVEL) }),
     bodyLimit: 64 * 1024,
     trustProxy: env.TRUST_PROXY,
     routerOptions: { caseSensitive: false, ignoreTrailingSlash: true },
@@ -58,7 +65,7 @@ export async function createApp(options: { bufferLogs?: boolean } = {}): Promise
   });
   // Body parsers are registered below, not by Nest (Nest's JSON parser refuses empty bodies).
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: options.bufferLogs ?? true, bodyParser: false });
-  app.useLogger(app.get(Logger));
+  app.useLogger(new NestPinoLogger(logger));
   app.enableShutdownHooks();
   const fastify = app.getHttpAdapter().getInstance();
   // Clients such as Rocket.Chat's send `Content-Type: application/json` with an empty body on
@@ -72,8 +79,10 @@ export async function createApp(options: { bufferLogs?: boolean } = {}): Promise
   fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) =>
     done(null, Object.fromEntries(new URLSearchParams(body as string))),
   );
-  fastify.addHook('onSend', async (request, reply) => {
+  // Set when the request arrives, so every answer carries it (errors too) without a hook per reply.
+  fastify.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    done();
   });
   app.useStaticAssets({ root: ADMIN_ASSETS_DIR, prefix: '/admin/', decorateReply: false });
   // The router ignores trailing slashes, so `/admin` and `/admin/` are one route here: serve the page

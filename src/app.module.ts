@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { LoggerModule } from 'nestjs-pino';
 import { AccountsModule } from './accounts/accounts.module.js';
 import { ApiKeysModule } from './api-keys/api-keys.module.js';
 import { AuditCoreModule } from './audit/audit-core.module.js';
@@ -21,33 +20,9 @@ import { BootstrapModule } from './users/bootstrap.module.js';
 import { UsersModule } from './users/users.module.js';
 import { VendorCompatModule } from './vendor-compat/vendor-compat.module.js';
 
-/** Never logged, wherever they appear: credentials of every surface. */
-const REDACTED_PATHS = [
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'req.headers["x-auth-token"]',
-  'req.headers["x-api-key"]',
-  'req.headers.auth_token',
-  'req.headers.accesstoken',
-  'req.headers["x-amz-security-token"]',
-  'res.headers["set-cookie"]',
-];
-
 @Module({
   imports: [
     AppConfigModule,
-    LoggerModule.forRootAsync({
-      inject: [AppConfigService],
-      useFactory: (config: AppConfigService) => ({
-        pinoHttp: {
-          level: config.get('LOG_LEVEL'),
-          redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-          // Request bodies are never logged (they carry passwords and tokens).
-          serializers: { req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }) },
-          autoLogging: config.get('LOG_LEVEL') === 'debug' || config.get('LOG_LEVEL') === 'trace',
-        },
-      }),
-    }),
     ThrottlerModule.forRootAsync({
       inject: [AppConfigService],
       useFactory: (config: AppConfigService) => ({
