@@ -8,6 +8,7 @@ import { DomainException, ErrorCode, notFound } from '../common/error-codes.js';
 import { RequestContext } from '../common/request-context.js';
 import { PERMISSIONS } from '../permissions/permissions.js';
 import { PermissionsService } from '../permissions/permissions.service.js';
+import { InvalidatedCache } from '../sessions/invalidated-cache.js';
 import { SessionInvalidationService } from '../sessions/session-invalidation.service.js';
 
 export interface ApiKeyView {
@@ -48,8 +49,7 @@ const unknownKey = () => new DomainException(ErrorCode.INVALID_CLIENT, 'Unknown 
  */
 @Injectable()
 export class ApiKeysService {
-  private readonly cache = new Map<string, KeyRow>();
-  private readonly cacheKeyById = new Map<string, string>();
+  private readonly cache: InvalidatedCache<KeyRow>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -57,15 +57,10 @@ export class ApiKeysService {
     private readonly audit: AuditService,
     private readonly invalidation: SessionInvalidationService,
   ) {
+    this.cache = new InvalidatedCache<KeyRow>(invalidation, MAX_CACHED_KEYS, (key) => key.id);
     invalidation.subscribe((event) => {
-      if (event.kind === '*') {
-        this.cache.clear();
-        this.cacheKeyById.clear();
-      } else if (event.kind === 'c') {
-        const cacheKey = this.cacheKeyById.get(event.id);
-        if (cacheKey) this.cache.delete(cacheKey);
-        this.cacheKeyById.delete(event.id);
-      }
+      if (event.kind === '*') this.cache.clear();
+      else if (event.kind === 'c') this.cache.deleteId(event.id);
     });
   }
 
@@ -112,12 +107,12 @@ export class ApiKeysService {
   resolve(apiKey: string, context: RequestContext): ClientActor | Promise<ClientActor> {
     if (apiKey.length === 0 || apiKey.length > 256) throw unknownKey();
     const hash = sha256(apiKey);
-    const cached = this.invalidation.ready ? this.cache.get(hash.toString('base64')) : undefined;
-    return whenReady(cached ?? this.load(hash), (key) => this.clientActor(key, context));
+    const cacheKey = hash.toString('base64');
+    return whenReady(this.cache.get(cacheKey) ?? this.load(hash, cacheKey), (key) => this.clientActor(key, context));
   }
 
-  private async load(hash: Buffer): Promise<KeyRow> {
-    const epoch = this.invalidation.epoch;
+  private async load(hash: Buffer, cacheKey: string): Promise<KeyRow> {
+    const epoch = this.cache.epoch;
     const rows: KeyRow[] = await this.dataSource.query(
       'SELECT id, account_id, name, redirect_url, last_used_at FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL',
       [hash],
@@ -125,11 +120,7 @@ export class ApiKeysService {
     const key = rows[0];
     if (!key) throw unknownKey();
     // Only if no invalidation arrived meanwhile (the row may already be stale otherwise).
-    if (this.invalidation.ready && this.invalidation.epoch === epoch && this.cache.size < MAX_CACHED_KEYS) {
-      const cacheKey = hash.toString('base64');
-      this.cache.set(cacheKey, key);
-      this.cacheKeyById.set(key.id, cacheKey);
-    }
+    this.cache.set(cacheKey, key, epoch);
     return key;
   }
 

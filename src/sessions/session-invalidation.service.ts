@@ -69,12 +69,10 @@ export class SessionInvalidationService implements OnModuleInit, OnApplicationSh
   }
 
   /**
-   * Queues the invalidation in the caller's transaction; returns a nonce to await after commit. The
-   * wait is registered here, before the commit, so acknowledgements that arrive first are not lost.
-   */
-  /**
    * Queues an invalidation in the caller's transaction (delivered to every instance only if it
    * commits) and counts the instances listening right now, i.e. how many acknowledgements to wait for.
+   * Returns a nonce to await after commit; the wait is registered here, before the commit, so
+   * acknowledgements that arrive first are not lost.
    */
   async publish(manager: EntityManager, invalidation: Invalidation): Promise<string> {
     const nonce = randomUUID();

@@ -50,7 +50,6 @@ const VIEW_COLUMNS = `s.id, s.number, s.user_id AS "userId", s.account_id AS "ac
   (s.device_token IS NOT NULL) AS "hasDeviceToken", s.ip, s.user_agent AS "userAgent", s.created_at AS "createdAt",
   s.last_seen_at AS "lastSeenAt", s.idle_expires_at AS "idleExpiresAt", s.expires_at AS "expiresAt"`;
 
-/** Session lifecycle other than revocation: issuing, listing, refreshing. */
 /**
  * A new session and its audit event, in one statement that also takes FOR SHARE on the user and the
  * account (ordering it against a concurrent "log out everywhere"). Neither row is written when the
@@ -75,6 +74,7 @@ const ISSUE_SESSION: PreparedStatement = {
      SELECT ${VIEW_COLUMNS} FROM s`,
 };
 
+/** Session lifecycle other than revocation: issuing, listing, refreshing. */
 @Injectable()
 export class SessionsService {
   constructor(

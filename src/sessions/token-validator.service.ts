@@ -4,6 +4,7 @@ import { sha256 } from '../common/crypto.js';
 import { AppConfigService } from '../config/app-config.service.js';
 import { preparedQuery, PreparedStatement } from '../database/prepared-query.js';
 import { LIVE_SESSION_SQL, SESSION_JOINS } from './session-sql.js';
+import { InvalidatedCache } from './invalidated-cache.js';
 import { Invalidation, SessionInvalidationService } from './session-invalidation.service.js';
 
 /** A live session as the hot path sees it. */
@@ -60,17 +61,15 @@ const LOOKUP: PreparedStatement = {
 @Injectable()
 export class TokenValidatorService {
   private readonly logger = new Logger(TokenValidatorService.name);
-  private readonly cache = new Map<string, CacheEntry>();
-  private readonly bySession = new Map<string, string>();
-  private readonly maxEntries: number;
+  private readonly cache: InvalidatedCache<CacheEntry>;
   private readonly idleTtlMs: number;
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly invalidation: SessionInvalidationService,
+    invalidation: SessionInvalidationService,
     config: AppConfigService,
   ) {
-    this.maxEntries = config.get('VALIDATION_CACHE_SIZE');
+    this.cache = new InvalidatedCache<CacheEntry>(invalidation, config.get('VALIDATION_CACHE_SIZE'), (entry) => entry.session.sessionId);
     this.idleTtlMs = config.tokens.idleTtlSeconds * 1000;
     invalidation.subscribe((event) => this.invalidate(event));
   }
@@ -82,13 +81,12 @@ export class TokenValidatorService {
   check(token: string): ValidatedSession | null | Promise<ValidatedSession | null> {
     if (token.length === 0 || token.length > 512) return null;
     const hash = sha256(token);
-    const hit = this.fromCache(hash);
-    return hit === undefined ? this.lookup(hash) : hit;
+    const key = hash.toString('base64');
+    const hit = this.fromCache(key);
+    return hit === undefined ? this.lookup(hash, key) : hit;
   }
 
-  private fromCache(hash: Buffer): ValidatedSession | null | undefined {
-    if (!this.invalidation.ready) return undefined;
-    const key = hash.toString('base64');
+  private fromCache(key: string): ValidatedSession | null | undefined {
     const cached = this.cache.get(key);
     if (!cached) return undefined;
     const now = Date.now();
@@ -96,14 +94,13 @@ export class TokenValidatorService {
       if (now - cached.lastSeenMs > TOUCH_INTERVAL_MS) this.touch(cached, now);
       return cached.session;
     }
-    this.drop(key);
+    this.cache.delete(key);
     return null;
   }
 
-  private async lookup(hash: Buffer): Promise<ValidatedSession | null> {
-    const key = hash.toString('base64');
+  private async lookup(hash: Buffer, key: string): Promise<ValidatedSession | null> {
     const now = Date.now();
-    const epoch = this.invalidation.epoch;
+    const epoch = this.cache.epoch;
     const rows = await preparedQuery<Row>(this.dataSource, LOOKUP, [hash]);
     const row = rows[0];
     if (!row || !row.live) return null;
@@ -124,45 +121,21 @@ export class TokenValidatorService {
     };
     if (now - entry.lastSeenMs > TOUCH_INTERVAL_MS) this.touch(entry, now);
     // Cache only if no invalidation arrived while we read: otherwise the row may already be stale.
-    if (this.maxEntries > 0 && this.invalidation.ready && this.invalidation.epoch === epoch) this.store(key, entry);
+    this.cache.set(key, entry, epoch);
     return entry.session;
   }
 
-  private store(key: string, entry: CacheEntry): void {
-    if (this.cache.size >= this.maxEntries) {
-      const oldest = this.cache.keys().next().value;
-      if (oldest !== undefined) this.drop(oldest);
-    }
-    this.cache.set(key, entry);
-    this.bySession.set(entry.session.sessionId, key);
-  }
-
-  private drop(key: string): void {
-    const entry = this.cache.get(key);
-    if (!entry) return;
-    this.cache.delete(key);
-    this.bySession.delete(entry.session.sessionId);
-  }
-
+  /** Session, user and account invalidations; API-key ones ('c') concern ApiKeysService. */
   private invalidate(event: Invalidation): void {
     switch (event.kind) {
-      case 'c':
-        return;
       case '*':
-        this.cache.clear();
-        this.bySession.clear();
-        return;
-      case 's': {
-        const key = this.bySession.get(event.id);
-        if (key) this.drop(key);
-        return;
-      }
+        return this.cache.clear();
+      case 's':
+        return this.cache.deleteId(event.id);
       case 'u':
+        return this.cache.deleteWhere((entry) => entry.session.userId === event.id);
       case 'a':
-        for (const [key, entry] of this.cache) {
-          if ((event.kind === 'u' ? entry.session.userId : entry.session.accountId) === event.id) this.drop(key);
-        }
-        return;
+        return this.cache.deleteWhere((entry) => entry.session.accountId === event.id);
     }
   }
 
