@@ -98,12 +98,10 @@ export class ApiKeysService {
     return view;
   }
 
-  /** An API key → the client Actor; it may introspect and revoke tokens of its own account. */
-  async authenticate(apiKey: string, context: RequestContext): Promise<ClientActor> {
-    return this.resolve(apiKey, context);
-  }
-
-  /** The same, answered at once when the key is cached: for guards. The key is hashed once. */
+  /**
+   * An API key → the client Actor; it may introspect and revoke tokens of its own account. Answered
+   * at once when the key is cached (guards need no promise then); the key is hashed once.
+   */
   resolve(apiKey: string, context: RequestContext): ClientActor | Promise<ClientActor> {
     if (apiKey.length === 0 || apiKey.length > 256) throw unknownKey();
     const hash = sha256(apiKey);

@@ -1,5 +1,4 @@
 import { Global, Module } from '@nestjs/common';
-import { PassportModule } from '@nestjs/passport';
 import { ApiKeysModule } from '../api-keys/api-keys.module.js';
 import { PermissionsModule } from '../permissions/permissions.module.js';
 import { SessionsModule } from '../sessions/sessions.module.js';
@@ -11,7 +10,7 @@ import { LoginThrottlerGuard } from './guards/login-throttler.guard.js';
 /** Global: the guards in front of every module's endpoints need AuthService and ApiKeysService. */
 @Global()
 @Module({
-  imports: [PassportModule, UsersModule, SessionsModule, ApiKeysModule, PermissionsModule],
+  imports: [UsersModule, SessionsModule, ApiKeysModule, PermissionsModule],
   controllers: [AuthController],
   providers: [AuthService, LoginThrottlerGuard],
   exports: [AuthService, LoginThrottlerGuard, ApiKeysModule],

@@ -37,6 +37,11 @@ export interface CurrentSession {
 
 export type LogoutScope = 'local' | 'others' | 'global';
 
+/** The user as the API may show it: the login lookup's row without its password hash. */
+function withoutHash({ passwordHash: _hash, ...view }: UserView & { passwordHash: string }): UserView {
+  return view;
+}
+
 export interface Me {
   user: UserView;
   permissions: readonly string[];
@@ -82,10 +87,7 @@ export class AuthService {
           details: input.deviceName ? { deviceName: input.deviceName } : {},
         },
       );
-      if (issued) {
-        const { passwordHash: _hash, ...view } = user;
-        return { ...issued, user: view };
-      }
+      if (issued) return { ...issued, user: withoutHash(user) };
     }
     await this.audit.recordStandalone({
       action: 'auth.login_failed',
@@ -102,21 +104,15 @@ export class AuthService {
   /** The user a login attempt names, if any (for recording throttled attempts in that user's account). */
   async userNamed(identifier: string): Promise<UserView | null> {
     const user = identifier ? await this.users.findByLogin(identifier) : null;
-    if (!user) return null;
-    const { passwordHash: _hash, ...view } = user;
-    return view;
+    return user && withoutHash(user);
   }
 
   /**
    * Token → Actor, for every surface whose credential is a session token. With `accountId` (a client
    * application acting for its own users, as in login), a token of another account is refused
-   * exactly like an invalid one: the client must not learn that it is live elsewhere.
+   * exactly like an invalid one: the client must not learn that it is live elsewhere. Answered at
+   * once (or thrown) when the validation cache holds the token, so guards need no promise then.
    */
-  async authenticate(token: string, context: RequestContext, accountId?: string): Promise<Actor> {
-    return this.resolve(token, context, accountId);
-  }
-
-  /** The same, answered at once (or thrown) when the validation cache holds the token: for guards. */
   resolve(token: string, context: RequestContext, accountId?: string): Actor | Promise<Actor> {
     return whenReady(this.validator.check(token), (session) =>
       this.actorOf(session && (accountId === undefined || session.accountId === accountId) ? session : null, context),

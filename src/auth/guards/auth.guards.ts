@@ -15,7 +15,7 @@ import { AuthService } from '../auth.service.js';
 export const REQUIRED_PERMISSION = 'requiredPermission';
 
 /** The token of an `Authorization: Bearer <token>` header; throws UNAUTHENTICATED without one. */
-export function bearerTokenOf(request: FastifyRequest): string {
+function bearerTokenOf(request: FastifyRequest): string {
   const header = request.headers.authorization;
   const match = typeof header === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
   if (!match) throw new DomainException(ErrorCode.UNAUTHENTICATED, 'Authorization: Bearer <token> is required');
@@ -33,12 +33,21 @@ export function domainAuthGuard(strategy: string) {
   };
 }
 
-/** Sets request.user: at once from a cached answer, else once the lookup answers. */
-function attachActor(request: { user?: Actor }, actor: Actor | Promise<Actor>): boolean | Promise<boolean> {
-  return whenReady(actor, (resolved) => {
-    request.user = resolved;
-    return true;
-  });
+/**
+ * The guard of every surface whose credential the service checks itself: it turns the request into
+ * its Actor (`request.user`). A credential the validation caches hold is answered without a promise,
+ * so a cached token costs no tick of the event loop; a cache miss waits on the database.
+ */
+export abstract class ActorGuard implements CanActivate {
+  protected abstract actorOf(request: FastifyRequest): Actor | Promise<Actor>;
+
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
+    const request = context.switchToHttp().getRequest<FastifyRequest & { user?: Actor }>();
+    return whenReady(this.actorOf(request), (actor) => {
+      request.user = actor;
+      return true;
+    });
+  }
 }
 
 /**
@@ -48,12 +57,13 @@ function attachActor(request: { user?: Actor }, actor: Actor | Promise<Actor>): 
  */
 export function sessionAuthGuard(surface: Surface): Type<CanActivate> {
   @Injectable()
-  class SessionAuthGuard implements CanActivate {
-    constructor(private readonly auth: AuthService) {}
+  class SessionAuthGuard extends ActorGuard {
+    constructor(private readonly auth: AuthService) {
+      super();
+    }
 
-    canActivate(context: ExecutionContext): boolean | Promise<boolean> {
-      const request = context.switchToHttp().getRequest<FastifyRequest & { user?: Actor }>();
-      return attachActor(request, this.auth.resolve(bearerTokenOf(request), requestContextOf(request, surface)));
+    protected actorOf(request: FastifyRequest): Actor | Promise<Actor> {
+      return this.auth.resolve(bearerTokenOf(request), requestContextOf(request, surface));
     }
   }
   return mixin(SessionAuthGuard);
@@ -82,14 +92,15 @@ function apiKeyFrom(request: FastifyRequest): string | null {
 
 /** A client application's API key → client Actor; a cached key is answered without a promise. */
 @Injectable()
-export class ClientAuthGuard implements CanActivate {
-  constructor(private readonly apiKeys: ApiKeysService) {}
+export class ClientAuthGuard extends ActorGuard {
+  constructor(private readonly apiKeys: ApiKeysService) {
+    super();
+  }
 
-  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
-    const request = context.switchToHttp().getRequest<FastifyRequest & { user?: Actor }>();
+  protected actorOf(request: FastifyRequest): Actor | Promise<Actor> {
     const key = apiKeyFrom(request);
     if (!key) throw new DomainException(ErrorCode.INVALID_CLIENT, 'Client authentication required (X-API-Key, Bearer or Basic)');
-    return attachActor(request, this.apiKeys.resolve(key, requestContextOf(request)));
+    return this.apiKeys.resolve(key, requestContextOf(request));
   }
 }
 

@@ -1,8 +1,7 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainException, ErrorCode } from '../../common/error-codes.js';
 import { ErrorDialect, surfaceMatcher } from '../../common/error-dialect.js';
-import { COMPAT_PREFIXES } from '../compat-prefixes.js';
 import { ChimeErrorCode } from './dto/chime.dto.js';
 
 interface ChimeError {
@@ -51,10 +50,13 @@ export const setAmznRequestId = (request: FastifyRequest, reply: FastifyReply) =
 const CHIME_ROUTES = /^\/accounts(\/|$)/;
 
 /** Amazon Chime (restJson1) errors: status, `x-amzn-ErrorType`, `x-amzn-RequestId`, `{Code, Message}`. */
-@Injectable()
 export class ChimeErrorDialect implements ErrorDialect {
   readonly surface = 'chime' as const;
-  readonly matches = surfaceMatcher(COMPAT_PREFIXES.chime, CHIME_ROUTES);
+  readonly matches: (path: string) => boolean;
+
+  constructor(prefix: string) {
+    this.matches = surfaceMatcher(prefix, CHIME_ROUTES);
+  }
 
   send(error: DomainException, request: FastifyRequest, reply: FastifyReply): void {
     const chime = chimeError(error.code);

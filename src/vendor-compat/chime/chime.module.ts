@@ -5,6 +5,7 @@ import { ErrorDialectRegistry } from '../../common/error-dialect.js';
 import { PermissionsModule } from '../../permissions/permissions.module.js';
 import { SessionsModule } from '../../sessions/sessions.module.js';
 import { UsersModule } from '../../users/users.module.js';
+import { COMPAT_PREFIXES } from '../compat-prefixes.js';
 import { ChimeErrorDialect } from './chime-error.dialect.js';
 import { AmznRequestIdInterceptor } from './chime-request-id.interceptor.js';
 import { ChimeUsersController } from './chime-users.controller.js';
@@ -15,15 +16,12 @@ import { ChimeAuthGuard, SigV4Strategy } from './sigv4.strategy.js';
 @Module({
   imports: [PassportModule, ApiKeysModule, PermissionsModule, SessionsModule, UsersModule],
   controllers: [ChimeUsersController],
-  providers: [SigV4Strategy, ChimeAuthGuard, AmznRequestIdInterceptor, ChimeErrorDialect, ChimeUsersService],
+  providers: [SigV4Strategy, ChimeAuthGuard, AmznRequestIdInterceptor, ChimeUsersService],
 })
 export class ChimeModule implements OnModuleInit {
-  constructor(
-    private readonly registry: ErrorDialectRegistry,
-    private readonly dialect: ChimeErrorDialect,
-  ) {}
+  constructor(private readonly dialects: ErrorDialectRegistry) {}
 
   onModuleInit(): void {
-    this.registry.register(this.dialect);
+    this.dialects.register(new ChimeErrorDialect(COMPAT_PREFIXES.chime));
   }
 }

@@ -2,7 +2,7 @@ import { applyDecorators, UseGuards } from '@nestjs/common';
 import { ApiResponse, ApiSecurity, getSchemaPath } from '@nestjs/swagger';
 import { ProblemDetailsDto } from './dto/problem-details.dto.js';
 import { RAS_CONTENT_TYPE } from './ras-error.dialect.js';
-import { RasAuthGuard } from './ras-token.strategy.js';
+import { RasAuthGuard } from './ras-auth.guard.js';
 
 type Schema = Record<string, unknown>;
 

@@ -1,8 +1,7 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainException, ErrorCode } from '../../common/error-codes.js';
 import { ErrorDialect, surfaceMatcher } from '../../common/error-dialect.js';
-import { COMPAT_PREFIXES } from '../compat-prefixes.js';
 
 /** RAS is ASP.NET Core: every JSON response carries the API version in its content type. */
 export const RAS_CONTENT_TYPE = 'application/json; api-version=1.0';
@@ -63,10 +62,13 @@ function fieldErrors(error: DomainException): Record<string, string[]> | undefin
 const RAS_ROUTES = /^\/api\/session(\/|$)/;
 
 /** Parallels RAS errors: RFC 7807 ProblemDetails with `application/json; api-version=1.0`. */
-@Injectable()
 export class RasErrorDialect implements ErrorDialect {
   readonly surface = 'ras' as const;
-  readonly matches = surfaceMatcher(COMPAT_PREFIXES.ras, RAS_ROUTES);
+  readonly matches: (path: string) => boolean;
+
+  constructor(prefix: string) {
+    this.matches = surfaceMatcher(prefix, RAS_ROUTES);
+  }
 
   send(error: DomainException, request: FastifyRequest, reply: FastifyReply): void {
     const problem = rasProblem(error.code);

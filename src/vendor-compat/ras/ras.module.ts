@@ -1,25 +1,22 @@
 import { Module, OnModuleInit } from '@nestjs/common';
-import { PassportModule } from '@nestjs/passport';
 import { AuthModule } from '../../auth/auth.module.js';
 import { ErrorDialectRegistry } from '../../common/error-dialect.js';
 import { SessionsModule } from '../../sessions/sessions.module.js';
+import { COMPAT_PREFIXES } from '../compat-prefixes.js';
 import { RasErrorDialect } from './ras-error.dialect.js';
 import { RasSessionController } from './ras-session.controller.js';
-import { RasAuthGuard, RasTokenStrategy } from './ras-token.strategy.js';
+import { RasAuthGuard } from './ras-auth.guard.js';
 
 /** The Parallels RAS dialect: `auth_token` sessions, logoff, ProblemDetails errors. */
 @Module({
-  imports: [PassportModule, AuthModule, SessionsModule],
+  imports: [AuthModule, SessionsModule],
   controllers: [RasSessionController],
-  providers: [RasTokenStrategy, RasAuthGuard, RasErrorDialect],
+  providers: [RasAuthGuard],
 })
 export class RasModule implements OnModuleInit {
-  constructor(
-    private readonly registry: ErrorDialectRegistry,
-    private readonly dialect: RasErrorDialect,
-  ) {}
+  constructor(private readonly dialects: ErrorDialectRegistry) {}
 
   onModuleInit(): void {
-    this.registry.register(this.dialect);
+    this.dialects.register(new RasErrorDialect(COMPAT_PREFIXES.ras));
   }
 }

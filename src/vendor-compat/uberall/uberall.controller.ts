@@ -23,7 +23,7 @@ import {
 } from './dto/uberall.dto.js';
 import { UberallAuthenticated, UberallClientAuthenticated } from './uberall-auth.guard.js';
 import { CurrentActor } from '../../common/actor.js';
-import type { UberallCaller } from './uberall.strategy.js';
+import type { UberallCaller } from './uberall-auth.guard.js';
 import { UberallService } from './uberall.service.js';
 
 /** Uberall's user login and logout calls, every answer in its `{status, response}` envelope. */

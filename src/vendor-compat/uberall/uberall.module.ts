@@ -1,5 +1,4 @@
 import { Module, OnModuleInit } from '@nestjs/common';
-import { PassportModule } from '@nestjs/passport';
 import { ApiKeysModule } from '../../api-keys/api-keys.module.js';
 import { AuthModule } from '../../auth/auth.module.js';
 import { ErrorDialectRegistry } from '../../common/error-dialect.js';
@@ -9,13 +8,12 @@ import { UberallClientGuard, UberallUserGuard } from './uberall-auth.guard.js';
 import { UberallErrorDialect } from './uberall-error.dialect.js';
 import { UberallController } from './uberall.controller.js';
 import { UberallService } from './uberall.service.js';
-import { UberallClientStrategy, UberallUserStrategy } from './uberall.strategy.js';
 
 /** The Uberall dialect: /users/login, /users/logout, /users/{id}/all-sessions. */
 @Module({
-  imports: [PassportModule, AuthModule, ApiKeysModule, SessionsModule],
+  imports: [AuthModule, ApiKeysModule, SessionsModule],
   controllers: [UberallController],
-  providers: [UberallService, UberallClientStrategy, UberallUserStrategy, UberallClientGuard, UberallUserGuard],
+  providers: [UberallService, UberallClientGuard, UberallUserGuard],
 })
 export class UberallModule implements OnModuleInit {
   constructor(private readonly dialects: ErrorDialectRegistry) {}
