@@ -5,7 +5,7 @@ import { Actor } from '../common/actor.js';
 import { DomainException, ErrorCode, notFound } from '../common/error-codes.js';
 import { TransactionService } from '../common/transaction.service.js';
 import { preparedQuery, PreparedStatement } from '../database/prepared-query.js';
-import { PERMISSIONS } from '../permissions/permissions.js';
+import { Permission, PERMISSIONS } from '../permissions/permissions.js';
 import { PermissionsService } from '../permissions/permissions.service.js';
 import { RolesService } from '../permissions/roles.service.js';
 import { RevocationService } from '../sessions/revocation.service.js';
@@ -102,10 +102,14 @@ export class UsersService {
     return rows[0].id;
   }
 
-  async get(actor: Actor, userId: string): Promise<UserView> {
-    if (userId !== actor.userId) await this.permissions.require(actor, PERMISSIONS.usersManage, 'users:read', userId);
+  /**
+   * A user, for a caller allowed to read others (`permission`, users.manage by default) and only
+   * within the caller's account. `attempted` names the operation in a refusal's audit event.
+   */
+  async get(actor: Actor, userId: string, { permission = PERMISSIONS.usersManage, attempted = 'users:read' }: { permission?: Permission; attempted?: string } = {}): Promise<UserView> {
+    if (userId !== actor.userId) await this.permissions.require(actor, permission, attempted, userId);
     const user = await this.find(userId);
-    await this.permissions.requireAccount(actor, user.accountId, 'User', 'users:read', userId);
+    await this.permissions.requireAccount(actor, user.accountId, 'User', attempted, userId);
     return user;
   }
 

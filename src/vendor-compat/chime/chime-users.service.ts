@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor } from '../../common/actor.js';
+import { PERMISSIONS } from '../../permissions/permissions.js';
 import { PermissionsService } from '../../permissions/permissions.service.js';
 import { RevocationService } from '../../sessions/revocation.service.js';
 import { UsersService, UserView } from '../../users/users.service.js';
@@ -19,15 +20,10 @@ export class ChimeUsersService {
     await this.revocation.revoke(actor, { kind: 'user', userId });
   }
 
-  /**
-   * GetUser. UsersService.get wants users.manage, which an access key does not hold (it may read and
-   * end sessions only), so the user is found and then held to the key's account like every other read.
-   */
+  /** GetUser: an access key does not hold users.manage (it may read and end sessions), so it reads with sessions.read-any. */
   async getUser(actor: Actor, accountId: string, userId: string): Promise<UserView> {
     await this.requirePathAccount(actor, accountId, userId, 'chime:GetUser');
-    const user = await this.users.find(userId);
-    await this.permissions.requireAccount(actor, user.accountId, 'User', 'chime:GetUser', userId);
-    return user;
+    return this.users.get(actor, userId, { permission: PERMISSIONS.sessionsReadAny, attempted: 'chime:GetUser' });
   }
 
   /** A key acts in its own account only; naming another account in the path is Chime's ForbiddenException. */

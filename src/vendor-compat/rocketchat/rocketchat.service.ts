@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuthService, LoginResult } from '../../auth/auth.service.js';
 import { Actor } from '../../common/actor.js';
-import { DomainException, ErrorCode } from '../../common/error-codes.js';
 import { RequestContext } from '../../common/request-context.js';
 import { RevocationService } from '../../sessions/revocation.service.js';
 import { RevocationReceipt } from '../../sessions/revocation.types.js';
@@ -29,8 +28,6 @@ export class RocketChatService {
    * Rocket.Chat-style id names no user: the core answers it as any unknown id (permission, then 404).
    */
   logoutUser(actor: Actor, userId: string | undefined): Promise<RevocationReceipt> {
-    const target = userId || actor.userId;
-    if (!target) throw new DomainException(ErrorCode.UNAUTHENTICATED, 'This credential is not a user');
-    return this.revocation.revoke(actor, { kind: 'user', userId: target });
+    return userId ? this.revocation.revoke(actor, { kind: 'user', userId }) : this.auth.logout(actor, 'global');
   }
 }
