@@ -61,12 +61,13 @@ export class AuditService {
   }
 
   /**
-   * Records an event in a transaction of its own: for failures (denied, failed login) whose
-   * request is about to fail while the event must still be kept.
+   * Records an event on its own: for failures (denied, failed login) whose request is about to fail
+   * while the event must still be kept. One autocommit statement (the chain trigger runs inside it),
+   * so no BEGIN/COMMIT round trips on every failed login or refusal.
    */
   async recordStandalone(event: AuditRecord): Promise<void> {
     try {
-      await this.dataSource.transaction((manager) => this.record(manager, event));
+      await preparedQuery(this.dataSource, INSERT_EVENT, eventValues(event));
     } catch (error) {
       this.logger.error({ action: event.action, err: (error as Error).message }, 'could not record audit event');
     }
