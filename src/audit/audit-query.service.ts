@@ -37,12 +37,13 @@ export interface KeysetCursor {
 
 export type KeysetRow = AuditRow & { cursor_at: string };
 
-export const AUDIT_COLUMNS = `id, occurred_at, action, outcome, account_id, actor_user_id, actor_session_id, actor_label, target_user_id,
-  session_ids, session_count, surface, ip, user_agent, request_id, reason, ticket, dry_run, details,
+const auditColumns = (sessionIds: string) => `id, occurred_at, action, outcome, account_id, actor_user_id, actor_session_id, actor_label, target_user_id,
+  ${sessionIds}, session_count, surface, ip, user_agent, request_id, reason, ticket, dry_run, details,
   (SELECT u.username FROM users u WHERE u.id = audit_events.target_user_id) AS target_label`;
 
+const AUDIT_COLUMNS = auditColumns('session_ids');
 /** A page lists the first session ids of each event (a forced logout may list 1000): see `get` for all. */
-const LIST_COLUMNS = AUDIT_COLUMNS.replace('session_ids,', 'session_ids[1:20] AS session_ids,');
+const LIST_COLUMNS = auditColumns('session_ids[1:20] AS session_ids');
 
 export function mapAuditRow(r: AuditRow): AuditEventDto {
   return {
@@ -73,10 +74,11 @@ export function assertRange(from: Date, to: Date): void {
   if (from >= to) throw new DomainException(ErrorCode.VALIDATION_FAILED, '`from` must be before `to`');
 }
 
-/** A filter as SQL: the WHERE clause and its parameters (always scoped to one account). */
+/** A filter as SQL: the WHERE clause and its parameters, always scoped to one account (the first parameter). */
 export interface AuditWhere {
   sql: string;
   params: unknown[];
+  accountId: string;
 }
 
 /** Reads the audit trail for admins with audit.read: filtered, newest first, keyset-paginated. */
@@ -87,17 +89,14 @@ export class AuditQueryService {
     private readonly permissions: PermissionsService,
   ) {}
 
-  /** audit.read, and an account the caller may read (its own; any for the system admin); returns that account. */
-  async readableAccount(actor: Actor, accountId: string | undefined, attempted: string): Promise<string> {
+  /**
+   * Checks audit.read and an account the caller may read (its own; any for the system admin), and
+   * builds the WHERE clause every reader shares. `attempted` names the operation in a refusal's event.
+   */
+  async where(actor: Actor, filter: AuditFilterDto, attempted = 'audit:read'): Promise<AuditWhere> {
     await this.permissions.require(actor, PERMISSIONS.auditRead, attempted);
-    const account = accountId ?? actor.accountId;
-    await this.permissions.requireAccount(actor, account, 'Account', attempted);
-    return account;
-  }
-
-  /** Checks audit.read and the account, and builds the WHERE clause every reader shares. */
-  async where(actor: Actor, filter: AuditFilterDto): Promise<AuditWhere> {
-    const accountId = await this.readableAccount(actor, filter.accountId, 'audit:read');
+    const accountId = filter.accountId ?? actor.accountId;
+    await this.permissions.requireAccount(actor, accountId, 'Account', attempted);
     const params: unknown[] = [accountId];
     const clauses = ['account_id = $1'];
     const add = (sql: (n: string) => string, value: unknown) => {
@@ -114,7 +113,7 @@ export class AuditQueryService {
     if (filter.reason) add((p) => `reason ILIKE ${p}`, `%${filter.reason.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     if (filter.from) add((p) => `occurred_at >= ${p}`, filter.from);
     if (filter.to) add((p) => `occurred_at < ${p}`, filter.to);
-    return { sql: clauses.join(' AND '), params };
+    return { sql: clauses.join(' AND '), params, accountId };
   }
 
   /** One event with every session id it recorded. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Actor } from '../common/actor.js';
-import { assertRange, AuditQueryService } from './audit-query.service.js';
+import { assertRange, AuditQueryService, AuditWhere } from './audit-query.service.js';
 import { AuditChainBreakDto, AuditVerifyQueryDto, AuditVerifyResultDto, ChainBreakReason } from './dto/audit-verify.dto.js';
 
 const BATCH = 1000;
@@ -32,11 +32,12 @@ export class AuditVerifyService {
   ) {}
 
   async verify(actor: Actor, query: AuditVerifyQueryDto): Promise<AuditVerifyResultDto> {
-    const accountId = await this.query.readableAccount(actor, query.account, 'audit:verify');
+    const where = await this.query.where(actor, { accountId: query.account, from: query.from, to: query.to }, 'audit:verify');
+    const { accountId } = where;
     if (query.from && query.to) assertRange(query.from, query.to);
 
     const result: AuditVerifyResultDto = { ok: true, checked: 0, firstBroken: null, headHash: null, from: query.from ?? null, to: query.to ?? null };
-    const bounds = await this.seqBounds(accountId, query);
+    const bounds = await this.seqBounds(where);
     if (!bounds) return result;
 
     // Writers commit in chain order (the head row lock), so a time range maps to a contiguous run of chain_seq.
@@ -70,11 +71,10 @@ export class AuditVerifyService {
   }
 
   /** chain_seq range of the events in the time range; null when there are none. */
-  private async seqBounds(accountId: string, query: AuditVerifyQueryDto): Promise<{ lo: bigint; hi: bigint } | null> {
+  private async seqBounds(where: AuditWhere): Promise<{ lo: bigint; hi: bigint } | null> {
     const rows: { lo: string | null; hi: string | null }[] = await this.dataSource.query(
-      `SELECT min(chain_seq) AS lo, max(chain_seq) AS hi FROM audit_events
-        WHERE account_id = $1 AND ($2::timestamptz IS NULL OR occurred_at >= $2) AND ($3::timestamptz IS NULL OR occurred_at < $3)`,
-      [accountId, query.from ?? null, query.to ?? null],
+      `SELECT min(chain_seq) AS lo, max(chain_seq) AS hi FROM audit_events WHERE ${where.sql}`,
+      where.params,
     );
     const { lo, hi } = rows[0];
     return lo === null || hi === null ? null : { lo: BigInt(lo), hi: BigInt(hi) };
