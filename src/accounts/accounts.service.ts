@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { AUDIT_RETENTION_LOCK_SQL } from '../audit/audit.types.js';
 import { Actor } from '../common/actor.js';
 import { notFound } from '../common/error-codes.js';
 import { AppConfigService } from '../config/app-config.service.js';
@@ -52,7 +51,7 @@ export class AccountsService {
   async setLegalHold(actor: Actor, accountId: string, legalHold: boolean): Promise<AccountView> {
     await this.permissions.require(actor, PERMISSIONS.accountsManage, 'accounts:update');
     return this.dataSource.transaction(async (manager) => {
-      await manager.query(AUDIT_RETENTION_LOCK_SQL);
+      await this.audit.lockRetention(manager);
       const before: { legal_hold: boolean }[] = await manager.query('SELECT legal_hold FROM accounts WHERE id = $1 FOR UPDATE', [accountId]);
       if (!before[0]) throw notFound('Account');
       // (a CTE: TypeORM answers a bare UPDATE … RETURNING with [rows, count])

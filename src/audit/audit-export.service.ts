@@ -7,10 +7,30 @@ import { AuditExportQueryDto, ExportFormat } from './dto/audit-export.dto.js';
 /** Rows per query: bounds memory whatever the size of the export. */
 const EXPORT_BATCH = 1000;
 
-const CSV_HEADER = [
-  'id', 'occurredAt', 'action', 'outcome', 'accountId', 'actorUserId', 'actorSessionId', 'actorLabel', 'targetUserId', 'targetLabel',
-  'sessionCount', 'sessionIds', 'surface', 'ip', 'userAgent', 'requestId', 'reason', 'ticket', 'dryRun', 'details',
+/** The CSV columns: header name and cell, in one list so the two can't drift apart. */
+const CSV_COLUMNS: [string, (r: KeysetRow) => unknown][] = [
+  ['id', (r) => r.id],
+  ['occurredAt', (r) => r.cursor_at],
+  ['action', (r) => r.action],
+  ['outcome', (r) => r.outcome],
+  ['accountId', (r) => r.account_id],
+  ['actorUserId', (r) => r.actor_user_id],
+  ['actorSessionId', (r) => r.actor_session_id],
+  ['actorLabel', (r) => r.actor_label],
+  ['targetUserId', (r) => r.target_user_id],
+  ['targetLabel', (r) => r.target_label],
+  ['sessionCount', (r) => r.session_count],
+  ['sessionIds', (r) => r.session_ids.join(' ')],
+  ['surface', (r) => r.surface],
+  ['ip', (r) => r.ip],
+  ['userAgent', (r) => r.user_agent],
+  ['requestId', (r) => r.request_id],
+  ['reason', (r) => r.reason],
+  ['ticket', (r) => r.ticket],
+  ['dryRun', (r) => r.dry_run],
+  ['details', (r) => JSON.stringify(r.details)],
 ];
+const CSV_HEADER = `${CSV_COLUMNS.map(([name]) => name).join(',')}\r\n`;
 
 const CONTENT_TYPES: Record<ExportFormat, string> = { csv: 'text/csv; charset=utf-8', ndjson: 'application/x-ndjson' };
 
@@ -31,7 +51,7 @@ export class AuditExportService {
   }
 
   private async *lines(where: AuditWhere, format: ExportFormat): AsyncGenerator<string> {
-    if (format === 'csv') yield `${CSV_HEADER.join(',')}\r\n`;
+    if (format === 'csv') yield CSV_HEADER;
     let cursor: KeysetCursor | null = null;
     for (;;) {
       const rows = await this.query.keysetPage(where, cursor, EXPORT_BATCH);
@@ -49,12 +69,7 @@ function ndjsonLine(row: KeysetRow): string {
 }
 
 function csvLine(r: KeysetRow): string {
-  const cells = [
-    r.id, r.cursor_at, r.action, r.outcome, r.account_id, r.actor_user_id, r.actor_session_id, r.actor_label, r.target_user_id, r.target_label,
-    r.session_count, r.session_ids.join(' '), r.surface, r.ip, r.user_agent, r.request_id, r.reason, r.ticket, r.dry_run,
-    JSON.stringify(r.details),
-  ];
-  return `${cells.map(csvCell).join(',')}\r\n`;
+  return `${CSV_COLUMNS.map(([, cell]) => csvCell(cell(r))).join(',')}\r\n`;
 }
 
 /**

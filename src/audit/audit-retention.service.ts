@@ -6,7 +6,6 @@ import { AppConfigService } from '../config/app-config.service.js';
 import { PERMISSIONS } from '../permissions/permissions.js';
 import { PermissionsService } from '../permissions/permissions.service.js';
 import { AuditService } from './audit.service.js';
-import { AUDIT_RETENTION_LOCK_SQL } from './audit.types.js';
 import { AuditRetentionResultDto } from './dto/audit-retention.dto.js';
 
 const DAY_MS = 86_400_000;
@@ -172,7 +171,7 @@ export class AuditRetentionService implements OnApplicationBootstrap, OnApplicat
 
   private inRetentionTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(async (manager) => {
-      await manager.query(AUDIT_RETENTION_LOCK_SQL);
+      await this.audit.lockRetention(manager);
       // Detaching waits for an exclusive lock on audit_events, and writers queue behind it: give up rather than stall logins.
       await manager.query(`SET LOCAL lock_timeout = '5s'`);
       return work(manager);

@@ -55,6 +55,14 @@ export class AuditService {
 
   constructor(private readonly dataSource: DataSource) {}
 
+  /**
+   * Takes the transaction-scoped lock shared by the retention job and legal-hold changes: a hold set
+   * while retention runs waits for it, and retention never reads a stale set of held accounts.
+   */
+  async lockRetention(manager: EntityManager): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('audit_events.retention'))`);
+  }
+
   async record(manager: EntityManager, event: AuditRecord): Promise<RecordedAuditEvent> {
     const rows = await preparedQuery<{ id: string; occurred_at: Date }>(manager, INSERT_EVENT, eventValues(event));
     return { id: String(rows[0].id), occurredAt: rows[0].occurred_at };

@@ -52,8 +52,3 @@ export interface RecordedAuditEvent {
 /** Most session ids one event (or receipt) lists; the count is always exact. */
 export const MAX_LISTED_SESSION_IDS = 1000;
 
-/**
- * Transaction-scoped advisory lock shared by the retention job and legal-hold changes: a hold set
- * while retention runs waits for it, and retention never reads a stale set of held accounts.
- */
-export const AUDIT_RETENTION_LOCK_SQL = `SELECT pg_advisory_xact_lock(hashtext('audit_events.retention'))`;

@@ -3,7 +3,7 @@
 // keeps you signed in). It is never logged or rendered.
 
 const TOKEN_KEY = 'audit.accessToken';
-const USER_KEY = 'audit.userId';
+const USER_KEY = 'audit.username';
 const PAGE_SIZE = 50;
 const ACTION_SETS = {
   forced: 'session.forced_logout',
@@ -16,7 +16,7 @@ const REFUSAL_TEXT =
 const $ = (id) => document.getElementById(id);
 const state = {
   token: sessionStorage.getItem(TOKEN_KEY),
-  userId: sessionStorage.getItem(USER_KEY),
+  username: sessionStorage.getItem(USER_KEY),
   cursor: null, // cursor used for the current page (null = first page)
   nextCursor: null,
   page: 1,
@@ -46,16 +46,16 @@ function showView(view) {
   if (view !== 'refusal') $('refusal').textContent = '';
   const signedIn = view !== 'login';
   $('signout').hidden = !signedIn;
-  $('whoami').hidden = !signedIn || !state.userId;
-  $('whoami').textContent = state.userId ? `Signed in as ${state.userId}` : '';
+  $('whoami').hidden = !signedIn || !state.username;
+  $('whoami').textContent = state.username ? `Signed in as ${state.username}` : '';
 }
 
-function setToken(token, userId) {
+function setToken(token, username) {
   state.token = token;
-  state.userId = userId;
+  state.username = username;
   if (token) {
     sessionStorage.setItem(TOKEN_KEY, token);
-    if (userId) sessionStorage.setItem(USER_KEY, userId);
+    if (username) sessionStorage.setItem(USER_KEY, username);
   } else {
     sessionStorage.removeItem(TOKEN_KEY);
     sessionStorage.removeItem(USER_KEY);
