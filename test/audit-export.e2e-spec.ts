@@ -4,7 +4,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import pg from 'pg';
 import request from 'supertest';
-import { bearer, createTestDatabase, createUser, loginAdmin, startApp, urlOf } from './support/test-app.js';
+import { bearer, closeTestApp, createUser, openTestApp, type TestApp, urlOf, withoutTriggers } from './support/test-app.js';
 
 const TRICKY = ['=HYPERLINK("http://evil.test","x")', '+1+2', '-3', '@SUM(A1)', 'comma, "quoted"\nand a new line', 'naïve ✓ 日本'];
 
@@ -34,18 +34,12 @@ describe('audit export', () => {
   let app: NestFastifyApplication;
   let db: pg.Client;
   let systemAdmin: string;
+  let world: TestApp;
 
   beforeAll(async () => {
-    const url = await createTestDatabase();
-    app = await startApp(url);
-    db = new pg.Client({ connectionString: url });
-    await db.connect();
-    systemAdmin = (await loginAdmin(app)).accessToken;
+    ({ app, db, systemAdmin } = world = await openTestApp());
   });
-  afterAll(async () => {
-    await db?.end();
-    await app?.close();
-  });
+  afterAll(() => closeTestApp(world));
 
   /**
    * Bulk events as the database owner with triggers off (the chain is not under test here, and one
@@ -54,9 +48,8 @@ describe('audit export', () => {
   async function bulk(count: number): Promise<string> {
     const { rows } = await db.query(`INSERT INTO accounts (name) VALUES ($1) RETURNING id`, [`bulk-${count}-${Date.now()}`]);
     const accountId = rows[0].id;
-    await db.query('BEGIN');
-    await db.query(`SET LOCAL session_replication_role = replica`);
-    await db.query(
+    await withoutTriggers(
+      db,
       `INSERT INTO audit_events (occurred_at, action, account_id, actor_user_id, actor_label, target_user_id, session_ids, session_count, surface, ip, user_agent, reason, ticket, details)
        SELECT now() - interval '1 hour' - (g / 3) * interval '1 millisecond', 'session.forced_logout', $1, gen_random_uuid(), 'admin-' || (g % 7),
               gen_random_uuid(), ARRAY[gen_random_uuid(), gen_random_uuid()], 2, (ARRAY['native','rocketchat','zap'])[1 + g % 3], '10.0.0.' || (g % 250),
@@ -65,7 +58,6 @@ describe('audit export', () => {
          FROM generate_series(1, $3::int) AS g`,
       [accountId, TRICKY, count],
     );
-    await db.query('COMMIT');
     // as autovacuum would: without statistics the planner sorts the whole account for every batch
     await db.query('ANALYZE audit_events');
     return accountId;

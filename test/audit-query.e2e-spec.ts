@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import pg from 'pg';
 import request from 'supertest';
-import { bearer, createTestDatabase, createUser, login, loginAdmin, startApp } from './support/test-app.js';
+import { bearer, closeTestApp, createUser, login, openTestApp, type TestApp, withoutTriggers } from './support/test-app.js';
 
 interface Ev {
   id: string;
@@ -30,13 +30,10 @@ describe('audit list filters, paging and summary', () => {
   const http = () => request(app.getHttpServer());
   const list = async (token: string, query: Record<string, string | number>): Promise<Ev[]> =>
     (await http().get('/v1/audit/events').query({ limit: 500, ...query }).set(bearer(token)).expect(200)).body.items;
+  let world: TestApp;
 
   beforeAll(async () => {
-    const url = await createTestDatabase();
-    app = await startApp(url);
-    db = new pg.Client({ connectionString: url });
-    await db.connect();
-    systemAdmin = (await loginAdmin(app)).accessToken;
+    ({ app, db, systemAdmin } = world = await openTestApp());
     accountId = (await http().post('/v1/accounts').set(bearer(systemAdmin)).send({ name: `q-${Date.now()}` }).expect(201)).body.id;
     admin = await createUser(app, systemAdmin, { roles: ['admin'], accountId, prefix: 'qadmin' });
     auditor = await createUser(app, systemAdmin, { roles: ['auditor'], accountId, prefix: 'qaud' });
@@ -51,10 +48,7 @@ describe('audit list filters, paging and summary', () => {
     await logout(bob.userId, { reason: 'rehearsal 100%_sure' }, true);
     alice = { ...alice, ...(await login(app, alice.username, alice.password)) };
   });
-  afterAll(async () => {
-    await db?.end();
-    await app?.close();
-  });
+  afterAll(() => closeTestApp(world));
 
   it('filters by action set, actor, target, surface, outcome, reason text and range', async () => {
     const forced = await list(auditor.accessToken, { action: 'session.forced_logout' });
@@ -101,15 +95,13 @@ describe('audit list filters, paging and summary', () => {
   });
 
   it('pages by keyset without duplicates or gaps, even when hundreds of events share one instant', async () => {
-    await db.query('BEGIN');
-    await db.query(`SET LOCAL session_replication_role = replica`);
-    await db.query(
+    await withoutTriggers(
+      db,
       `INSERT INTO audit_events (occurred_at, action, account_id, surface, reason)
        SELECT timestamptz '2026-01-05 10:00:00.123456+00' + CASE WHEN g <= 300 THEN interval '0' ELSE interval '1 microsecond' END,
               'user.updated', $1, 'native', 'burst ' || g FROM generate_series(1, 340) g`,
       [accountId],
     );
-    await db.query('COMMIT');
     const seen: string[] = [];
     let cursor: string | null = null;
     let pages = 0;

@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import pg from 'pg';
 import request from 'supertest';
-import { bearer, createTestDatabase, createUser, loginAdmin, startApp } from './support/test-app.js';
+import { bearer, closeTestApp, createUser, openTestApp, type TestApp } from './support/test-app.js';
 
 const DAY = 86_400_000;
 
@@ -10,18 +10,12 @@ describe('audit retention and legal hold', () => {
   let app: NestFastifyApplication;
   let db: pg.Client;
   let systemAdmin: string;
+  let world: TestApp;
 
   beforeAll(async () => {
-    const url = await createTestDatabase();
-    app = await startApp(url);
-    db = new pg.Client({ connectionString: url });
-    await db.connect();
-    systemAdmin = (await loginAdmin(app)).accessToken;
+    ({ app, db, systemAdmin } = world = await openTestApp());
   });
-  afterAll(async () => {
-    await db?.end();
-    await app?.close();
-  });
+  afterAll(() => closeTestApp(world));
 
   const http = () => request(app.getHttpServer());
 

@@ -1,25 +1,19 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import pg from 'pg';
 import request from 'supertest';
-import { bearer, createTestDatabase, createUser, loginAdmin, startApp } from './support/test-app.js';
+import { bearer, closeTestApp, createUser, openTestApp, type TestApp, withoutTriggers } from './support/test-app.js';
 
 /** GET /v1/audit/verify: recomputes an account's hash chain and finds what was changed behind the service's back. */
 describe('audit chain verification', () => {
   let app: NestFastifyApplication;
   let owner: pg.Client;
   let systemAdmin: string;
+  let world: TestApp;
 
   beforeAll(async () => {
-    const url = await createTestDatabase();
-    app = await startApp(url);
-    owner = new pg.Client({ connectionString: url });
-    await owner.connect();
-    systemAdmin = (await loginAdmin(app)).accessToken;
+    ({ app, db: owner, systemAdmin } = world = await openTestApp());
   });
-  afterAll(async () => {
-    await owner?.end();
-    await app?.close();
-  });
+  afterAll(() => closeTestApp(world));
 
   const http = () => request(app.getHttpServer());
 
@@ -32,12 +26,7 @@ describe('audit chain verification', () => {
   }
 
   /** As the database owner, with triggers off: what an attacker with DB access could do. */
-  async function behindTheBack(sql: string, params: unknown[]): Promise<void> {
-    await owner.query('BEGIN');
-    await owner.query(`SET LOCAL session_replication_role = replica`);
-    await owner.query(sql, params);
-    await owner.query('COMMIT');
-  }
+  const behindTheBack = (sql: string, params: unknown[]) => withoutTriggers(owner, sql, params);
 
   async function chain(accountId: string): Promise<{ id: string; chain_seq: string }[]> {
     const { rows } = await owner.query(`SELECT e.id::text AS id, e.chain_seq::text AS chain_seq FROM audit_events e WHERE e.account_id = $1 ORDER BY e.chain_seq`, [accountId]);

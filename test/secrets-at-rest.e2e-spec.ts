@@ -1,24 +1,19 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import pg from 'pg';
 import request from 'supertest';
-import { bearer, createTestDatabase, createUser, loginAdmin, startApp } from './support/test-app.js';
+import { bearer, closeTestApp, createUser, loginAdmin, openTestApp, type TestApp } from './support/test-app.js';
 import { TEST_ADMIN } from './test-env.js';
 
 /** Every secret the service hands out or receives must be absent, in plain text, from the whole database. */
 describe('secrets at rest', () => {
   let app: NestFastifyApplication;
   let db: pg.Client;
+  let world: TestApp;
 
   beforeAll(async () => {
-    const url = await createTestDatabase();
-    app = await startApp(url);
-    db = new pg.Client({ connectionString: url });
-    await db.connect();
+    ({ app, db } = world = await openTestApp());
   });
-  afterAll(async () => {
-    await db.end();
-    await app.close();
-  });
+  afterAll(() => closeTestApp(world));
 
   it('stores no token, password, API key or SigV4 secret in plain text anywhere', async () => {
     const http = () => request(app.getHttpServer());

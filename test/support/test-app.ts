@@ -80,6 +80,38 @@ export async function startApp(databaseUrl: string, env: Record<string, string> 
   return app;
 }
 
+/** A test file's world: its own database, the app on it, a connection to that database as its owner, and the admin's token. */
+export interface TestApp {
+  url: string;
+  app: NestFastifyApplication;
+  db: pg.Client;
+  systemAdmin: string;
+}
+
+export async function openTestApp(): Promise<TestApp> {
+  const url = await createTestDatabase();
+  const app = await startApp(url);
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  return { url, app, db, systemAdmin: (await loginAdmin(app)).accessToken };
+}
+
+/**
+ * Runs one statement as the database owner with triggers off (the audit chain trigger included): bulk
+ * seeding, or what an attacker with database access could do behind the service's back.
+ */
+export async function withoutTriggers(db: pg.Client, sql: string, params: unknown[]): Promise<void> {
+  await db.query('BEGIN');
+  await db.query(`SET LOCAL session_replication_role = replica`);
+  await db.query(sql, params);
+  await db.query('COMMIT');
+}
+
+export async function closeTestApp(world: TestApp | undefined): Promise<void> {
+  await world?.db.end();
+  await world?.app.close();
+}
+
 export function urlOf(app: NestFastifyApplication): string {
   const address = app.getHttpServer().address();
   if (!address || typeof address === 'string') throw new Error('not listening');
