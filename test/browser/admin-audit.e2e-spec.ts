@@ -89,6 +89,9 @@ describe('audit admin page (browser)', () => {
     expect(cells.slice(1)).toEqual([TEST_ADMIN.username, dana.username, 'Laptop reported stolen (ticket SEC-2291)', '127.0.0.1', 'native', '2', 'success', 'no']);
     expect(await page.locator('#events tbody tr').count()).toBe(6);
 
+    // the list and the summary load side by side: read the chart once both have answered
+    await page.locator('#data-ui[aria-busy="false"]').waitFor();
+    expect(await page.locator('#status').innerText()).toBe('');
     const bars = await page.$$eval('#chart rect.bar', (rects) => rects.map((r) => Number(r.getAttribute('height'))));
     expect(bars.length).toBeGreaterThanOrEqual(30); // one per day, zero days included
     expect(bars.filter((h) => h > 0)).toHaveLength(4); // today, 2, 4 and 6 days ago

@@ -324,7 +324,9 @@ async function loadSummary() {
 
 async function loadAll() {
   setStatus('Loading…');
+  $('data-ui').setAttribute('aria-busy', 'true');
   const results = await Promise.allSettled([loadEvents(), loadSummary()]);
+  $('data-ui').setAttribute('aria-busy', 'false');
   const failed = results.find((r) => r.status === 'rejected');
   if (failed) handled(failed.reason);
   else setStatus('');
