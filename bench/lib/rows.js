@@ -88,7 +88,8 @@ function memoryRows(rows, ctx) {
   for (const name of ['service A', 'service B']) {
     const max = ctx.rss.maxOf(name);
     rows.push(row(`5. ${name} RSS max over the whole run`, max, 'MiB', null, null, null, '< 200 MiB', max < 200));
-  }}
+  }
+}
 
 function loginRows(rows, l) {
   rows.push(

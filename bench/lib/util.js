@@ -1,4 +1,5 @@
 import http from 'node:http';
+import net from 'node:net';
 import { performance } from 'node:perf_hooks';
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -52,9 +53,6 @@ export async function expectStatus(promise, status, what) {
 }
 
 export const bearer = (token) => ({ authorization: `Bearer ${token}` });
-export const round = (v, d = 1) => (Number.isFinite(v) ? Number(v.toFixed(d)) : v);
-
-import net from 'node:net';
 
 export function freePort() {
   return new Promise((resolve, reject) => {

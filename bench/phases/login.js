@@ -1,6 +1,6 @@
 // Goal 6: login p50 vs one argon2id verify at the service's configured cost, measured here.
 import { Algorithm, hash, verify } from '@node-rs/argon2';
-import { call, expectStatus, percentile, bearer } from '../lib/util.js';
+import { bearer, call, expectStatus, now, percentile, sleep } from '../lib/util.js';
 
 export async function loginPhase(ctx) {
   const { a, adminToken } = ctx;
@@ -17,9 +17,9 @@ export async function loginPhase(ctx) {
   const verifyMs = [];
   const loginMs = [];
   for (let i = 0; i < ctx.sizes.logins + 3; i++) {
-    const started = performance.now();
+    const started = now();
     if (!(await verify(encoded, password))) throw new Error('argon2 verify failed');
-    const verified = performance.now() - started;
+    const verified = now() - started;
     const r = await call(a, 'POST', '/v1/auth/login', { body: { username, password } });
     if (r.status !== 200) throw new Error(`login: ${r.status} ${JSON.stringify(r.body)}`);
     if (i >= 3) {
@@ -33,10 +33,10 @@ export async function loginPhase(ctx) {
   const pgMs = [];
   for (let i = 0; i < ctx.sizes.logins; i++) {
     httpMs.push((await call(a, 'GET', '/health/live')).ms);
-    await new Promise((resolve) => setTimeout(resolve, 8));
-    const started = performance.now();
+    await sleep(8);
+    const started = now();
     await ctx.db.query('SELECT 1');
-    pgMs.push(performance.now() - started);
+    pgMs.push(now() - started);
   }
   const result = {
     loginP50: percentile(loginMs, 50),

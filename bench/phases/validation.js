@@ -1,7 +1,7 @@
 // Goal 1 and the anchors: validation throughput vs a constant route, Fastify+pg and better-auth.
 import { runLoad } from '../lib/load.js';
 import { startServer } from '../lib/procs.js';
-import { call, expectStatus, freePort } from '../lib/util.js';
+import { bearer, call, expectStatus, freePort } from '../lib/util.js';
 
 const BASELINE_DIR = new URL('../baseline/', import.meta.url).pathname;
 
@@ -55,7 +55,7 @@ export async function validationPhase(ctx) {
   const { a, tokens, apiKey } = ctx;
   const list = tokens.map((t) => t.token);
   // Sanity: the tokens are live on both routes before they are measured.
-  await expectStatus(call(a, 'GET', '/v1/auth/me', { headers: { authorization: `Bearer ${list[0]}` } }), 200, 'me');
+  await expectStatus(call(a, 'GET', '/v1/auth/me', { headers: bearer(list[0]) }), 200, 'me');
   const intro = await expectStatus(call(a, 'POST', '/v1/oauth/introspect', { headers: { 'x-api-key': apiKey }, body: { token: list[1] } }), 200, 'introspect');
   if (intro.active !== true) throw new Error(`introspect answered ${JSON.stringify(intro)}`);
 
@@ -82,7 +82,7 @@ export async function validationPhase(ctx) {
   });
   let fastifyPg;
   try {
-    await expectStatus(call(fpBase, 'GET', '/session', { headers: { authorization: `Bearer ${list[2]}` } }), 200, 'fastify+pg');
+    await expectStatus(call(fpBase, 'GET', '/session', { headers: bearer(list[2]) }), 200, 'fastify+pg');
     fastifyPg = await measure(ctx, 'Fastify+pg SELECT by token hash', { url: fpBase, path: '/session', tokens: list });
   } finally {
     await fp.stop();
