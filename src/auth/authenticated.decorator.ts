@@ -11,7 +11,8 @@ import { BearerAuthGuard, ClientAuthGuard, PermissionGuard, REQUIRED_PERMISSION 
 export function Authenticated(permission?: Permission) {
   return applyDecorators(
     SetMetadata(REQUIRED_PERMISSION, permission),
-    UseGuards(BearerAuthGuard, PermissionGuard),
+    // A route open to any signed-in user runs one guard, not a second that would find nothing to check.
+    permission ? UseGuards(BearerAuthGuard, PermissionGuard) : UseGuards(BearerAuthGuard),
     ApiBearerAuth('bearer'),
     ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'Missing, invalid, expired or revoked token' }),
     ApiForbiddenResponse({ type: ErrorResponseDto, description: permission ? `Requires the ${permission} permission` : 'Not allowed for this caller' }),
