@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { Actor } from '../common/actor.js';
-import { newOpaqueToken, sha256 } from '../common/crypto.js';
+import { newOpaqueToken, sha256, sha256Base64 } from '../common/crypto.js';
 import { whenReady } from '../common/maybe-async.js';
 import { DomainException, ErrorCode, notFound } from '../common/error-codes.js';
 import { RequestContext } from '../common/request-context.js';
@@ -104,16 +104,15 @@ export class ApiKeysService {
    */
   resolve(apiKey: string, context: RequestContext): ClientActor | Promise<ClientActor> {
     if (apiKey.length === 0 || apiKey.length > 256) throw unknownKey();
-    const hash = sha256(apiKey);
-    const cacheKey = hash.toString('base64');
-    return whenReady(this.cache.get(cacheKey) ?? this.load(hash, cacheKey), (key) => this.clientActor(key, context));
+    const cacheKey = sha256Base64(apiKey);
+    return whenReady(this.cache.get(cacheKey) ?? this.load(cacheKey), (key) => this.clientActor(key, context));
   }
 
-  private async load(hash: Buffer, cacheKey: string): Promise<KeyRow> {
+  private async load(cacheKey: string): Promise<KeyRow> {
     const epoch = this.cache.epoch;
     const rows: KeyRow[] = await this.dataSource.query(
       'SELECT id, account_id, name, redirect_url, last_used_at FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL',
-      [hash],
+      [Buffer.from(cacheKey, 'base64')],
     );
     const key = rows[0];
     if (!key) throw unknownKey();

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { decryptSecret, encryptSecret, newOpaqueToken, sha256 } from './crypto.js';
+import { createHash } from 'node:crypto';
+import { decryptSecret, encryptSecret, newOpaqueToken, sha256, sha256Base64 } from './crypto.js';
 
 describe('crypto helpers', () => {
   it('encrypts secrets with AES-256-GCM: round trip, fresh IV each time, tampering detected', () => {
@@ -23,5 +24,13 @@ describe('crypto helpers', () => {
     expect(sha256(t1)).toHaveLength(32);
     expect(sha256(t1).equals(sha256(t1))).toBe(true);
     expect(sha256(t1).equals(sha256(t2))).toBe(false);
+  });
+
+  it('gives the cache key as the base64 text of the very digest stored in the database', () => {
+    const token = newOpaqueToken('sat');
+    const digest = createHash('sha256').update(token, 'utf8').digest();
+    expect(sha256(token).equals(digest)).toBe(true);
+    expect(sha256Base64(token)).toBe(digest.toString('base64'));
+    expect(Buffer.from(sha256Base64(token), 'base64').equals(digest)).toBe(true);
   });
 });

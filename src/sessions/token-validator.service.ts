@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { sha256 } from '../common/crypto.js';
+import { sha256Base64 } from '../common/crypto.js';
 import { AppConfigService } from '../config/app-config.service.js';
 import { preparedQuery, PreparedStatement } from '../database/prepared-query.js';
 import { LIVE_SESSION_SQL, SESSION_JOINS } from './session-sql.js';
@@ -80,10 +80,9 @@ export class TokenValidatorService {
    */
   check(token: string): ValidatedSession | null | Promise<ValidatedSession | null> {
     if (token.length === 0 || token.length > 512) return null;
-    const hash = sha256(token);
-    const key = hash.toString('base64');
+    const key = sha256Base64(token);
     const hit = this.fromCache(key);
-    return hit === undefined ? this.lookup(hash, key) : hit;
+    return hit === undefined ? this.lookup(key) : hit;
   }
 
   private fromCache(key: string): ValidatedSession | null | undefined {
@@ -98,10 +97,10 @@ export class TokenValidatorService {
     return null;
   }
 
-  private async lookup(hash: Buffer, key: string): Promise<ValidatedSession | null> {
+  private async lookup(key: string): Promise<ValidatedSession | null> {
     const now = Date.now();
     const epoch = this.cache.epoch;
-    const rows = await preparedQuery<Row>(this.dataSource, LOOKUP, [hash]);
+    const rows = await preparedQuery<Row>(this.dataSource, LOOKUP, [Buffer.from(key, 'base64')]);
     const row = rows[0];
     if (!row || !row.live) return null;
     const entry: CacheEntry = {
