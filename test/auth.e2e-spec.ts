@@ -40,9 +40,19 @@ describe('auth (native /v1)', () => {
       permissions: [],
       expiresAt: expect.any(String),
     });
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(Date.parse(res.body.expiresAt)).toBeGreaterThan(Date.now());
+    // The answer is kept per validated session: asked again it is the same, and a second session of
+    // the same user (same permissions) gets its own.
+    expect((await http().get('/v1/auth/session').set(bearer(user.accessToken)).expect(200)).body).toEqual(res.body);
+    const second = await login(app, user.username, user.password);
+    const other = (await http().get('/v1/auth/session').set(bearer(second.accessToken)).expect(200)).body;
+    expect(other.sessionId).toBe(second.sessionId);
+    expect(other.sessionId).not.toBe(res.body.sessionId);
+    expect(other.sessionNumber).not.toBe(res.body.sessionNumber);
     await http().post('/v1/auth/logout').set(bearer(user.accessToken)).expect(200);
     await http().get('/v1/auth/session').set(bearer(user.accessToken)).expect(401);
+    await http().get('/v1/auth/session').set(bearer(second.accessToken)).expect(200);
   });
 
   it('answers a wrong password and an unknown user the same way, and audits both', async () => {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '../common/actor.js';
 import { ErrorResponseDto } from '../common/dto/error-response.dto.js';
@@ -62,8 +62,10 @@ export class AuthController {
   @Get('session')
   @Authenticated()
   @ApiOkResponse({ type: CurrentSessionDto })
-  session(@CurrentActor() actor: Actor): CurrentSessionDto {
-    return this.auth.currentSession(actor);
+  // The answer is a CurrentSessionDto serialized once per cached session (see currentSessionJson).
+  @Header('Content-Type', 'application/json; charset=utf-8')
+  session(@CurrentActor() actor: Actor): string {
+    return this.auth.currentSessionJson(actor);
   }
 
   /** The caller: user, roles, effective permissions and current session. */

@@ -51,6 +51,8 @@ export interface Me {
 /** Authentication for every surface: password login, token → Actor, and the caller's own logout. */
 @Injectable()
 export class AuthService {
+  private readonly sessionAnswers = new WeakMap<ValidatedSession, string>();
+
   constructor(
     private readonly passwords: PasswordService,
     private readonly sessions: SessionsService,
@@ -132,6 +134,7 @@ export class AuthService {
       context,
       credentialId: null,
       tokenExpiresAt: session.accessExpiresAt,
+      session,
     };
   }
 
@@ -162,6 +165,19 @@ export class AuthService {
       permissions: sortedPermissions(actor.permissions),
       expiresAt: actor.tokenExpiresAt,
     };
+  }
+
+  /**
+   * The same answer as JSON text. Every field comes from the validated session, which never changes
+   * while it is cached, so it is serialized once per session, not on every "is this token still
+   * good?" (serializing it, its date above all, cost more than the cache lookup).
+   */
+  currentSessionJson(actor: Actor): string {
+    const known = actor.session && this.sessionAnswers.get(actor.session);
+    if (known) return known;
+    const json = JSON.stringify(this.currentSession(actor));
+    if (actor.session) this.sessionAnswers.set(actor.session, json);
+    return json;
   }
 
   async me(actor: Actor): Promise<Me> {

@@ -1,5 +1,6 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { DomainException, ErrorCode } from './error-codes.js';
+import type { ValidatedSession } from '../sessions/token-validator.service.js';
 import { RequestContext } from './request-context.js';
 
 /**
@@ -20,6 +21,8 @@ export interface Actor {
   credentialId: string | null;
   /** When the presented access token expires (session tokens only). */
   tokenExpiresAt?: Date;
+  /** The validated session behind a session token: one object per cache entry, shared by its requests. */
+  session?: ValidatedSession;
 }
 
 const sortedLists = new WeakMap<ReadonlySet<string>, readonly string[]>();
