@@ -87,7 +87,13 @@ describe('users, roles, accounts, clients, OAuth, health, OpenAPI (native /v1)',
 
     const user = await createUser(app, adminToken);
     const active = await http().post('/v1/oauth/introspect').set('X-API-Key', apiKey).type('form').send({ token: user.accessToken }).expect(200);
-    expect(active.body).toMatchObject({ active: true, sub: user.userId, sid: user.sessionId, username: user.username, token_type: 'Bearer' });
+    expect(active.body).toMatchObject({ active: true, sub: user.userId, sid: user.sessionId, username: user.username, token_type: 'Bearer', client_id: created.body.id });
+    expect(active.headers['content-type']).toBe('application/json; charset=utf-8');
+    // Answers are kept per session and client: another client asking about the same session gets its own.
+    const billing = await http().post('/v1/api-keys').set(bearer(adminToken)).send({ name: 'billing-service' }).expect(201);
+    const asBilling = await http().post('/v1/oauth/introspect').set('X-API-Key', billing.body.apiKey).send({ token: user.accessToken }).expect(200);
+    expect(asBilling.body).toEqual({ ...active.body, client_id: billing.body.id });
+    expect((await http().post('/v1/oauth/introspect').set('X-API-Key', apiKey).send({ token: user.accessToken }).expect(200)).body).toEqual(active.body);
     const basic = Buffer.from(`orders-service:${apiKey}`).toString('base64');
     await http().post('/v1/oauth/introspect').set('Authorization', `Basic ${basic}`).send({ token: user.accessToken }).expect(200);
     expect((await http().post('/v1/oauth/introspect').set('X-API-Key', apiKey).send({ token: 'sat_nope' })).body).toEqual({ active: false });

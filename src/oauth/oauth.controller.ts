@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Header, HttpCode, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ClientAuthenticated } from '../auth/authenticated.decorator.js';
 import { Actor, CurrentActor } from '../common/actor.js';
@@ -18,7 +18,9 @@ export class OAuthController {
   @ClientAuthenticated()
   @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
   @ApiOkResponse({ type: IntrospectionResponseDto })
-  introspect(@CurrentActor() client: Actor, @Body() dto: TokenRequestDto): IntrospectionResponseDto | Promise<IntrospectionResponseDto> {
+  // The answer is an IntrospectionResponseDto serialized once per session and client (see OAuthService.introspect).
+  @Header('Content-Type', 'application/json; charset=utf-8')
+  introspect(@CurrentActor() client: Actor, @Body() dto: TokenRequestDto): string | Promise<string> {
     return this.oauth.introspect(client, dto.token);
   }
 

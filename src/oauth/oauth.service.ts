@@ -6,23 +6,38 @@ import { SessionsService } from '../sessions/sessions.service.js';
 import { TokenValidatorService, ValidatedSession } from '../sessions/token-validator.service.js';
 import { IntrospectionResponseDto } from './dto/oauth.dto.js';
 
+const INACTIVE = JSON.stringify({ active: false });
+
 /** RFC 7662 / RFC 7009 for client applications, over the same validation and revocation as everything else. */
 @Injectable()
 export class OAuthService {
+  /** The last client's answer per validated session, as JSON text (see introspect). */
+  private readonly answers = new WeakMap<ValidatedSession, { clientId: string | null; json: string }>();
+
   constructor(
     private readonly validator: TokenValidatorService,
     private readonly sessions: SessionsService,
     private readonly revocation: RevocationService,
   ) {}
 
-  /** Answered without waiting when the validation cache holds the token (the usual case). */
-  introspect(client: Actor, token: string): IntrospectionResponseDto | Promise<IntrospectionResponseDto> {
-    return whenReady(this.validator.check(token), (session) => this.answer(client, session));
+  /**
+   * The RFC 7662 answer as JSON text, at once when the validation cache holds the token (the usual
+   * case). It depends on the validated session (unchanged while cached) and the client alone, so a
+   * session asked about again by the same client is not built and serialized again.
+   */
+  introspect(client: Actor, token: string): string | Promise<string> {
+    return whenReady(this.validator.check(token), (session) => {
+      // A client sees only its own account's tokens; anything else is simply "not active".
+      if (!session || session.accountId !== client.accountId) return INACTIVE;
+      const known = this.answers.get(session);
+      if (known && known.clientId === client.credentialId) return known.json;
+      const json = JSON.stringify(this.answer(client, session));
+      this.answers.set(session, { clientId: client.credentialId, json });
+      return json;
+    });
   }
 
-  private answer(client: Actor, session: ValidatedSession | null): IntrospectionResponseDto {
-    // A client sees only its own account's tokens; anything else is simply "not active".
-    if (!session || session.accountId !== client.accountId) return { active: false };
+  private answer(client: Actor, session: ValidatedSession): IntrospectionResponseDto {
     return {
       active: true,
       token_type: 'Bearer',
