@@ -1,5 +1,6 @@
 // `npm run bench`: starts everything it needs on loopback, measures, prints the table and writes BENCHMARKS.md.
-// Knobs: BENCH_DURATION (s per load run, default 8), BENCH_CONNECTIONS (default 10), BENCH_QUICK=1 (small sizes),
+// Knobs: BENCH_DURATION (s per load run, default 8), BENCH_ROUNDS (interleaved rounds of the service's routes,
+// default 3), BENCH_CONNECTIONS (default 10), BENCH_QUICK=1 (small sizes),
 // BENCH_PG_URL (server; default DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres),
 // BENCH_SERVICE_DIR (folder holding dist/main.js; default the repo), BENCH_TIME_LIMIT_S (default 600).
 import { execFileSync } from 'node:child_process';
@@ -36,6 +37,7 @@ const ADMIN = { username: 'benchadmin', password: 'bench-admin-password-long', e
 
 const ctx = {
   duration: Number(process.env.BENCH_DURATION ?? (quick ? 2 : 8)),
+  rounds: Number(process.env.BENCH_ROUNDS ?? (quick ? 1 : 3)),
   connections: Number(process.env.BENCH_CONNECTIONS ?? 10),
   sessions: quick ? 200 : 1000,
   sizes: quick
@@ -134,7 +136,7 @@ try {
     ctx.rss.setPhase(key);
     results[key] = await fn();
   };
-  await phase('validation', `1. token validation (${ctx.connections} connections, ${ctx.duration} s per run, ${ctx.sessions} rotating tokens)`, () => validationPhase(ctx));
+  await phase('validation', `1. token validation (${ctx.connections} connections, ${ctx.duration} s per run, ${ctx.rounds} interleaved rounds, ${ctx.sessions} rotating tokens)`, () => validationPhase(ctx));
   await phase('revocation', `2. revocation across instances (${toRevoke.length})`, () => revocationPhase(ctx, toRevoke));
   await phase('login', '6. login', () => loginPhase(ctx));
   await phase('forcedLogout', '3. forced logout', () => forcedLogoutPhase(ctx));
@@ -158,7 +160,7 @@ try {
     `- Machine: ${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB RAM`,
     `- Node ${m.node}, PostgreSQL ${m.postgres}`,
     `- Machine ${load} (other work on this shared machine skews the figures when high)`,
-    `- Load: ${loadGenerator === 'wrk' ? 'wrk (1 thread)' : 'autocannon (wrk not installed: apt-get install wrk leaves more CPU to the measured servers)'} in a separate process, ${ctx.connections} connections, ${ctx.duration} s per run after a warm-up; everything (service, Postgres, load generator) shares this machine.${quick ? ' QUICK MODE (reduced sizes).' : ''}`,
+    `- Load: ${loadGenerator === 'wrk' ? 'wrk (1 thread)' : 'autocannon (wrk not installed: apt-get install wrk leaves more CPU to the measured servers)'} in a separate process, ${ctx.connections} connections, ${ctx.duration} s per run after a warm-up; the service's own routes (constant route, session, me, introspection) in ${ctx.rounds} interleaved rounds, each figure its median round; everything (service, Postgres, load generator) shares this machine.${quick ? ' QUICK MODE (reduced sizes).' : ''}`,
     '',
     markdownTable(rows),
     '',
