@@ -154,11 +154,15 @@ export const startThrottledApp = (databaseUrl: string, limit: number) => startAp
  * Throttled logins are audited without an account (the identifier may name no one), so the audit
  * API (always scoped to one account) cannot list them: count them in the database itself.
  */
-export async function countThrottledLogins(databaseUrl: string, surface: string): Promise<number> {
+/** Throttled logins audited on `surface`; with `targetUserId`, only those recorded against that user. */
+export async function countThrottledLogins(databaseUrl: string, surface: string, targetUserId?: string): Promise<number> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'auth.login_throttled' AND surface = $1`, [surface]);
+    const { rows } = await client.query(
+      `SELECT count(*)::int AS n FROM audit_events WHERE action = 'auth.login_throttled' AND surface = $1 AND ($2::uuid IS NULL OR target_user_id = $2)`,
+      [surface, targetUserId ?? null],
+    );
     return rows[0].n as number;
   } finally {
     await client.end();

@@ -19,7 +19,12 @@ import { ErrorDialectRegistry } from '../../common/error-dialect.js';
 function loginIdentifier(body: unknown): string {
   if (!body || typeof body !== 'object') return '';
   const b = body as Record<string, unknown>;
-  const value = b.username ?? b.email ?? b.user ?? b.identity ?? b.userId ?? '';
+  let value: unknown = b.username ?? b.email ?? b.user ?? b.identity ?? b.userId ?? '';
+  // Rocket.Chat may also name the user as `{ user: { username } }` or `{ user: { email } }`.
+  if (value && typeof value === 'object') {
+    const named = value as Record<string, unknown>;
+    value = named.username ?? named.email;
+  }
   return typeof value === 'string' ? value.toLowerCase().slice(0, 256) : '';
 }
 
