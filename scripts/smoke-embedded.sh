@@ -56,6 +56,26 @@ start
 [ -n "$(login ops 'ops-admin-password-123')" ]
 stop
 
+# The CLI on an empty data folder: the admin it names is the first admin, no other one is generated.
+EMPTY=$(mktemp -d /tmp/sst-smoke-empty-XXXXXX)
+DATA_DIR="$EMPTY" ADMIN_PASSWORD='first-admin-password-123' node dist/cli.js create-admin first first@example.test >"$EMPTY.log" 2>&1 \
+  || { cat "$EMPTY.log"; echo "smoke: create-admin on an empty database failed"; exit 1; }
+grep -q '^Created admin first ' "$EMPTY.log" || { cat "$EMPTY.log"; echo "smoke: create-admin did not report the admin"; exit 1; }
+if grep -q 'First admin created' "$EMPTY.log"; then cat "$EMPTY.log"; echo "smoke: create-admin also generated another admin"; exit 1; fi
+# Bad input and a second admin of the same name are refused with a message, changing nothing.
+if DATA_DIR="$EMPTY" ADMIN_PASSWORD='first-admin-password-123' node dist/cli.js create-admin first first@example.test >"$EMPTY.log" 2>&1; then echo "smoke: a duplicate admin was created"; exit 1; fi
+grep -q 'already exists' "$EMPTY.log" || { cat "$EMPTY.log"; echo "smoke: no clear message for a duplicate admin"; exit 1; }
+if DATA_DIR="$EMPTY" ADMIN_PASSWORD='first-admin-password-123' node dist/cli.js create-admin second not-an-email >"$EMPTY.log" 2>&1; then echo "smoke: an admin with a bad email was created"; exit 1; fi
+grep -q 'email must be an email' "$EMPTY.log" || { cat "$EMPTY.log"; echo "smoke: no clear message for a bad email"; exit 1; }
+DATA_DIR_SAVED=$DATA_DIR; DATA_DIR=$EMPTY
+start
+[ -n "$(login first 'first-admin-password-123')" ]
+STATUS=$(curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$PORT/v1/auth/login" -H 'content-type: application/json' -d "{\"username\":\"admin\",\"password\":\"$PASSWORD\"}")
+[ "$STATUS" = "401" ] || { echo "smoke: an admin other than the CLI's exists ($STATUS)"; exit 1; }
+stop
+DATA_DIR=$DATA_DIR_SAVED
+rm -rf "$EMPTY" "$EMPTY.log"
+
 # A fresh data folder without BOOTSTRAP_ADMIN_PASSWORD: a strong password is generated and printed once.
 FRESH=$(mktemp -d /tmp/sst-smoke-fresh-XXXXXX)
 DATA_DIR="$FRESH" PORT=$PORT HOST=127.0.0.1 LOG_LEVEL=warn node --max-old-space-size=128 dist/main.js >"$FRESH.log" 2>&1 &
@@ -66,4 +86,4 @@ GENERATED=$(sed -n 's/.*First admin created: username "admin", password "\([^"]*
 [ -n "$(login admin "$GENERATED")" ]
 stop
 rm -rf "$FRESH" "$FRESH.log"
-echo "smoke (embedded Postgres): start, login, logout, refused, restart, login, no secrets in logs, CLI create-admin, generated first-admin password: ok"
+echo "smoke (embedded Postgres): start, login, logout, refused, restart, login, no secrets in logs, CLI create-admin (also as the first admin of an empty database), generated first-admin password: ok"

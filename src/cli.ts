@@ -1,10 +1,15 @@
 import 'reflect-metadata';
+import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { AccountsService } from './accounts/accounts.service.js';
 import { resolveDatabaseUrl } from './database/database-url.js';
 import { createDataSource } from './database/data-source.js';
+import { BootstrapService } from './users/bootstrap.service.js';
+import { CreateUserDto } from './users/dto/user.dto.js';
 import { PasswordService } from './users/password.service.js';
 import { UsersService } from './users/users.service.js';
 
@@ -20,6 +25,18 @@ async function readPassword(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8').trim();
 }
 
+async function insertAdmin(app: INestApplicationContext, input: { username: string; email: string; password: string }): Promise<string> {
+  const dataSource = app.get(DataSource);
+  const accountId = await dataSource.transaction((m) => app.get(AccountsService).ensureDefault(m));
+  const hash = await app.get(PasswordService).hash(input.password);
+  try {
+    return await dataSource.transaction((m) => app.get(UsersService).insert(m, accountId, { ...input, roles: ['admin', 'system-admin'] }, hash));
+  } catch (error) {
+    if ((error as { driverError?: { code?: string } }).driverError?.code === '23505') throw new Error(`A user named ${input.username} or with email ${input.email} already exists`);
+    throw error;
+  }
+}
+
 async function main(): Promise<void> {
   const [command, ...args] = process.argv.slice(2);
   const embedded = await resolveDatabaseUrl();
@@ -32,16 +49,21 @@ async function main(): Promise<void> {
       return;
     }
     if (command === 'create-admin' && args.length === 2) {
+      const [username, email] = args;
       const password = await readPassword();
-      if (password.length < 12) throw new Error('The password must be at least 12 characters');
+      // The same rules as POST /v1/users.
+      const problems = await validate(plainToInstance(CreateUserDto, { username, email, password }));
+      if (problems.length) throw new Error(problems.flatMap((p) => Object.values(p.constraints ?? {})).join('; '));
+      // On an empty database the first start creates the first admin: make it this one, not another
+      // admin with a generated password (settings of this process only; the database was started above).
+      Object.assign(process.env, { BOOTSTRAP_ADMIN_USERNAME: username, BOOTSTRAP_ADMIN_EMAIL: email, BOOTSTRAP_ADMIN_PASSWORD: password });
       const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error'] });
-      const accountId = await app.get(DataSource).transaction((m) => app.get(AccountsService).ensureDefault(m));
-      const hash = await app.get(PasswordService).hash(password);
-      const id = await app.get(DataSource).transaction((m) =>
-        app.get(UsersService).insert(m, accountId, { username: args[0], email: args[1], password, roles: ['admin', 'system-admin'] }, hash),
-      );
-      process.stdout.write(`Created admin ${args[0]} (${id})\n`);
-      await app.close();
+      try {
+        const id = app.get(BootstrapService).createdAdminId ?? (await insertAdmin(app, { username, email, password }));
+        process.stdout.write(`Created admin ${username} (${id})\n`);
+      } finally {
+        await app.close();
+      }
       return;
     }
     process.stderr.write(USAGE);

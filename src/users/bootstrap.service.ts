@@ -14,6 +14,8 @@ import { UsersService } from './users.service.js';
 @Injectable()
 export class BootstrapService implements OnApplicationBootstrap {
   private readonly logger = new Logger('Bootstrap');
+  /** The first admin, when this process created it (the CLI's create-admin on an empty database). */
+  createdAdminId: string | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -35,7 +37,7 @@ export class BootstrapService implements OnApplicationBootstrap {
       const username = this.config.get('BOOTSTRAP_ADMIN_USERNAME') ?? 'admin';
       const given = this.config.get('BOOTSTRAP_ADMIN_PASSWORD');
       const password = given ?? randomBytes(18).toString('base64url');
-      await this.users.insert(
+      this.createdAdminId = await this.users.insert(
         manager,
         accountId,
         { username, email: this.config.get('BOOTSTRAP_ADMIN_EMAIL') ?? `${username}@localhost`, password, roles: ['admin', 'system-admin'] },
