@@ -1,7 +1,7 @@
 import { ArgumentMetadata, Type } from '@nestjs/common';
 import { getMetadataStorage } from 'class-validator';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { DomainException } from './error-codes.js';
 import { createFullValidationPipe, FastValidationPipe } from './validation.pipe.js';
 
@@ -21,11 +21,16 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** Every exported class with class-validator rules, found by scanning the sources (new DTOs included). */
+/**
+ * Every exported class with class-validator rules in the request DTOs (the `dto` folders), found by
+ * scanning the sources so that new DTOs are covered. Only DTO modules are loaded: entry points such as
+ * the CLI would run when imported.
+ */
 function validatedClasses(): Map<string, Type<unknown>> {
   const storage = getMetadataStorage();
   const classes = new Map<string, Type<unknown>>();
-  for (const file of sourceFiles(SRC).filter((f) => readFileSync(f, 'utf8').includes("from 'class-validator'"))) {
+  const dtoFiles = sourceFiles(SRC).filter((f) => f.includes(`${sep}dto${sep}`) && readFileSync(f, 'utf8').includes("from 'class-validator'"));
+  for (const file of dtoFiles) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const exports = require(file) as Record<string, unknown>;
     for (const [name, value] of Object.entries(exports)) {
