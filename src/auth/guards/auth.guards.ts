@@ -51,11 +51,12 @@ export abstract class ActorGuard implements CanActivate {
 }
 
 /**
- * `Authorization: Bearer <access token>` → Actor, recorded as coming through `surface`. Not a Passport
- * strategy: it sits in front of every native endpoint (and ZAP's), and a token the validation cache
- * holds is answered without a promise.
+ * A session token → Actor, recorded as coming through `surface`; the token is read by `tokenOf`
+ * (`Authorization: Bearer <access token>` unless the surface says otherwise), which throws when there
+ * is none. Not a Passport strategy: it sits in front of every native endpoint (and ZAP's and RAS's),
+ * and a token the validation cache holds is answered without a promise.
  */
-export function sessionAuthGuard(surface: Surface): Type<CanActivate> {
+export function sessionAuthGuard(surface: Surface, tokenOf: (request: FastifyRequest) => string = bearerTokenOf): Type<CanActivate> {
   @Injectable()
   class SessionAuthGuard extends ActorGuard {
     constructor(private readonly auth: AuthService) {
@@ -63,7 +64,7 @@ export function sessionAuthGuard(surface: Surface): Type<CanActivate> {
     }
 
     protected actorOf(request: FastifyRequest): Actor | Promise<Actor> {
-      return this.auth.resolve(bearerTokenOf(request), requestContextOf(request, surface));
+      return this.auth.resolve(tokenOf(request), requestContextOf(request, surface));
     }
   }
   return mixin(SessionAuthGuard);
