@@ -16,8 +16,12 @@ export function buildRows(r, ctx) {
 }
 
 function validationRows(rows, v) {
-  const { health, session, me, introspect, fastifyPg, baDb, baCookie } = v;
+  const { health, session, me, introspect, fastifyPg, baDb, baCookie, bareGet, barePost } = v;
   rows.push(row('Anchor: GET /health/live (Nest+Fastify constant route)', health.rps, RPS, null, null, null, 'anchor', null));
+  if (bareGet && barePost) {
+    rows.push(row('Anchor: bare Fastify GET, 400-byte answer, no work', bareGet.rps, RPS, null, null, null, 'anchor', null));
+    rows.push(row('Anchor: bare Fastify POST, JSON body, same answer', barePost.rps, RPS, bareGet.rps, RPS, barePost.rps / bareGet.rps, 'anchor (a POST body alone)', null));
+  }
   rows.push(row('Anchor: Fastify+pg indexed SELECT by token hash', fastifyPg.rps, RPS, null, null, null, 'anchor', null));
   rows.push(row('Anchor: better-auth get-session (DB lookup)', baDb.rps, RPS, null, null, null, `anchor (p99 ${baDb.p99} ms)`, null));
   if (baCookie) rows.push(row('Anchor: better-auth get-session (cookie cache)', baCookie.rps, RPS, null, null, null, `anchor (p99 ${baCookie.p99} ms)`, null));

@@ -115,6 +115,24 @@ export async function validationPhase(ctx) {
     },
   });
 
+  // What a POST body costs before any work, on this machine: bare Fastify, the same answer to both.
+  const barePort = await freePort();
+  const bareBase = `http://127.0.0.1:${barePort}`;
+  const bare = await startServer('bare fastify', process.execPath, [`${BASELINE_DIR}fastify-bare-server.js`], {
+    env: { PORT: String(barePort) },
+    probe: { base: bareBase, path: '/answer' },
+  });
+  let bareGet;
+  let barePost;
+  try {
+    ({ 'bare Fastify GET': bareGet, 'bare Fastify POST': barePost } = await measureInterleaved(ctx, {
+      'bare Fastify GET': { url: bareBase, path: '/answer' },
+      'bare Fastify POST': { url: bareBase, path: '/answer', method: 'POST', headers: { 'x-api-key': apiKey, 'content-type': 'application/json' }, body: {}, tokens: list, rotate: 'body' },
+    }));
+  } finally {
+    await bare.stop();
+  }
+
   const fpPort = await freePort();
   const fpBase = `http://127.0.0.1:${fpPort}`;
   const fp = await startServer('fastify+pg', process.execPath, [`${BASELINE_DIR}fastify-pg-server.js`], {
@@ -136,5 +154,5 @@ export async function validationPhase(ctx) {
   } catch (error) {
     ctx.notes.push(`better-auth cookie-cache mode not measured: ${error.message}`);
   }
-  return { health, session, me, introspect, fastifyPg, baDb, baCookie };
+  return { health, session, me, introspect, fastifyPg, baDb, baCookie, bareGet, barePost };
 }
