@@ -5,11 +5,13 @@ import { bearer, createTestDatabase, createUser, login, loginAdmin, startApp } f
 
 describe('forced logout, permissions and tenancy (native /v1)', () => {
   let app: NestFastifyApplication;
+  let dbUrl: string;
   let admin: { accessToken: string; userId: string; sessionId: string };
   const http = () => request(app.getHttpServer());
 
   beforeAll(async () => {
-    app = await startApp(await createTestDatabase());
+    dbUrl = await createTestDatabase();
+    app = await startApp(dbUrl);
     admin = await loginAdmin(app);
   });
   afterAll(() => app.close());
@@ -60,6 +62,61 @@ describe('forced logout, permissions and tenancy (native /v1)', () => {
     const own = await http().post(`/v1/users/${user.userId.toUpperCase()}/logout`).set(bearer(again.accessToken)).send({ reason: 'mine' }).expect(200);
     expect(own.body).toMatchObject({ revokedCount: 1, action: 'session.revoked_all' });
     await http().get('/v1/auth/me').set(bearer(again.accessToken)).expect(401);
+  });
+
+  it('counts exactly the sessions validation deems live: watermarks to the microsecond, the kept session, expiry, revocation', async () => {
+    const user = await createUser(app, admin.accessToken); // its login session is live
+    const db = new pg.Client({ connectionString: dbUrl });
+    await db.connect();
+    try {
+      // Sessions 100 µs apart, all within one millisecond an hour ago, around watermarks set between them.
+      const base = (await db.query(`SELECT date_trunc('milliseconds', now() - interval '1 hour')::text AS t`)).rows[0].t as string;
+      const { rows } = await db.query(
+        `WITH base AS (SELECT $2::timestamptz AS t)
+         INSERT INTO sessions (user_id, account_id, token_hash, refresh_hash, surface, access_expires_at, idle_expires_at, expires_at, created_at, revoked_at)
+         SELECT $1, (SELECT account_id FROM users WHERE id = $1), sha256(convert_to(gen_random_uuid()::text, 'UTF8')), sha256(convert_to(gen_random_uuid()::text, 'UTF8')),
+                'native', now() + interval '1 hour', now() + v.idle, now() + v.expires, base.t + v.at, v.revoked
+           FROM base, (VALUES ('g-before-account', interval '20 microseconds', interval '1 day', interval '2 days', NULL::timestamptz),
+                              ('a-before-user',    interval '100 microseconds', interval '1 day', interval '2 days', NULL),
+                              ('c-kept',           interval '150 microseconds', interval '1 day', interval '2 days', NULL),
+                              ('b-after',          interval '300 microseconds', interval '1 day', interval '2 days', NULL),
+                              ('d-expired',        interval '400 microseconds', interval '1 day', interval '-1 second', NULL),
+                              ('f-idle-expired',   interval '500 microseconds', interval '-1 second', interval '2 days', NULL),
+                              ('e-revoked',        interval '600 microseconds', interval '1 day', interval '2 days', now()))
+                AS v(name, at, idle, expires, revoked)
+         RETURNING id, created_at::text AS at`,
+        [user.userId, base],
+      );
+      // Named by their creation offsets, in the order of the VALUES list.
+      const byOffset = rows.sort((x, y) => (x.at < y.at ? -1 : 1)).map((r) => r.id as string);
+      const [beforeAccount, , kept, after] = byOffset;
+      await db.query(
+        `UPDATE users SET sessions_valid_after = $3::timestamptz + interval '200 microseconds', sessions_keep_id = $2 WHERE id = $1`,
+        [user.userId, kept, base],
+      );
+      await db.query(
+        `UPDATE accounts SET sessions_valid_after = $2::timestamptz + interval '50 microseconds' WHERE id = (SELECT account_id FROM users WHERE id = $1)`,
+        [user.userId, base],
+      );
+      const live = await db.query(
+        `SELECT s.id FROM sessions s JOIN users u ON u.id = s.user_id JOIN accounts a ON a.id = s.account_id
+          WHERE s.user_id = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND s.idle_expires_at > now() AND u.status = 'active'
+            AND (u.sessions_valid_after IS NULL OR s.created_at > u.sessions_valid_after OR s.id = u.sessions_keep_id)
+            AND (a.sessions_valid_after IS NULL OR s.created_at > a.sessions_valid_after OR s.id = a.sessions_keep_id)`,
+        [user.userId],
+      );
+      expect(live.rows.map((r) => r.id).sort()).toEqual([user.sessionId, kept, after].sort());
+      expect(live.rows.map((r) => r.id)).not.toContain(beforeAccount);
+
+      const dry = await http().post(`/v1/users/${user.userId}/logout?dryRun=true`).set(bearer(admin.accessToken)).send({ reason: 'count check' }).expect(200);
+      expect(dry.body.revokedCount).toBe(3);
+      expect(dry.body.sessionIds.sort()).toEqual(live.rows.map((r) => r.id).sort());
+      const real = await http().post(`/v1/users/${user.userId}/logout`).set(bearer(admin.accessToken)).send({ reason: 'count check' }).expect(200);
+      expect(real.body.revokedCount).toBe(3);
+    } finally {
+      await db.query(`UPDATE accounts SET sessions_valid_after = NULL WHERE id = (SELECT account_id FROM users WHERE id = $1)`, [user.userId]);
+      await db.end();
+    }
   });
 
   it('listings show the first 20 session ids of an event; the event itself lists them all', async () => {

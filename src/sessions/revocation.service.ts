@@ -9,7 +9,7 @@ import { preparedQuery, PreparedStatement } from '../database/prepared-query.js'
 import { PERMISSIONS } from '../permissions/permissions.js';
 import { PermissionsService } from '../permissions/permissions.service.js';
 import { RevocationReceipt, RevocationTarget, RevokeOptions } from './revocation.types.js';
-import { LIVE_SESSION_SQL, SESSION_JOINS } from './session-sql.js';
+import { LIVE_SESSION_OF_USER_SQL, LIVE_SESSION_SQL, SESSION_JOINS } from './session-sql.js';
 import { Invalidation, SessionInvalidationService } from './session-invalidation.service.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -19,20 +19,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * logout), per target table. Prepared: Postgres parsed and planned them on every call, about 2.5 ms of
  * a forced logout's 20 (its log, 10,000-session user).
  */
-function watermarkStatements(table: 'users' | 'accounts', column: 's.user_id' | 's.account_id') {
+function watermarkStatements(table: 'users' | 'accounts') {
   return {
     owner: {
       name: `revoke.${table}.owner`,
       text: table === 'users' ? 'SELECT account_id FROM users WHERE id = $1' : 'SELECT id AS account_id FROM accounts WHERE id = $1',
-    },
-    // The row lock orders this against logins of the same user/account (they take FOR SHARE).
-    lock: { name: `revoke.${table}.lock`, text: `SELECT 1 FROM ${table} WHERE id = $1 FOR UPDATE` },
-    // One scan: the exact count and the newest ids (listed up to the cap) together.
-    live: {
-      name: `revoke.${table}.live`,
-      text: `SELECT s.id, count(*) OVER ()::int AS total FROM ${SESSION_JOINS}
-              WHERE ${column} = $1 AND ${LIVE_SESSION_SQL} AND s.id IS DISTINCT FROM $2
-              ORDER BY s.created_at DESC LIMIT ${MAX_LISTED_SESSION_IDS}`,
     },
     // O(1) revocation: every session created up to now is dead, whatever their number.
     watermark: {
@@ -60,7 +51,47 @@ function canonical(target: RevocationTarget): RevocationTarget {
   }
 }
 
-const WATERMARK = { user: watermarkStatements('users', 's.user_id'), account: watermarkStatements('accounts', 's.account_id') };
+const WATERMARK = { user: watermarkStatements('users'), account: watermarkStatements('accounts') };
+
+/** An account-wide logout: the row lock, then one scan for the exact count and the newest ids together. */
+const ACCOUNT_SCAN = {
+  // The row lock orders this against logins in the account (they take FOR SHARE).
+  lock: { name: 'revoke.accounts.lock', text: 'SELECT 1 FROM accounts WHERE id = $1 FOR UPDATE' },
+  live: {
+    name: 'revoke.accounts.live',
+    text: `SELECT s.id, count(*) OVER ()::int AS total FROM ${SESSION_JOINS}
+            WHERE s.account_id = $1 AND ${LIVE_SESSION_SQL} AND s.id IS DISTINCT FROM $2
+            ORDER BY s.created_at DESC LIMIT ${MAX_LISTED_SESSION_IDS}`,
+  },
+} satisfies Record<string, PreparedStatement>;
+
+/**
+ * A user's forced logout reads the user's and its account's watermarks while it locks the user row
+ * (ordering it against the user's logins, which take FOR SHARE), then counts and lists the live
+ * sessions without joining those rows again for each session.
+ */
+const USER_SCAN = {
+  lock: {
+    name: 'revoke.users.lock-read',
+    // The watermarks as text: a JS Date would cut them to the millisecond, and they are compared to the microsecond.
+    text: `SELECT u.status = 'active' AS active, u.sessions_valid_after::text AS "userAfter", u.sessions_keep_id AS "userKeep",
+                  a.sessions_valid_after::text AS "accountAfter", a.sessions_keep_id AS "accountKeep"
+             FROM users u JOIN accounts a ON a.id = u.account_id WHERE u.id = $1 FOR UPDATE OF u`,
+  },
+  live: {
+    name: 'revoke.users.live-of-user',
+    text: `SELECT (SELECT count(*)::int FROM sessions s WHERE ${LIVE_SESSION_OF_USER_SQL}) AS total,
+                  ARRAY(SELECT s.id FROM sessions s WHERE ${LIVE_SESSION_OF_USER_SQL} ORDER BY s.created_at DESC LIMIT ${MAX_LISTED_SESSION_IDS}) AS ids`,
+  },
+} satisfies Record<string, PreparedStatement>;
+
+interface OwnerWatermarks {
+  active: boolean;
+  userAfter: string | null;
+  userKeep: string | null;
+  accountAfter: string | null;
+  accountKeep: string | null;
+}
 
 interface Resolved {
   accountId: string;
@@ -240,13 +271,11 @@ export class RevocationService {
         const statements = WATERMARK[target.kind];
         const id = target.kind === 'user' ? target.userId : target.accountId;
         const keep = target.kind === 'account' || target.exceptCurrent ? actor.sessionId : null;
-        await preparedQuery(manager, statements.lock, [id]);
-        const ids = await preparedQuery<{ id: string; total: number }>(manager, statements.live, [id, keep]);
-        const count = ids[0]?.total ?? 0;
-        if (dryRun || count === 0) return { ids: ids.map((r) => r.id), count, at: await this.now(manager), invalidation: null, watermark: null };
+        const { ids, count } = target.kind === 'user' ? await this.liveOfUser(manager, id, keep) : await this.liveOfAccount(manager, id, keep);
+        if (dryRun || count === 0) return { ids, count, at: await this.now(manager), invalidation: null, watermark: null };
         const [{ at }] = await preparedQuery<{ at: Date }>(manager, statements.watermark, [id, keep]);
         return {
-          ids: ids.map((r) => r.id),
+          ids,
           count,
           at,
           invalidation: { kind: target.kind === 'user' ? 'u' : 'a', id },
@@ -254,6 +283,28 @@ export class RevocationService {
         };
       }
     }
+  }
+
+  /** Locks the user row and counts its live sessions but `keep` (none when the user is disabled). */
+  private async liveOfUser(manager: EntityManager, userId: string, keep: string | null): Promise<{ ids: string[]; count: number }> {
+    const [owner] = await preparedQuery<OwnerWatermarks>(manager, USER_SCAN.lock, [userId]);
+    if (!owner?.active) return { ids: [], count: 0 };
+    const [live] = await preparedQuery<{ total: number; ids: string[] }>(manager, USER_SCAN.live, [
+      userId,
+      owner.userAfter,
+      owner.userKeep,
+      owner.accountAfter,
+      owner.accountKeep,
+      keep,
+    ]);
+    return { ids: live.ids, count: live.total };
+  }
+
+  /** Locks the account row and counts its live sessions but `keep` (each user's own watermark applies). */
+  private async liveOfAccount(manager: EntityManager, accountId: string, keep: string | null): Promise<{ ids: string[]; count: number }> {
+    await preparedQuery(manager, ACCOUNT_SCAN.lock, [accountId]);
+    const rows = await preparedQuery<{ id: string; total: number }>(manager, ACCOUNT_SCAN.live, [accountId, keep]);
+    return { ids: rows.map((r) => r.id), count: rows[0]?.total ?? 0 };
   }
 
   private async now(manager: EntityManager): Promise<Date> {
