@@ -251,6 +251,17 @@ describe('Rocket.Chat dialect (/compat/rocketchat/api/v1)', () => {
       expect(await countThrottledLogins(dbUrl, 'rocketchat', target.userId)).toBe(1);
       // Another name from the same address is not held up by these attempts.
       expect((await attempt({ username: 'someone-else-entirely' })).status).toBe(401);
+      // A login naming its user twice is refused before any password check: otherwise the login could
+      // try one name while the throttle counted another, and guesses would escape the limit.
+      for (const body of [
+        { user: target.username, username: 'rotating-1', password: 'wrong-password-1' },
+        { user: { username: target.username }, email: 'rotating-2@example.test', password: 'wrong-password-1' },
+      ]) {
+        const twice = await settle(clientFor(throttled).post('/v1/login', body as never));
+        expect(twice.status).toBe(400);
+        expect(twice.body).toMatchObject({ success: false, errorType: 'invalid-params', error: expect.stringContaining('only one of user, username or email') });
+      }
+      expect(await countThrottledLogins(dbUrl, 'rocketchat', target.userId)).toBe(1);
     } finally {
       await throttled.close();
     }

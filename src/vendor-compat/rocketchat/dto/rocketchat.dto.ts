@@ -26,6 +26,28 @@ function IsRocketChatUserRef(options?: ValidationOptions) {
     });
 }
 
+const LOGIN_NAMES = ['user', 'username', 'email'] as const;
+const namesGiven = (o: object) => LOGIN_NAMES.filter((name) => (o as Record<string, unknown>)[name] !== undefined).length;
+
+/**
+ * A login names its user once: with two names (`{user: "a", username: "b"}`) the login and its
+ * throttling could each pick a different one, and guesses against one user would escape the limit.
+ */
+function IsSoleLoginName() {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isSoleLoginName',
+      target: target.constructor,
+      propertyName,
+      options: { message: 'send only one of user, username or email' },
+      validator: { validate: (_value: unknown, args) => namesGiven(args?.object ?? {}) <= 1 },
+    });
+}
+
+/** A name field is checked when it is given, or when no name is given at all (then all three say so). */
+const nameChecked = (name: (typeof LOGIN_NAMES)[number]) => (o: RocketChatLoginDto) =>
+  (o as unknown as Record<string, unknown>)[name] !== undefined || namesGiven(o) === 0;
+
 /** `POST /api/v1/login`: `{user, password}`, or a top-level `username` / `email` with `password`. */
 export class RocketChatLoginDto {
   /** Username or email of the user logging in. */
@@ -36,20 +58,23 @@ export class RocketChatLoginDto {
       { type: 'object', properties: { email: { type: 'string' } }, required: ['email'] },
     ],
   })
-  @ValidateIf((o: RocketChatLoginDto) => o.username === undefined && o.email === undefined)
+  @ValidateIf(nameChecked('user'))
   @IsRocketChatUserRef()
+  @IsSoleLoginName()
   user?: RocketChatUserRef;
 
   /** Username (alternative to `user`). */
-  @ValidateIf((o: RocketChatLoginDto) => o.user === undefined && o.email === undefined)
+  @ValidateIf(nameChecked('username'))
   @IsString()
   @Length(1, 254)
+  @IsSoleLoginName()
   username?: string;
 
   /** Email (alternative to `user`). */
-  @ValidateIf((o: RocketChatLoginDto) => o.user === undefined && o.username === undefined)
+  @ValidateIf(nameChecked('email'))
   @IsString()
   @Length(1, 254)
+  @IsSoleLoginName()
   email?: string;
 
   /** Plain password; Rocket.Chat's `{hashed}` digest form is refused (passwords are stored with argon2). */
