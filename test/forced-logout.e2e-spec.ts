@@ -119,6 +119,35 @@ describe('forced logout, permissions and tenancy (native /v1)', () => {
     }
   });
 
+  it('a forced logout waiting for the user row sees an account-wide logout that committed meanwhile', async () => {
+    const account = await http().post('/v1/accounts').set(bearer(admin.accessToken)).send({ name: `waiting-${Date.now()}` }).expect(201);
+    const user = await createUser(app, admin.accessToken, { accountId: account.body.id });
+    await login(app, user.username, user.password); // two live sessions
+    const holder = new pg.Client({ connectionString: dbUrl });
+    const other = new pg.Client({ connectionString: dbUrl });
+    await Promise.all([holder.connect(), other.connect()]);
+    try {
+      // A login in flight holds the user row FOR SHARE: the forced logout waits for it.
+      await holder.query('BEGIN');
+      await holder.query('SELECT 1 FROM users WHERE id = $1 FOR SHARE', [user.userId]);
+      const pending = http().post(`/v1/users/${user.userId}/logout?dryRun=true`).set(bearer(admin.accessToken)).send({ reason: 'race' }).then((r) => r);
+      for (let i = 0; i < 100; i++) {
+        const waiting = await other.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`);
+        if (waiting.rows[0].n > 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      // Meanwhile an account-wide logout commits: every session of the account is dead.
+      await other.query('UPDATE accounts SET sessions_valid_after = clock_timestamp() WHERE id = $1', [account.body.id]);
+      await holder.query('COMMIT');
+      const res = await pending;
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ revokedCount: 0, sessionIds: [] });
+    } finally {
+      await holder.query('ROLLBACK').catch(() => undefined);
+      await Promise.all([holder.end(), other.end()]);
+    }
+  });
+
   it('listings show the first 20 session ids of an event; the event itself lists them all', async () => {
     const user = await createUser(app, admin.accessToken);
     const sessions = await Promise.all(Array.from({ length: 24 }, () => login(app, user.username, user.password)));

@@ -68,7 +68,9 @@ const ACCOUNT_SCAN = {
 /**
  * A user's forced logout reads the user's and its account's watermarks while it locks the user row
  * (ordering it against the user's logins, which take FOR SHARE), then counts and lists the live
- * sessions without joining those rows again for each session.
+ * sessions without joining those rows again for each session. The account row is locked FOR SHARE so
+ * that its watermark is read as committed when the lock is granted, not as it was when the statement
+ * began: an account-wide logout that commits while this waits for the user row is seen.
  */
 const USER_SCAN = {
   lock: {
@@ -76,7 +78,7 @@ const USER_SCAN = {
     // The watermarks as text: a JS Date would cut them to the millisecond, and they are compared to the microsecond.
     text: `SELECT u.status = 'active' AS active, u.sessions_valid_after::text AS "userAfter", u.sessions_keep_id AS "userKeep",
                   a.sessions_valid_after::text AS "accountAfter", a.sessions_keep_id AS "accountKeep"
-             FROM users u JOIN accounts a ON a.id = u.account_id WHERE u.id = $1 FOR UPDATE OF u`,
+             FROM users u JOIN accounts a ON a.id = u.account_id WHERE u.id = $1 FOR UPDATE OF u FOR SHARE OF a`,
   },
   live: {
     name: 'revoke.users.live-of-user',
