@@ -1,5 +1,6 @@
 import { ArgumentMetadata, Type } from '@nestjs/common';
-import { getMetadataStorage } from 'class-validator';
+import { Exclude } from 'class-transformer';
+import { getMetadataStorage, IsString, Length } from 'class-validator';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { DomainException } from './error-codes.js';
@@ -134,6 +135,45 @@ describe('FastValidationPipe', () => {
     const ok = fast.transform({ token: 'abc', token_type_hint: 'access_token' }, bodyOf(token));
     expect(ok).toBeInstanceOf(token);
     expect(ok).toEqual({ token: 'abc', token_type_hint: 'access_token' });
+  });
+
+  it('leaves what it cannot reproduce exactly to the full pipe: non-plain values, class-level expose/exclude, accessors', async () => {
+    class Plain {
+      @IsString() @Length(1, 10) name: string;
+    }
+    @Exclude()
+    class ExcludeAll {
+      @IsString() name: string;
+    }
+    class WithAccessor {
+      @IsString() name: string;
+      get label(): string {
+        return this.name;
+      }
+      @IsString() get shout(): string {
+        return this.name.toUpperCase();
+      }
+    }
+    expect(fast.fastTransform({ name: 'ok' }, bodyOf(Plain))).toEqual(Object.assign(new Plain(), { name: 'ok' }));
+    expect(fast.fastTransform(Object.assign([], { name: 'ok' }), bodyOf(Plain))).toBeUndefined();
+    expect(fast.fastTransform(Object.assign(new Date(), { name: 'ok' }), bodyOf(Plain))).toBeUndefined();
+    expect(fast.fastTransform({ name: 'ok' }, bodyOf(ExcludeAll))).toBeUndefined();
+    expect(fast.fastTransform({ name: 'ok', shout: 'X' }, bodyOf(WithAccessor))).toBeUndefined();
+    // and the full pipe answers them: class-transformer drops every field of ExcludeAll, so `name` is missing
+    await expect(fast.transform({ name: 'ok' }, bodyOf(ExcludeAll))).rejects.toBeInstanceOf(DomainException);
+  });
+
+  it('honours a rule\'s own validateIf option as class-validator does', async () => {
+    class Conditional {
+      @IsString() kind: string;
+      @Length(3, 5, { validateIf: (o: Conditional) => o.kind === 'short' }) @IsString() code: string;
+    }
+    const long = { kind: 'long', code: 'a-much-longer-code' };
+    expect(fast.fastTransform(long, bodyOf(Conditional))).toEqual(Object.assign(new Conditional(), long));
+    expect((await fullAnswer(long, bodyOf(Conditional))).ok).toBe(true);
+    const short = { kind: 'short', code: 'a-much-longer-code' };
+    expect(fast.fastTransform(short, bodyOf(Conditional))).toBeUndefined();
+    expect((await fullAnswer(short, bodyOf(Conditional))).ok).toBe(false);
   });
 
   it('passes a custom decorator value through untouched, as the full pipe does', () => {

@@ -16,6 +16,13 @@ function flatten(errors: ValidationError[], parent = ''): { field: string; probl
 interface Check {
   validate: (value: unknown, args: ValidationArguments) => unknown;
   constraints: unknown[];
+  /** The rule's own `validateIf` option: the rule is skipped when it answers false. */
+  validateIf?: (object: object, value: unknown) => boolean;
+}
+
+/** The class and its ancestors (class-transformer and class-validator read metadata along this chain). */
+function* classChain(metatype: Type<unknown>): Generator<Function> {
+  for (let t: Function | null = metatype; t && t !== Function.prototype; t = Object.getPrototypeOf(t) as Function | null) yield t;
 }
 
 /** A DTO property: the conditions that gate its checks (@IsOptional, @ValidateIf) and the checks. */
@@ -37,6 +44,8 @@ function compilePlan(metatype: Type<unknown>): Plan | null {
   const metadatas = storage.getTargetValidationMetadatas(metatype, undefined as unknown as string, false, false, undefined);
   if (metadatas.length === 0) return null; // class-validator answers "unknown value": leave it to the full pipe
   if (defaultMetadataStorage.getExposedMetadatas(metatype).length || defaultMetadataStorage.getExcludedMetadatas(metatype).length) return null;
+  // Class-level @Expose()/@Exclude() (a strategy) are not in the lists above.
+  for (const t of classChain(metatype)) if (defaultMetadataStorage.getStrategy(t) !== 'none') return null;
   const plan: Plan = new Map();
   for (const [property, rules] of Object.entries(storage.groupByPropertyName(metadatas))) {
     if (
@@ -45,6 +54,8 @@ function compilePlan(metatype: Type<unknown>): Plan | null {
     ) {
       return null;
     }
+    // An accessor or method of that name: class-transformer skips such keys, Object.assign would not.
+    for (const t of classChain(metatype)) if (Object.getOwnPropertyDescriptor(t.prototype, property)) return null;
     const entry: PropertyPlan = { conditions: [], checks: [] };
     for (const rule of rules) {
       if (rule.each || rule.groups?.length || rule.always) return null;
@@ -59,7 +70,7 @@ function compilePlan(metatype: Type<unknown>): Plan | null {
           for (const constraint of storage.getTargetValidatorConstraints(rule.constraintCls)) {
             if (constraint.async) return null;
             const instance = constraint.instance as Check;
-            entry.checks.push({ validate: (value, args) => instance.validate(value, args), constraints: rule.constraints });
+            entry.checks.push({ validate: (value, args) => instance.validate(value, args), constraints: rule.constraints, validateIf: rule.validateIf });
           }
           break;
         default:
@@ -101,7 +112,8 @@ export class FastValidationPipe implements PipeTransform {
   fastTransform(value: unknown, metadata: ArgumentMetadata): object | undefined {
     const metatype = metadata.metatype as Type<unknown> | undefined;
     if (!metatype || !metatype.prototype || (metadata.type !== 'body' && metadata.type !== 'query')) return undefined;
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+    // Plain objects only (what the JSON and form parsers make): an array, a Date or a Buffer is the full pipe's.
+    if (typeof value !== 'object' || value === null || Array.isArray(value) || Object.prototype.toString.call(value) !== '[object Object]') return undefined;
     let plan = this.plans.get(metatype);
     if (plan === undefined) this.plans.set(metatype, (plan = compilePlan(metatype)));
     if (!plan) return undefined;
@@ -115,7 +127,8 @@ export class FastValidationPipe implements PipeTransform {
     for (const [property, { conditions, checks }] of plan) {
       const propertyValue = object[property];
       if (!conditions.every((condition) => condition(object, propertyValue))) continue;
-      for (const { validate, constraints } of checks) {
+      for (const { validate, constraints, validateIf } of checks) {
+        if (validateIf && !validateIf(object, propertyValue)) continue;
         // Anything but `true` (false, a promise) is left to the full pipe.
         if (validate(propertyValue, { targetName: metatype.name, property, object, value: propertyValue, constraints }) !== true) return undefined;
       }
