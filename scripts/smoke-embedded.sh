@@ -69,9 +69,10 @@ if DATA_DIR="$EMPTY" ADMIN_PASSWORD='first-admin-password-123' node dist/cli.js 
 grep -q 'email must be an email' "$EMPTY.log" || { cat "$EMPTY.log"; echo "smoke: no clear message for a bad email"; exit 1; }
 DATA_DIR_SAVED=$DATA_DIR; DATA_DIR=$EMPTY
 start
-[ -n "$(login first 'first-admin-password-123')" ]
-STATUS=$(curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$PORT/v1/auth/login" -H 'content-type: application/json' -d "{\"username\":\"admin\",\"password\":\"$PASSWORD\"}")
-[ "$STATUS" = "401" ] || { echo "smoke: an admin other than the CLI's exists ($STATUS)"; exit 1; }
+FIRST=$(login first 'first-admin-password-123')
+[ -n "$FIRST" ]
+USERS=$(curl -fsS "http://127.0.0.1:$PORT/v1/users" -H "authorization: Bearer $FIRST" | json '.items.map((u) => u.username).join(",")')
+[ "$USERS" = "first" ] || { echo "smoke: users besides the CLI's admin: $USERS"; exit 1; }
 stop
 DATA_DIR=$DATA_DIR_SAVED
 rm -rf "$EMPTY" "$EMPTY.log"

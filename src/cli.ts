@@ -57,7 +57,13 @@ async function main(): Promise<void> {
       // On an empty database the first start creates the first admin: make it this one, not another
       // admin with a generated password (settings of this process only; the database was started above).
       Object.assign(process.env, { BOOTSTRAP_ADMIN_USERNAME: username, BOOTSTRAP_ADMIN_EMAIL: email, BOOTSTRAP_ADMIN_PASSWORD: password });
-      const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error'] });
+      let app: INestApplicationContext;
+      try {
+        app = await NestFactory.createApplicationContext(AppModule, { logger: ['error'] });
+      } finally {
+        // Read by the first start above; not left where a later child process or a report could see it.
+        delete process.env.BOOTSTRAP_ADMIN_PASSWORD;
+      }
       try {
         const id = app.get(BootstrapService).createdAdminId ?? (await insertAdmin(app, { username, email, password }));
         process.stdout.write(`Created admin ${username} (${id})\n`);
