@@ -37,7 +37,7 @@ const ADMIN = { username: 'benchadmin', password: 'bench-admin-password-long', e
 
 const ctx = {
   duration: Number(process.env.BENCH_DURATION ?? (quick ? 2 : 8)),
-  rounds: Number(process.env.BENCH_ROUNDS ?? (quick ? 1 : 3)),
+  rounds: Math.max(1, Math.floor(Number(process.env.BENCH_ROUNDS ?? (quick ? 1 : 3))) || 1),
   connections: Number(process.env.BENCH_CONNECTIONS ?? 10),
   sessions: quick ? 200 : 1000,
   sizes: quick

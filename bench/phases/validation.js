@@ -127,7 +127,8 @@ export async function validationPhase(ctx) {
   try {
     ({ 'bare Fastify GET': bareGet, 'bare Fastify POST': barePost } = await measureInterleaved(ctx, {
       'bare Fastify GET': { url: bareBase, path: '/answer' },
-      'bare Fastify POST': { url: bareBase, path: '/answer', method: 'POST', headers: { 'x-api-key': apiKey, 'content-type': 'application/json' }, body: {}, tokens: list, rotate: 'body' },
+      // The same request shape as introspection (headers, a rotating token-sized body), with made-up values.
+      'bare Fastify POST': { url: bareBase, path: '/answer', method: 'POST', headers: { 'x-api-key': `sk_${'x'.repeat(43)}`, 'content-type': 'application/json' }, body: {}, tokens: list.map((_, i) => `sat_${String(i).padStart(43, 'x')}`), rotate: 'body' },
     }));
   } finally {
     await bare.stop();
