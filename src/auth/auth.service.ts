@@ -6,6 +6,7 @@ import { DomainException, ErrorCode } from '../common/error-codes.js';
 import { RequestContext } from '../common/request-context.js';
 import { RevocationReceipt } from '../sessions/revocation.types.js';
 import { RevocationService } from '../sessions/revocation.service.js';
+import { SessionAnswers } from '../sessions/session-answers.js';
 import { IssuedTokens, SessionsService, SessionView } from '../sessions/sessions.service.js';
 import { TokenValidatorService, ValidatedSession } from '../sessions/token-validator.service.js';
 import { PasswordService } from '../users/password.service.js';
@@ -51,7 +52,7 @@ export interface Me {
 /** Authentication for every surface: password login, token → Actor, and the caller's own logout. */
 @Injectable()
 export class AuthService {
-  private readonly sessionAnswers = new WeakMap<ValidatedSession, string>();
+  private readonly answers = new SessionAnswers();
 
   constructor(
     private readonly passwords: PasswordService,
@@ -133,7 +134,6 @@ export class AuthService {
       permissions: session.permissions,
       context,
       credentialId: null,
-      tokenExpiresAt: session.accessExpiresAt,
       session,
     };
   }
@@ -150,34 +150,24 @@ export class AuthService {
     }
   }
 
-  /** The validated session of a user's token (no database work). */
-  currentSession(actor: Actor): CurrentSession {
-    if (actor.kind !== 'user' || !actor.userId || !actor.sessionId || actor.sessionNumber === null || !actor.tokenExpiresAt) {
-      throw new DomainException(ErrorCode.UNAUTHENTICATED, 'This credential is not a user session');
-    }
-    return {
-      active: true,
-      userId: actor.userId,
-      username: actor.label,
-      accountId: actor.accountId,
-      sessionId: actor.sessionId,
-      sessionNumber: actor.sessionNumber,
-      permissions: sortedPermissions(actor.permissions),
-      expiresAt: actor.tokenExpiresAt,
-    };
-  }
-
   /**
-   * The same answer as JSON text. Every field comes from the validated session, which never changes
-   * while it is cached, so it is serialized once per session, not on every "is this token still
-   * good?" (serializing it, its date above all, cost more than the cache lookup).
+   * "Is this token still good?": the validated session behind a user's token, as JSON. No database
+   * work, and serialized once per cached session (serializing it, its date above all, cost more than
+   * the cache lookup).
    */
   currentSessionJson(actor: Actor): string {
-    const known = actor.session && this.sessionAnswers.get(actor.session);
-    if (known) return known;
-    const json = JSON.stringify(this.currentSession(actor));
-    if (actor.session) this.sessionAnswers.set(actor.session, json);
-    return json;
+    const session = actor.session;
+    if (!session) throw new DomainException(ErrorCode.UNAUTHENTICATED, 'This credential is not a user session');
+    return this.answers.json(session, '', (): CurrentSession => ({
+      active: true,
+      userId: session.userId,
+      username: session.username,
+      accountId: session.accountId,
+      sessionId: session.sessionId,
+      sessionNumber: session.sessionNumber,
+      permissions: sortedPermissions(session.permissions),
+      expiresAt: session.accessExpiresAt,
+    }));
   }
 
   async me(actor: Actor): Promise<Me> {

@@ -19,9 +19,10 @@ export interface Actor {
   context: RequestContext;
   /** The API key id (clients) or access key id (SigV4). */
   credentialId: string | null;
-  /** When the presented access token expires (session tokens only). */
-  tokenExpiresAt?: Date;
-  /** The validated session behind a session token: one object per cache entry, shared by its requests. */
+  /**
+   * The validated session behind a session token (its expiry, its user): one object per cache entry,
+   * shared by its requests. Absent for every other credential.
+   */
   session?: ValidatedSession;
 }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Actor, sortedPermissions } from '../common/actor.js';
 import { whenReady } from '../common/maybe-async.js';
 import { RevocationService } from '../sessions/revocation.service.js';
+import { SessionAnswers } from '../sessions/session-answers.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import { TokenValidatorService, ValidatedSession } from '../sessions/token-validator.service.js';
 import { IntrospectionResponseDto } from './dto/oauth.dto.js';
@@ -11,8 +12,8 @@ const INACTIVE = JSON.stringify({ active: false });
 /** RFC 7662 / RFC 7009 for client applications, over the same validation and revocation as everything else. */
 @Injectable()
 export class OAuthService {
-  /** The last client's answer per validated session, as JSON text (see introspect). */
-  private readonly answers = new WeakMap<ValidatedSession, { clientId: string | null; json: string }>();
+  /** The last client's answer per validated session (see introspect). */
+  private readonly answers = new SessionAnswers();
 
   constructor(
     private readonly validator: TokenValidatorService,
@@ -29,11 +30,7 @@ export class OAuthService {
     return whenReady(this.validator.check(token), (session) => {
       // A client sees only its own account's tokens; anything else is simply "not active".
       if (!session || session.accountId !== client.accountId) return INACTIVE;
-      const known = this.answers.get(session);
-      if (known && known.clientId === client.credentialId) return known.json;
-      const json = JSON.stringify(this.answer(client, session));
-      this.answers.set(session, { clientId: client.credentialId, json });
-      return json;
+      return this.answers.json(session, client.credentialId ?? '', () => this.answer(client, session));
     });
   }
 
