@@ -15,25 +15,6 @@ import { Invalidation, SessionInvalidationService } from './session-invalidation
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * The statements of a watermark revocation ("log out everywhere", forced logout of a user, account-wide
- * logout), per target table. Prepared: Postgres parsed and planned them on every call, about 2.5 ms of
- * a forced logout's 20 (its log, 10,000-session user).
- */
-function watermarkStatements(table: 'users' | 'accounts') {
-  return {
-    owner: {
-      name: `revoke.${table}.owner`,
-      text: table === 'users' ? 'SELECT account_id FROM users WHERE id = $1' : 'SELECT id AS account_id FROM accounts WHERE id = $1',
-    },
-    // O(1) revocation: every session created up to now is dead, whatever their number.
-    watermark: {
-      name: `revoke.${table}.watermark`,
-      text: `UPDATE ${table} SET sessions_valid_after = clock_timestamp(), sessions_keep_id = $2 WHERE id = $1 RETURNING sessions_valid_after AS at`,
-    },
-  } satisfies Record<string, PreparedStatement>;
-}
-
-/**
  * Ids in the canonical (lower-case) form Postgres returns them in: the actor's own id, the cache's
  * entries and the invalidation all compare them as text, and UUID validation accepts upper case.
  */
@@ -51,41 +32,53 @@ function canonical(target: RevocationTarget): RevocationTarget {
   }
 }
 
-const WATERMARK = { user: watermarkStatements('users'), account: watermarkStatements('accounts') };
-
-/** An account-wide logout: the row lock, then one scan for the exact count and the newest ids together. */
-const ACCOUNT_SCAN = {
-  // The row lock orders this against logins in the account (they take FOR SHARE).
-  lock: { name: 'revoke.accounts.lock', text: 'SELECT 1 FROM accounts WHERE id = $1 FOR UPDATE' },
-  live: {
-    name: 'revoke.accounts.live',
-    text: `SELECT s.id, count(*) OVER ()::int AS total FROM ${SESSION_JOINS}
-            WHERE s.account_id = $1 AND ${LIVE_SESSION_SQL} AND s.id IS DISTINCT FROM $2
-            ORDER BY s.created_at DESC LIMIT ${MAX_LISTED_SESSION_IDS}`,
-  },
-} satisfies Record<string, PreparedStatement>;
+/** O(1) revocation: every session of the user or account created up to now is dead, whatever their number. */
+const watermarkUpdate = (table: 'users' | 'accounts'): PreparedStatement => ({
+  name: `revoke.${table}.watermark`,
+  text: `UPDATE ${table} SET sessions_valid_after = clock_timestamp(), sessions_keep_id = $2 WHERE id = $1 RETURNING sessions_valid_after AS at`,
+});
 
 /**
- * A user's forced logout reads the user's and its account's watermarks while it locks the user row
- * (ordering it against the user's logins, which take FOR SHARE), then counts and lists the live
- * sessions without joining those rows again for each session. The account row is locked FOR SHARE so
- * that its watermark is read as committed when the lock is granted, not as it was when the statement
- * began: an account-wide logout that commits while this waits for the user row is seen.
+ * The statements of a watermark revocation ("log out everywhere", forced logout of a user, account-wide
+ * logout), per target: the owner read that authorizes it, then in its transaction the row lock (which
+ * orders it against logins, which take FOR SHARE), the live-session scan (exact count and newest ids
+ * in one scan) and the watermark. Prepared: Postgres parsed and planned them on every call, about
+ * 2.5 ms of a forced logout's 20 (its log, 10,000-session user).
  */
-const USER_SCAN = {
-  lock: {
-    name: 'revoke.users.lock-read',
-    // The watermarks as text: a JS Date would cut them to the millisecond, and they are compared to the microsecond.
-    text: `SELECT u.status = 'active' AS active, u.sessions_valid_after::text AS "userAfter", u.sessions_keep_id AS "userKeep",
-                  a.sessions_valid_after::text AS "accountAfter", a.sessions_keep_id AS "accountKeep"
-             FROM users u JOIN accounts a ON a.id = u.account_id WHERE u.id = $1 FOR UPDATE OF u FOR SHARE OF a`,
+const WATERMARK = {
+  user: {
+    owner: { name: 'revoke.users.owner', text: 'SELECT account_id FROM users WHERE id = $1' },
+    // Also reads the user's and its account's watermarks, so the scan needs no join per session. The
+    // account row is locked FOR SHARE so that its watermark is read as committed when the lock is
+    // granted, not as it was when the statement began: an account-wide logout that commits while this
+    // waits for the user row is seen. The watermarks as text: a JS Date would cut them to the
+    // millisecond, and they are compared to the microsecond.
+    lock: {
+      name: 'revoke.users.lock-read',
+      text: `SELECT u.status = 'active' AS active, u.sessions_valid_after::text AS "userAfter", u.sessions_keep_id AS "userKeep",
+                    a.sessions_valid_after::text AS "accountAfter", a.sessions_keep_id AS "accountKeep"
+               FROM users u JOIN accounts a ON a.id = u.account_id WHERE u.id = $1 FOR UPDATE OF u FOR SHARE OF a`,
+    },
+    live: {
+      name: 'revoke.users.live-of-user',
+      text: `SELECT (SELECT count(*)::int FROM sessions s WHERE ${LIVE_SESSION_OF_USER_SQL}) AS total,
+                    ARRAY(SELECT s.id FROM sessions s WHERE ${LIVE_SESSION_OF_USER_SQL} ORDER BY s.created_at DESC LIMIT ${MAX_LISTED_SESSION_IDS}) AS ids`,
+    },
+    watermark: watermarkUpdate('users'),
   },
-  live: {
-    name: 'revoke.users.live-of-user',
-    text: `SELECT (SELECT count(*)::int FROM sessions s WHERE ${LIVE_SESSION_OF_USER_SQL}) AS total,
-                  ARRAY(SELECT s.id FROM sessions s WHERE ${LIVE_SESSION_OF_USER_SQL} ORDER BY s.created_at DESC LIMIT ${MAX_LISTED_SESSION_IDS}) AS ids`,
+  account: {
+    owner: { name: 'revoke.accounts.owner', text: 'SELECT id AS account_id FROM accounts WHERE id = $1' },
+    lock: { name: 'revoke.accounts.lock', text: 'SELECT 1 FROM accounts WHERE id = $1 FOR UPDATE' },
+    // Each session's own user watermark applies here, hence the join.
+    live: {
+      name: 'revoke.accounts.live',
+      text: `SELECT s.id, count(*) OVER ()::int AS total FROM ${SESSION_JOINS}
+              WHERE s.account_id = $1 AND ${LIVE_SESSION_SQL} AND s.id IS DISTINCT FROM $2
+              ORDER BY s.created_at DESC LIMIT ${MAX_LISTED_SESSION_IDS}`,
+    },
+    watermark: watermarkUpdate('accounts'),
   },
-} satisfies Record<string, PreparedStatement>;
+} satisfies Record<'user' | 'account', Record<'owner' | 'lock' | 'live' | 'watermark', PreparedStatement>>;
 
 interface OwnerWatermarks {
   active: boolean;
@@ -289,9 +282,9 @@ export class RevocationService {
 
   /** Locks the user row and counts its live sessions but `keep` (none when the user is disabled). */
   private async liveOfUser(manager: EntityManager, userId: string, keep: string | null): Promise<{ ids: string[]; count: number }> {
-    const [owner] = await preparedQuery<OwnerWatermarks>(manager, USER_SCAN.lock, [userId]);
+    const [owner] = await preparedQuery<OwnerWatermarks>(manager, WATERMARK.user.lock, [userId]);
     if (!owner?.active) return { ids: [], count: 0 };
-    const [live] = await preparedQuery<{ total: number; ids: string[] }>(manager, USER_SCAN.live, [
+    const [live] = await preparedQuery<{ total: number; ids: string[] }>(manager, WATERMARK.user.live, [
       userId,
       owner.userAfter,
       owner.userKeep,
@@ -304,8 +297,8 @@ export class RevocationService {
 
   /** Locks the account row and counts its live sessions but `keep` (each user's own watermark applies). */
   private async liveOfAccount(manager: EntityManager, accountId: string, keep: string | null): Promise<{ ids: string[]; count: number }> {
-    await preparedQuery(manager, ACCOUNT_SCAN.lock, [accountId]);
-    const rows = await preparedQuery<{ id: string; total: number }>(manager, ACCOUNT_SCAN.live, [accountId, keep]);
+    await preparedQuery(manager, WATERMARK.account.lock, [accountId]);
+    const rows = await preparedQuery<{ id: string; total: number }>(manager, WATERMARK.account.live, [accountId, keep]);
     return { ids: rows.map((r) => r.id), count: rows[0]?.total ?? 0 };
   }
 
