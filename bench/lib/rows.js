@@ -109,6 +109,19 @@ function loginRows(rows, l) {
     ),
   );
   rows.push(row('6.   login − verify (everything but the hash)', l.loginP50 - l.verifyP50, 'ms', null, null, null, 'info', null));
+  rows.push(
+    row(
+      '6.   anchor: bare Fastify+pg login (SELECT, verify, one INSERT) p50 vs one verify',
+      l.bareP50,
+      'ms',
+      l.verifyP50,
+      'ms',
+      l.bareP50 / l.verifyP50,
+      'anchor (the floor here)',
+      null,
+    ),
+  );
+  rows.push(row('6.   this service vs that bare login', l.loginP50, 'ms', l.bareP50, 'ms', l.loginP50 / l.bareP50, 'info', null));
   rows.push(row('6.   one HTTP round trip to the service (GET /health/live) p50', l.httpP50, 'ms', null, null, null, 'info', null));
   rows.push(row('6.   one Postgres round trip after 8 ms idle (SELECT 1) p50', l.pgIdleP50, 'ms', null, null, null, 'info', null));
 }
