@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Header, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Post, Query, Req, UseGuards } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { Actor, CurrentActor } from '../common/actor.js';
+import { Actor, actorOf, ActorRequest, CurrentActor } from '../common/actor.js';
 import { ErrorResponseDto } from '../common/dto/error-response.dto.js';
 import { Ctx, RequestContext } from '../common/request-context.js';
 import { mapReceipt, mapSession, RevocationReceiptDto } from '../sessions/dto/session.dto.js';
@@ -64,8 +64,9 @@ export class AuthController {
   @ApiOkResponse({ type: CurrentSessionDto })
   // The answer is a CurrentSessionDto serialized once per cached session (see currentSessionJson).
   @Header('Content-Type', 'application/json; charset=utf-8')
-  session(@CurrentActor() actor: Actor): string {
-    return this.auth.currentSessionJson(actor);
+  // @Req(), not @CurrentActor(): a route other services call on every request skips the pipe chain (see CurrentActor).
+  session(@Req() request: ActorRequest): string {
+    return this.auth.currentSessionJson(actorOf(request));
   }
 
   /** The caller: user, roles, effective permissions and current session. */

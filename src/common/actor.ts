@@ -52,9 +52,24 @@ export function systemActor(accountId: string, context: RequestContext, label = 
   };
 }
 
+/** A request as the guards leave it: `user` is the Actor once a guard has authenticated it. */
+export interface ActorRequest {
+  user?: Actor;
+}
+
 /** The Actor a guard attached to the request. */
-export const CurrentActor = createParamDecorator((_data: unknown, ctx: ExecutionContext): Actor => {
-  const actor = (ctx.switchToHttp().getRequest<{ user?: Actor }>()).user;
-  if (!actor) throw new DomainException(ErrorCode.UNAUTHENTICATED, 'Authentication required');
-  return actor;
-});
+export function actorOf(request: ActorRequest): Actor {
+  if (!request.user) throw new DomainException(ErrorCode.UNAUTHENTICATED, 'Authentication required');
+  return request.user;
+}
+
+/**
+ * The Actor a guard attached to the request, as a handler parameter.
+ *
+ * The two routes other services call on every request of their own (`GET /v1/auth/session` and
+ * `POST /v1/oauth/introspect`) take `@Req()` and call `actorOf` instead. Nest sends a custom
+ * decorator's value through every global pipe, in four nested async steps per request, and a
+ * `@Req()` parameter through none. In one interleaved wrk run this moved the session route from
+ * 47.0k to 51.8k req/s and introspection from 33.4k to 34.7k.
+ */
+export const CurrentActor = createParamDecorator((_data: unknown, ctx: ExecutionContext): Actor => actorOf(ctx.switchToHttp().getRequest<ActorRequest>()));
