@@ -8,6 +8,8 @@ export class ApiKeyEntity {
   @Column({ name: 'key_hash', type: 'bytea', select: false }) keyHash: Buffer;
   /** First characters of the key, shown in listings so an admin can tell keys apart. */
   @Column('text') prefix: string;
+  /** Hash of the private key with which this client signs in its account's users; null: it cannot. */
+  @Column({ name: 'private_key_hash', type: 'bytea', nullable: true, select: false }) privateKeyHash: Buffer | null;
   @Column({ name: 'redirect_url', type: 'text', nullable: true }) redirectUrl: string | null;
   @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;

@@ -23,8 +23,8 @@ export class ApiKeysController {
   @Authenticated(PERMISSIONS.clientsManage)
   @ApiCreatedResponse({ type: CreatedApiKeyDto })
   async create(@CurrentActor() actor: Actor, @Body() dto: CreateApiKeyDto): Promise<CreatedApiKeyDto> {
-    const { key, apiKey } = await this.apiKeys.create(actor, dto.name, dto.redirectUrl ?? null);
-    return { ...mapApiKey(key), apiKey };
+    const { key, apiKey, privateKey } = await this.apiKeys.create(actor, dto.name, dto.redirectUrl ?? null, dto.signInUsers ?? false);
+    return { ...mapApiKey(key), apiKey, ...(privateKey === undefined ? {} : { privateKey }) };
   }
 
   @Get('api-keys')

@@ -17,13 +17,15 @@ export interface ApiKeyView {
   name: string;
   prefix: string;
   redirectUrl: string | null;
+  /** Whether it has a private key, with which it signs in users of its account. */
+  signsInUsers: boolean;
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
 }
 
-const VIEW = `id, account_id AS "accountId", name, prefix, redirect_url AS "redirectUrl", created_at AS "createdAt",
-  last_used_at AS "lastUsedAt", revoked_at AS "revokedAt"`;
+const VIEW = `id, account_id AS "accountId", name, prefix, redirect_url AS "redirectUrl", (private_key_hash IS NOT NULL) AS "signsInUsers",
+  created_at AS "createdAt", last_used_at AS "lastUsedAt", revoked_at AS "revokedAt"`;
 
 interface KeyRow {
   id: string;
@@ -41,6 +43,13 @@ const CLIENT_PERMISSIONS: ReadonlySet<string> = new Set([PERMISSIONS.sessionsRev
 export type ClientActor = Actor & { redirectUrl: string | null };
 
 const unknownKey = () => new DomainException(ErrorCode.INVALID_CLIENT, 'Unknown or revoked API key');
+
+/** What `create` hands out once: the key, and its private key when it may sign in users. */
+export interface IssuedApiKey {
+  key: ApiKeyView;
+  apiKey: string;
+  privateKey?: string;
+}
 
 /**
  * Client applications (other services): API keys issued by an admin, shown once, stored hashed.
@@ -64,17 +73,43 @@ export class ApiKeysService {
     });
   }
 
-  async create(actor: Actor, name: string, redirectUrl: string | null): Promise<{ key: ApiKeyView; apiKey: string }> {
+  /**
+   * A new key for the caller's account. With `signInUsers`, also a private key: whoever holds both may
+   * sign in any user of the account without that user's password (Uberall's `private_key` login), so
+   * it is off unless asked for, and the audit event says so.
+   */
+  async create(actor: Actor, name: string, redirectUrl: string | null, signInUsers = false): Promise<IssuedApiKey> {
     await this.permissions.require(actor, PERMISSIONS.clientsManage, 'api-keys:create');
     const apiKey = newOpaqueToken('sk');
+    const privateKey = signInUsers ? newOpaqueToken('spk') : undefined;
     return this.dataSource.transaction(async (manager) => {
       const rows: ApiKeyView[] = await manager.query(
-        `INSERT INTO api_keys (account_id, name, key_hash, prefix, redirect_url, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${VIEW}`,
-        [actor.accountId, name, sha256(apiKey), apiKey.slice(0, 10), redirectUrl, actor.userId],
+        `INSERT INTO api_keys (account_id, name, key_hash, prefix, redirect_url, created_by, private_key_hash) VALUES ($1, $2, $3, $4, $5, $6, $7)
+         RETURNING ${VIEW}`,
+        [actor.accountId, name, sha256(apiKey), apiKey.slice(0, 10), redirectUrl, actor.userId, privateKey === undefined ? null : sha256(privateKey)],
       );
-      await this.audit.record(manager, { action: 'client.created', accountId: actor.accountId, actor, context: actor.context, details: { apiKeyId: rows[0].id, name } });
-      return { key: rows[0], apiKey };
+      await this.audit.record(manager, {
+        action: 'client.created',
+        accountId: actor.accountId,
+        actor,
+        context: actor.context,
+        details: { apiKeyId: rows[0].id, name, signsInUsers: signInUsers },
+      });
+      return { key: rows[0], apiKey, ...(privateKey === undefined ? {} : { privateKey }) };
     });
+  }
+
+  /**
+   * Whether `privateKey` is the private key of the client's (live) API key. Read from the database
+   * each time: it is asked once per sign-in, not on the hot path.
+   */
+  async privateKeyMatches(client: Actor, privateKey: string): Promise<boolean> {
+    if (client.kind !== 'client' || !client.credentialId || privateKey.length === 0 || privateKey.length > 256) return false;
+    const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM api_keys WHERE id = $1 AND revoked_at IS NULL AND private_key_hash = $2', [
+      client.credentialId,
+      sha256(privateKey),
+    ]);
+    return rows.length === 1;
   }
 
   async list(actor: Actor): Promise<ApiKeyView[]> {

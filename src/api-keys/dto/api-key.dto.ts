@@ -1,4 +1,4 @@
-import { IsOptional, IsString, IsUrl, IsUUID, Length, MaxLength } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, IsUrl, IsUUID, Length, MaxLength } from 'class-validator';
 import { ApiKeyView } from '../api-keys.service.js';
 
 export class ApiKeyDto {
@@ -9,6 +9,8 @@ export class ApiKeyDto {
   prefix: string;
   /** Where Uberall-style clients are sent after logout. */
   redirectUrl: string | null;
+  /** Whether it has a private key, with which it signs in users of its account (Uberall's `private_key` login). */
+  signsInUsers: boolean;
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
@@ -19,6 +21,8 @@ export const mapApiKey = (k: ApiKeyView): ApiKeyDto => ({ ...k });
 export class CreatedApiKeyDto extends ApiKeyDto {
   /** The key itself: shown once, stored only as a hash. */
   apiKey: string;
+  /** Only when created with `signInUsers`: the private key, shown once, stored only as a hash. */
+  privateKey?: string;
 }
 
 export class CreateApiKeyDto {
@@ -30,6 +34,14 @@ export class CreateApiKeyDto {
   @IsUrl({ require_tld: false, require_protocol: true })
   @MaxLength(2000)
   redirectUrl?: string;
+
+  /**
+   * Also issue a private key, with which this client signs in any user of the account without the
+   * user's password (Uberall's `POST /users/login` with `private_key`). Off by default.
+   */
+  @IsOptional()
+  @IsBoolean()
+  signInUsers?: boolean;
 }
 
 export class ApiKeyIdParamDto {
