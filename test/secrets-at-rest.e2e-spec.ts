@@ -15,12 +15,17 @@ describe('secrets at rest', () => {
   });
   afterAll(() => closeTestApp(world));
 
-  it('stores no token, password, API key or SigV4 secret in plain text anywhere', async () => {
+  it('stores no token, password, API key, private key or SigV4 secret in plain text anywhere', async () => {
     const http = () => request(app.getHttpServer());
     const admin = await loginAdmin(app);
     const user = await createUser(app, admin.accessToken);
     const refreshed = await http().post('/v1/auth/refresh').send({ refreshToken: user.refreshToken }).expect(200);
-    const key = await http().post('/v1/api-keys').set(bearer(admin.accessToken)).send({ name: 'scan' }).expect(201);
+    const key = await http().post('/v1/api-keys').set(bearer(admin.accessToken)).send({ name: 'scan', signInUsers: true }).expect(201);
+    const signedIn = await http()
+      .post('/compat/uberall/users/login')
+      .set('X-API-KEY', key.body.apiKey)
+      .send({ userId: user.userId, private_key: key.body.privateKey })
+      .expect(200);
     const me = await http().get('/v1/auth/me').set(bearer(admin.accessToken)).expect(200);
     const access = await http().post(`/v1/accounts/${me.body.user.accountId}/access-keys`).set(bearer(admin.accessToken)).expect(201);
     await http().post('/v1/auth/login').send({ username: user.username, password: 'a-wrong-password-typed' }).expect(401);
@@ -34,6 +39,8 @@ describe('secrets at rest', () => {
       refreshed.body.accessToken,
       refreshed.body.refreshToken,
       key.body.apiKey,
+      key.body.privateKey,
+      signedIn.body.response.access_token,
       access.body.secretAccessKey,
       TEST_ADMIN.password,
       user.password,

@@ -181,6 +181,95 @@ describe('Uberall dialect (/compat/uberall)', () => {
     }
   });
 
+  describe('login with a private key (an API key created with signInUsers)', () => {
+    let signer: { id: string; apiKey: string; privateKey: string };
+
+    beforeAll(async () => {
+      const created = await http().post('/v1/api-keys').set(bearer(world.systemAdminToken)).send({ name: 'uberall-signer', signInUsers: true }).expect(201);
+      expect(created.body).toMatchObject({ signsInUsers: true, apiKey: expect.stringMatching(/^sk_/), privateKey: expect.stringMatching(/^spk_/) });
+      signer = { id: created.body.id, apiKey: created.body.apiKey, privateKey: created.body.privateKey };
+    });
+
+    const signIn = (body: Record<string, unknown>, key = signer.apiKey) => http().post(`${UB}/users/login`).set('X-API-KEY', key).send(body);
+    const liveSurfaces = async (userId: string) =>
+      ((await http().get(`/v1/users/${userId}/sessions`).set(bearer(world.systemAdminToken)).expect(200)).body as { surface: string }[]).map((s) => s.surface);
+
+    it('is off by default: a key shows signsInUsers false and no private key, now or in the listing', async () => {
+      const plain = await http().post('/v1/api-keys').set(bearer(world.systemAdminToken)).send({ name: 'plain' }).expect(201);
+      expect(plain.body.signsInUsers).toBe(false);
+      expect(plain.body).not.toHaveProperty('privateKey');
+      const listed = (await http().get('/v1/api-keys').set(bearer(world.systemAdminToken)).expect(200)).body as Record<string, unknown>[];
+      expect(listed.find((k) => k.id === signer.id)).toMatchObject({ signsInUsers: true });
+      for (const key of listed) expect(key).not.toHaveProperty('privateKey');
+    });
+
+    it('signs in a user of its account by email or by userId, without the password; audited with the key as actor', async () => {
+      const user = await createUser(app, world.systemAdminToken);
+      const byEmail = await signIn({ email: `${user.username}@example.test`, private_key: signer.privateKey }).expect(200);
+      expect(byEmail.body).toEqual({ status: 'SUCCESS', response: { access_token: expect.stringMatching(/^sat_/) } });
+      const byId = await signIn({ userId: user.userId, private_key: signer.privateKey }).expect(200);
+      for (const token of [byEmail.body.response.access_token, byId.body.response.access_token]) {
+        const me = await http().get('/v1/auth/me').set(bearer(token)).expect(200);
+        expect({ id: me.body.user.id, surface: me.body.session.surface }).toEqual({ id: user.userId, surface: 'uberall' });
+      }
+      const rows = await auditEvents(world, { surface: 'uberall', action: 'session.login', targetUserId: user.userId });
+      expect(rows).toHaveLength(2);
+      for (const row of rows) {
+        expect(row).toMatchObject({ outcome: 'success', actor: { userId: null, label: 'api-key:uberall-signer' }, details: { via: 'private_key', actorKind: 'client', credentialId: signer.id } });
+      }
+    });
+
+    it('refuses a wrong private key, and any private key with a key created without one: 401 BAD_PRIVATE_KEY, audited, no session', async () => {
+      const user = await createUser(app, world.systemAdminToken);
+      const wrong = await signIn({ userId: user.userId, private_key: 'spk_not-the-key' }).expect(401);
+      expect(wrong.body).toEqual({ status: 'BAD_PRIVATE_KEY', message: expect.any(String) });
+      // A private key belongs to its own API key: the signer's, presented with another key, is refused too.
+      const otherKey = await signIn({ userId: user.userId, private_key: signer.privateKey }, apiKey).expect(401);
+      expect(otherKey.body.status).toBe('BAD_PRIVATE_KEY');
+      expect(await liveSurfaces(user.userId)).toEqual(['native']);
+      const failed = await auditEvents(world, { surface: 'uberall', action: 'auth.login_failed', targetUserId: user.userId });
+      expect(failed.map((row) => row.reason)).toEqual(['bad_private_key', 'bad_private_key']);
+    });
+
+    it('signs in only active users of its own account: others answer 401 NOT_AUTHORIZED and get no session', async () => {
+      const other = await http().post('/v1/accounts').set(bearer(world.systemAdminToken)).send({ name: 'uberall-signer-other' }).expect(201);
+      const foreign = await createUser(app, world.systemAdminToken, { accountId: other.body.id });
+      const disabled = await createUser(app, world.systemAdminToken);
+      await http().patch(`/v1/users/${disabled.userId}`).set(bearer(world.systemAdminToken)).send({ status: 'disabled' }).expect(200);
+      const unknownId = '00000000-0000-4000-8000-000000000000';
+      for (const body of [{ userId: foreign.userId }, { email: foreign.username }, { userId: disabled.userId }, { userId: unknownId }, { email: 'nobody@example.test' }]) {
+        const res = await signIn({ ...body, private_key: signer.privateKey }).expect(401);
+        expect(res.body).toEqual({ status: 'NOT_AUTHORIZED', message: expect.any(String) });
+      }
+      expect(await liveSurfaces(foreign.userId)).toEqual(['native']);
+      expect(await liveSurfaces(disabled.userId)).toEqual([]);
+      const failed = await http()
+        .get(`/v1/audit/events?accountId=${other.body.id}&action=auth.login_failed&surface=uberall`)
+        .set(bearer(world.systemAdminToken))
+        .expect(200);
+      // Recorded in the key's account, which tried; the foreign user is not named there.
+      expect(failed.body.items).toEqual([]);
+      const own = await auditEvents(world, { surface: 'uberall', action: 'auth.login_failed', targetUserId: disabled.userId });
+      expect(own[0]).toMatchObject({ reason: 'user_disabled', actor: { label: 'api-key:uberall-signer' }, details: { via: 'private_key' } });
+    });
+
+    it('rejects an ambiguous or incomplete body with 400 INVALID_PARAMETER before anything else', async () => {
+      const user = await createUser(app, world.systemAdminToken);
+      const bodies = [
+        { email: user.username, userId: user.userId, private_key: signer.privateKey },
+        { userId: user.userId, password: user.password },
+        { private_key: signer.privateKey },
+        { userId: 'not-a-uuid', private_key: signer.privateKey },
+        { email: user.username, private_key: 42 },
+      ];
+      for (const body of bodies) {
+        const res = await signIn(body).expect(400);
+        expect(res.body).toEqual({ status: 'INVALID_PARAMETER', message: expect.any(String), errorCode: 'INVALID_INPUT' });
+      }
+      expect(await liveSurfaces(user.userId)).toEqual(['native']);
+    });
+  });
+
   it('documents the Uberall routes under the Uberall tag with both credentials', async () => {
     const doc = (await http().get('/docs-json').expect(200)).body as { paths: Record<string, Record<string, { tags: string[]; security: unknown[] }>> };
     const logout = doc.paths[`${UB}/users/logout`].post;

@@ -104,6 +104,38 @@ export class AuthService {
     throw new DomainException(ErrorCode.INVALID_CREDENTIALS, 'Invalid username or password');
   }
 
+  /**
+   * A client application signs in a user of its own account without the user's password (Uberall's
+   * `private_key` login). `proof` tells whether the client showed its private key; the user is named
+   * by login (username or email) or by id. A wrong or missing private key is the client's own failure
+   * (INVALID_CLIENT, `credential: 'private_key'`); an unknown, disabled or foreign user answers like
+   * wrong credentials. Every outcome is audited with the client as the actor.
+   */
+  async signInFor(client: Actor, user: { login: string } | { userId: string }, proof: Promise<boolean>, context: RequestContext): Promise<LoginResult> {
+    const [proven, found] = await Promise.all([proof, this.userFor(user)]);
+    const target = found && found.accountId === client.accountId ? found : null;
+    const failure = !proven ? 'bad_private_key' : !found ? 'unknown_user' : !target ? 'other_account' : target.status !== 'active' ? 'user_disabled' : null;
+    // Recorded in the client's account, which tried; a user of another account is not named there.
+    const event = { accountId: client.accountId, actor: client, context, targetUserId: target?.id ?? null, details: { via: 'private_key' } };
+    if (target && !failure) {
+      const issued = await this.sessions.issue({ userId: target.id, accountId: target.accountId }, context, { ...event, action: 'session.login' });
+      if (issued) return { ...issued, user: target };
+    }
+    await this.audit.recordStandalone({ ...event, action: 'auth.login_failed', outcome: 'failure', reason: failure ?? 'user_disabled' });
+    if (failure === 'bad_private_key') {
+      throw new DomainException(ErrorCode.INVALID_CLIENT, 'Wrong private key, or this API key may not sign in users', { credential: 'private_key' });
+    }
+    throw new DomainException(ErrorCode.INVALID_CREDENTIALS, 'No active user of this account by that name or id');
+  }
+
+  private async userFor(user: { login: string } | { userId: string }): Promise<UserView | null> {
+    if ('login' in user) return this.userNamed(user.login);
+    return this.users.find(user.userId).catch((error: unknown) => {
+      if (error instanceof DomainException && error.code === ErrorCode.NOT_FOUND) return null;
+      throw error;
+    });
+  }
+
   /** The user a login attempt names, if any (for recording throttled attempts in that user's account). */
   async userNamed(identifier: string): Promise<UserView | null> {
     const user = identifier ? await this.users.findByLogin(identifier) : null;

@@ -62,12 +62,15 @@ export class UberallUserGuard extends ActorGuard {
   }
 }
 
-/** X-API-KEY only, with its Swagger description. */
+/** X-API-KEY only (the login), with its Swagger description. */
 export function UberallClientAuthenticated() {
   return applyDecorators(
     UseGuards(UberallClientGuard),
     ApiSecurity('uberall-api-key'),
-    ApiUnauthorizedResponse({ type: UberallErrorDto, description: 'BAD_PUBLIC_KEY: missing or unknown X-API-KEY; NOT_AUTHORIZED: wrong credentials' }),
+    ApiUnauthorizedResponse({
+      type: UberallErrorDto,
+      description: 'BAD_PUBLIC_KEY: missing or unknown X-API-KEY; BAD_PRIVATE_KEY: wrong private_key, or a key without one; NOT_AUTHORIZED: wrong credentials',
+    }),
   );
 }
 

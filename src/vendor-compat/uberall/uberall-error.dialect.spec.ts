@@ -31,6 +31,9 @@ describe('UberallErrorDialect', () => {
       dialect.send(new DomainException(code, 'SELECT secret'), request, reply);
       expect({ code, status: sent.status, name: sent.body?.status }).toEqual({ code, status, name });
     }
+    const privateKey = captureReply<{ status: string; message?: string }>();
+    dialect.send(new DomainException(ErrorCode.INVALID_CLIENT, 'Wrong private key', { credential: 'private_key' }), request, privateKey.reply);
+    expect({ status: privateKey.sent.status, name: privateKey.sent.body?.status }).toEqual({ status: 401, name: 'BAD_PRIVATE_KEY' });
     const internal = captureReply<{ status: string; message?: string }>();
     dialect.send(new DomainException(ErrorCode.INTERNAL, 'SELECT secret'), request, internal.reply);
     expect(internal.sent.body?.message).toBe('Internal error');

@@ -18,7 +18,8 @@ function statusOf(code: ErrorCode): [number, UberallStatus] {
     case ErrorCode.SIGNATURE_INVALID:
       return [HttpStatus.UNAUTHORIZED, 'NOT_AUTHORIZED'];
     case ErrorCode.INVALID_CLIENT:
-      // Missing, unknown or revoked X-API-KEY: the client application's (public) key.
+      // Missing, unknown or revoked X-API-KEY: the client application's (public) key. A wrong
+      // `private_key` at login is told apart in send().
       return [HttpStatus.UNAUTHORIZED, 'BAD_PUBLIC_KEY'];
     case ErrorCode.UNAUTHENTICATED:
     case ErrorCode.REFRESH_TOKEN_INVALID:
@@ -51,7 +52,8 @@ export class UberallErrorDialect implements ErrorDialect {
   }
 
   send(error: DomainException, _request: FastifyRequest, reply: FastifyReply): void {
-    const [http, status] = statusOf(error.code);
+    const [http, byCode] = statusOf(error.code);
+    const status: UberallStatus = error.code === ErrorCode.INVALID_CLIENT && error.details?.credential === 'private_key' ? 'BAD_PRIVATE_KEY' : byCode;
     const message =
       error.code === ErrorCode.INTERNAL ? 'Internal error' : error.code === ErrorCode.ROUTE_NOT_FOUND ? 'No such endpoint' : error.message;
     void reply

@@ -34,7 +34,10 @@ import { UberallService } from './uberall.service.js';
 export class UberallController {
   constructor(private readonly uberall: UberallService) {}
 
-  /** Log in with email and password; the client application's X-API-KEY is required. */
+  /**
+   * Log in with email and password, or, for a client application whose API key was created with
+   * `signInUsers`, with its private_key and the user's email or userId; X-API-KEY is required.
+   */
   @Post('login')
   @HttpCode(200)
   @UseGuards(LoginThrottlerGuard)

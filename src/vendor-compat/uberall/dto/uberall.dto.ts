@@ -1,4 +1,4 @@
-import { IsString, IsUUID, Length } from 'class-validator';
+import { IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { LoginResult } from '../../../auth/auth.service.js';
 import { RevocationReceipt } from '../../../sessions/revocation.types.js';
 
@@ -25,16 +25,32 @@ export const UBERALL_STATUSES = [
 ] as const;
 export type UberallStatus = (typeof UBERALL_STATUSES)[number];
 
-/** `POST /users/login`. */
+/**
+ * `POST /users/login`: `{email, password}`, or `{email | userId, private_key}` for a client
+ * application whose API key was created with `signInUsers` (it signs in any user of its account).
+ */
 export class UberallLoginDto {
   /** The user's email (a username works too: the same lookup). */
+  @IsOptional()
   @IsString()
   @Length(1, 254)
-  email: string;
+  email?: string;
 
+  /** The user's id; only with `private_key`. */
+  @IsOptional()
+  @IsUUID()
+  userId?: string;
+
+  @IsOptional()
   @IsString()
   @Length(1, 1024)
-  password: string;
+  password?: string;
+
+  /** The client application's private key (POST /v1/api-keys with `signInUsers`), instead of a password. */
+  @IsOptional()
+  @IsString()
+  @Length(1, 256)
+  private_key?: string;
 }
 
 export class UberallUserIdParamDto {
