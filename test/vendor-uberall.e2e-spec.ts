@@ -183,8 +183,10 @@ describe('Uberall dialect (/compat/uberall)', () => {
 
   describe('login with a private key (an API key created with signInUsers)', () => {
     let signer: { id: string; apiKey: string; privateKey: string };
+    let keyAccountId: string;
 
     beforeAll(async () => {
+      keyAccountId = (await http().get('/v1/auth/me').set(bearer(world.systemAdminToken)).expect(200)).body.user.accountId;
       const created = await http().post('/v1/api-keys').set(bearer(world.systemAdminToken)).send({ name: 'uberall-signer', signInUsers: true }).expect(201);
       expect(created.body).toMatchObject({ signsInUsers: true, apiKey: expect.stringMatching(/^sk_/), privateKey: expect.stringMatching(/^spk_/) });
       signer = { id: created.body.id, apiKey: created.body.apiKey, privateKey: created.body.privateKey };
@@ -243,14 +245,57 @@ describe('Uberall dialect (/compat/uberall)', () => {
       }
       expect(await liveSurfaces(foreign.userId)).toEqual(['native']);
       expect(await liveSurfaces(disabled.userId)).toEqual([]);
-      const failed = await http()
-        .get(`/v1/audit/events?accountId=${other.body.id}&action=auth.login_failed&surface=uberall`)
-        .set(bearer(world.systemAdminToken))
-        .expect(200);
-      // Recorded in the key's account, which tried; the foreign user is not named there.
-      expect(failed.body.items).toEqual([]);
+      // An attempt on another account's user is recorded in that account, as a password login's is.
+      const foreignRows = await auditEvents(world, { accountId: other.body.id, surface: 'uberall', action: 'auth.login_failed', targetUserId: foreign.userId });
+      expect(foreignRows.map((row) => row.reason)).toEqual(['other_account', 'other_account']);
+      expect(foreignRows[0]).toMatchObject({ actor: { label: 'api-key:uberall-signer' }, details: { via: 'private_key', clientAccountId: keyAccountId } });
       const own = await auditEvents(world, { surface: 'uberall', action: 'auth.login_failed', targetUserId: disabled.userId });
       expect(own[0]).toMatchObject({ reason: 'user_disabled', actor: { label: 'api-key:uberall-signer' }, details: { via: 'private_key' } });
+      const unknown = (await auditEvents(world, { surface: 'uberall', action: 'auth.login_failed', accountId: keyAccountId })).filter(
+        (row) => row.reason === 'unknown_user' && row.details.via === 'private_key',
+      );
+      expect(unknown.length).toBeGreaterThanOrEqual(2);
+    });
+
+    it('lends no more power than its creator has: creating one needs users.manage, and it signs in no one its creator could not be', async () => {
+      await http().post('/v1/roles').set(bearer(world.systemAdminToken)).send({ name: 'key-maker', permissions: ['clients.manage'] }).expect(201);
+      await http().post('/v1/roles').set(bearer(world.systemAdminToken)).send({ name: 'user-key-maker', permissions: ['clients.manage', 'users.manage'] }).expect(201);
+      const clientsOnly = await createUser(app, world.systemAdminToken, { roles: ['key-maker'] });
+      const refused = await http().post('/v1/api-keys').set(bearer(clientsOnly.accessToken)).send({ name: 'no', signInUsers: true }).expect(403);
+      expect(refused.body.error).toBe('PERMISSION_DENIED');
+      await http().post('/v1/api-keys').set(bearer(clientsOnly.accessToken)).send({ name: 'plain-ok' }).expect(201);
+
+      const maker = await createUser(app, world.systemAdminToken, { roles: ['user-key-maker'] });
+      const key = (await http().post('/v1/api-keys').set(bearer(maker.accessToken)).send({ name: 'limited', signInUsers: true }).expect(201)).body;
+      const plain = await createUser(app, world.systemAdminToken);
+      const admin = await createUser(app, world.systemAdminToken, { roles: ['admin'] });
+      await signIn({ userId: plain.userId, private_key: key.privateKey }, key.apiKey).expect(200);
+      // The admin holds audit.read and more, which the key's creator lacks.
+      const tooStrong = await signIn({ userId: admin.userId, private_key: key.privateKey }, key.apiKey).expect(403);
+      expect(tooStrong.body).toEqual({ status: 'FORBIDDEN', message: expect.any(String) });
+      expect(await liveSurfaces(admin.userId)).toEqual(['native']);
+      const denied = await auditEvents(world, { surface: 'uberall', action: 'auth.login_failed', targetUserId: admin.userId });
+      expect(denied[0]).toMatchObject({ outcome: 'denied', reason: 'exceeds_key_creator', actor: { label: 'api-key:limited' } });
+
+      // Once its creator is disabled, the key signs in no one.
+      await http().patch(`/v1/users/${maker.userId}`).set(bearer(world.systemAdminToken)).send({ status: 'disabled' }).expect(200);
+      expect((await signIn({ userId: plain.userId, private_key: key.privateKey }, key.apiKey).expect(403)).body.status).toBe('FORBIDDEN');
+    });
+
+    it('throttles private-key attempts per user id, recording the throttled attempt against that user', async () => {
+      const user = await createUser(app, world.systemAdminToken);
+      const throttled = await startThrottledApp(dbUrl, 2);
+      try {
+        const attempt = () =>
+          request(throttled.getHttpServer()).post(`${UB}/users/login`).set('X-API-KEY', signer.apiKey).send({ userId: user.userId, private_key: 'spk_wrong' });
+        expect((await attempt()).status).toBe(401);
+        expect((await attempt()).status).toBe(401);
+        const third = await attempt();
+        expect(third.body).toEqual({ status: 'QUOTA_LIMIT_EXCEED', message: expect.any(String) });
+        expect(await countThrottledLogins(dbUrl, 'uberall', user.userId)).toBe(1);
+      } finally {
+        await throttled.close();
+      }
     });
 
     it('rejects an ambiguous or incomplete body with 400 INVALID_PARAMETER before anything else', async () => {
@@ -261,6 +306,10 @@ describe('Uberall dialect (/compat/uberall)', () => {
         { private_key: signer.privateKey },
         { userId: 'not-a-uuid', private_key: signer.privateKey },
         { email: user.username, private_key: 42 },
+        { email: user.username, private_key: null },
+        { email: null, password: user.password },
+        { email: user.username, password: null },
+        { userId: null, private_key: signer.privateKey },
       ];
       for (const body of bodies) {
         const res = await signIn(body).expect(400);

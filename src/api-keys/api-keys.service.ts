@@ -80,6 +80,8 @@ export class ApiKeysService {
    */
   async create(actor: Actor, name: string, redirectUrl: string | null, signInUsers = false): Promise<IssuedApiKey> {
     await this.permissions.require(actor, PERMISSIONS.clientsManage, 'api-keys:create');
+    // Signing users in is managing them: only someone who may manage users hands that power out.
+    if (signInUsers) await this.permissions.require(actor, PERMISSIONS.usersManage, 'api-keys:create-sign-in');
     const apiKey = newOpaqueToken('sk');
     const privateKey = signInUsers ? newOpaqueToken('spk') : undefined;
     return this.dataSource.transaction(async (manager) => {
@@ -104,12 +106,29 @@ export class ApiKeysService {
    * each time: it is asked once per sign-in, not on the hot path.
    */
   async privateKeyMatches(client: Actor, privateKey: string): Promise<boolean> {
-    if (client.kind !== 'client' || !client.credentialId || privateKey.length === 0 || privateKey.length > 256) return false;
+    if (client.kind !== 'client' || !client.credentialId || typeof privateKey !== 'string' || privateKey.length === 0 || privateKey.length > 256) return false;
     const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM api_keys WHERE id = $1 AND revoked_at IS NULL AND private_key_hash = $2', [
       client.credentialId,
       sha256(privateKey),
     ]);
     return rows.length === 1;
+  }
+
+  /**
+   * Whether the client's private key may sign in `userId`: only while the user who created the key
+   * is active, and only a user holding no permission that creator lacks today. A key never lends more
+   * power than its creator has.
+   */
+  async mayActAs(client: Actor, userId: string): Promise<boolean> {
+    const rows: { ok: boolean }[] = await this.dataSource.query(
+      `SELECT NOT EXISTS (SELECT unnest(r.permissions) FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = $2
+                          EXCEPT
+                          SELECT unnest(r.permissions) FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = c.id) AS ok
+         FROM api_keys k JOIN users c ON c.id = k.created_by
+        WHERE k.id = $1 AND c.status = 'active'`,
+      [client.credentialId, userId],
+    );
+    return rows[0]?.ok === true;
   }
 
   async list(actor: Actor): Promise<ApiKeyView[]> {

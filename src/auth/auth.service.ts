@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ApiKeysService } from '../api-keys/api-keys.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { Actor, sortedPermissions } from '../common/actor.js';
 import { whenReady } from '../common/maybe-async.js';
@@ -38,6 +39,11 @@ export interface CurrentSession {
 
 export type LogoutScope = 'local' | 'others' | 'global';
 
+/** Whom a client application signs in: a login (username or email) or a user id. */
+export type UserSelector = { login: string } | { userId: string };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** The user as the API may show it: the login lookup's row without its password hash. */
 function withoutHash({ passwordHash: _hash, ...view }: UserView & { passwordHash: string }): UserView {
   return view;
@@ -61,6 +67,7 @@ export class AuthService {
     private readonly validator: TokenValidatorService,
     private readonly users: UsersService,
     private readonly audit: AuditService,
+    private readonly apiKeys: ApiKeysService,
   ) {}
 
   /** Wrong password, unknown user and disabled user all answer the same; each failure is audited. */
@@ -106,30 +113,45 @@ export class AuthService {
 
   /**
    * A client application signs in a user of its own account without the user's password (Uberall's
-   * `private_key` login). `proof` tells whether the client showed its private key; the user is named
-   * by login (username or email) or by id. A wrong or missing private key is the client's own failure
-   * (INVALID_CLIENT, `credential: 'private_key'`); an unknown, disabled or foreign user answers like
-   * wrong credentials. Every outcome is audited with the client as the actor.
+   * `private_key` login); the user is named by login (username or email) or by id. Refusals:
+   * - a wrong private key, or a key without one: INVALID_CLIENT (`credential: 'private_key'`),
+   *   whatever the user, so it tells nothing about users;
+   * - an unknown, disabled or other-account user: like wrong credentials;
+   * - a user holding a permission the key's creator lacks (or a creator no longer active): denied.
+   * Every outcome is audited with the client as the actor, an attempt on another account's user in
+   * that account too (as a password login's is).
    */
-  async signInFor(client: Actor, user: { login: string } | { userId: string }, proof: Promise<boolean>, context: RequestContext): Promise<LoginResult> {
-    const [proven, found] = await Promise.all([proof, this.userFor(user)]);
-    const target = found && found.accountId === client.accountId ? found : null;
-    const failure = !proven ? 'bad_private_key' : !found ? 'unknown_user' : !target ? 'other_account' : target.status !== 'active' ? 'user_disabled' : null;
-    // Recorded in the client's account, which tried; a user of another account is not named there.
-    const event = { accountId: client.accountId, actor: client, context, targetUserId: target?.id ?? null, details: { via: 'private_key' } };
-    if (target && !failure) {
-      const issued = await this.sessions.issue({ userId: target.id, accountId: target.accountId }, context, { ...event, action: 'session.login' });
-      if (issued) return { ...issued, user: target };
+  async signInFor(client: Actor, user: UserSelector, privateKey: string, context: RequestContext): Promise<LoginResult> {
+    const [proven, found] = await Promise.all([this.apiKeys.privateKeyMatches(client, privateKey), this.userFor(user)]);
+    const own = found !== null && found.accountId === client.accountId ? found : null;
+    const foreign = proven && found !== null && !own ? found : null;
+    let failure = !proven ? 'bad_private_key' : !found ? 'unknown_user' : !own ? 'other_account' : own.status !== 'active' ? 'user_disabled' : null;
+    if (own && !failure && !(await this.apiKeys.mayActAs(client, own.id))) failure = 'exceeds_key_creator';
+    const event = {
+      accountId: foreign?.accountId ?? client.accountId,
+      actor: client,
+      context,
+      targetUserId: (own ?? foreign)?.id ?? null,
+      details: { via: 'private_key', ...(foreign ? { clientAccountId: client.accountId } : {}) },
+    };
+    if (own && !failure) {
+      const issued = await this.sessions.issue({ userId: own.id, accountId: own.accountId }, context, { ...event, action: 'session.login' });
+      if (issued) return { ...issued, user: own };
     }
-    await this.audit.recordStandalone({ ...event, action: 'auth.login_failed', outcome: 'failure', reason: failure ?? 'user_disabled' });
+    const denied = failure === 'exceeds_key_creator';
+    await this.audit.recordStandalone({ ...event, action: 'auth.login_failed', outcome: denied ? 'denied' : 'failure', reason: failure ?? 'user_disabled' });
     if (failure === 'bad_private_key') {
       throw new DomainException(ErrorCode.INVALID_CLIENT, 'Wrong private key, or this API key may not sign in users', { credential: 'private_key' });
     }
+    if (denied) throw new DomainException(ErrorCode.PERMISSION_DENIED, 'This API key may not sign in a user with permissions its creator lacks');
     throw new DomainException(ErrorCode.INVALID_CREDENTIALS, 'No active user of this account by that name or id');
   }
 
-  private async userFor(user: { login: string } | { userId: string }): Promise<UserView | null> {
-    if ('login' in user) return this.userNamed(user.login);
+  private async userFor(user: UserSelector): Promise<UserView | null> {
+    if ('login' in user) {
+      const found = await this.users.findByLogin(user.login);
+      return found && withoutHash(found);
+    }
     return this.users.find(user.userId).catch((error: unknown) => {
       if (error instanceof DomainException && error.code === ErrorCode.NOT_FOUND) return null;
       throw error;
@@ -138,8 +160,10 @@ export class AuthService {
 
   /** The user a login attempt names, if any (for recording throttled attempts in that user's account). */
   async userNamed(identifier: string): Promise<UserView | null> {
-    const user = identifier ? await this.users.findByLogin(identifier) : null;
-    return user && withoutHash(user);
+    if (!identifier) return null;
+    // Uberall's private-key login names the user by id.
+    const byId = UUID.test(identifier) ? await this.userFor({ userId: identifier }) : null;
+    return byId ?? this.userFor({ login: identifier });
   }
 
   /**

@@ -69,7 +69,7 @@ export function actorOf(request: ActorRequest): Actor {
  * The two routes other services call on every request of their own (`GET /v1/auth/session` and
  * `POST /v1/oauth/introspect`) take `@Req()` and call `actorOf` instead. Nest sends a custom
  * decorator's value through every global pipe, in four nested async steps per request, and a
- * `@Req()` parameter through none. In one interleaved wrk run this moved the session route from
- * 47.0k to 51.8k req/s and introspection from 33.4k to 34.7k.
+ * `@Req()` parameter through none. In two interleaved wrk runs this moved the session route from
+ * 47.0k and 45.8k to 51.8k and 52.3k req/s, and introspection from 33.4k and 32.1k to 34.7k and 33.3k.
  */
 export const CurrentActor = createParamDecorator((_data: unknown, ctx: ExecutionContext): Actor => actorOf(ctx.switchToHttp().getRequest<ActorRequest>()));

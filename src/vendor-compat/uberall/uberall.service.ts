@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { ApiKeysService } from '../../api-keys/api-keys.service.js';
 import { AuthService, LoginResult } from '../../auth/auth.service.js';
 import { Actor } from '../../common/actor.js';
 import { DomainException, ErrorCode } from '../../common/error-codes.js';
@@ -13,7 +12,6 @@ export class UberallService {
   constructor(
     private readonly auth: AuthService,
     private readonly revocation: RevocationService,
-    private readonly apiKeys: ApiKeysService,
   ) {}
 
   /**
@@ -29,7 +27,7 @@ export class UberallService {
       return this.auth.login({ identifier: dto.email, password: dto.password as string, accountId: client.accountId }, client.context);
     }
     const user = dto.email !== undefined ? { login: dto.email } : { userId: dto.userId as string };
-    return this.auth.signInFor(client, user, this.apiKeys.privateKeyMatches(client, dto.private_key), client.context);
+    return this.auth.signInFor(client, user, dto.private_key, client.context);
   }
 
   /** `POST /users/logout`: the session of the presented access token. */

@@ -1,4 +1,7 @@
-import { IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsString, IsUUID, Length, ValidateIf } from 'class-validator';
+
+/** Absent is allowed; present (null included) must be valid. */
+const IfPresent = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
 import { LoginResult } from '../../../auth/auth.service.js';
 import { RevocationReceipt } from '../../../sessions/revocation.types.js';
 
@@ -30,24 +33,25 @@ export type UberallStatus = (typeof UBERALL_STATUSES)[number];
  * application whose API key was created with `signInUsers` (it signs in any user of its account).
  */
 export class UberallLoginDto {
-  /** The user's email (a username works too: the same lookup). */
-  @IsOptional()
+  /** The user's email (a username works too: the same lookup); with `password` or `private_key`. */
+  @IfPresent()
   @IsString()
   @Length(1, 254)
   email?: string;
 
-  /** The user's id; only with `private_key`. */
-  @IsOptional()
+  /** The user's id, instead of `email`; only with `private_key`. */
+  @IfPresent()
   @IsUUID()
   userId?: string;
 
-  @IsOptional()
+  /** The user's password; or send `private_key` instead. */
+  @IfPresent()
   @IsString()
   @Length(1, 1024)
   password?: string;
 
   /** The client application's private key (POST /v1/api-keys with `signInUsers`), instead of a password. */
-  @IsOptional()
+  @IfPresent()
   @IsString()
   @Length(1, 256)
   private_key?: string;
