@@ -36,8 +36,9 @@ export class CreateApiKeyDto {
   redirectUrl?: string;
 
   /**
-   * Also issue a private key, with which this client signs in any user of the account without the
-   * user's password (Uberall's `POST /users/login` with `private_key`). Off by default.
+   * Also issue a private key, with which this client signs in users of the account without their
+   * password (Uberall's `POST /users/login` with `private_key`). Off by default; needs users.manage;
+   * the key signs in only users holding no permission its creator lacks.
    */
   @IsOptional()
   @IsBoolean()
