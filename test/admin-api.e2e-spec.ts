@@ -13,6 +13,28 @@ describe('users, roles, accounts, clients, OAuth, health, OpenAPI (native /v1)',
   });
   afterAll(() => app.close());
 
+  it('answers a NUL character (which Postgres cannot store) in any body, query or path value with 400, changing nothing', async () => {
+    const user = await createUser(app, adminToken);
+    const nul = 'before\u0000after';
+    for (const [method, path, body] of [
+      ['post', `/v1/users/${user.userId}/logout`, { reason: nul }],
+      ['post', `/v1/users/${user.userId}/logout`, { reason: 'ok', ticket: nul }],
+      ['post', '/v1/accounts', { name: nul }],
+      ['post', '/v1/api-keys', { name: nul }],
+      ['post', '/v1/users', { username: 'nul-user', email: 'nul@example.test', password: nul }],
+    ] as const) {
+      const res = await http()[method](path).set(bearer(adminToken)).send(body).expect(400);
+      expect(res.body).toMatchObject({ error: 'VALIDATION_FAILED', message: expect.stringContaining('NUL') });
+    }
+    const query = await http().get('/v1/audit/events?reason=%00').set(bearer(adminToken)).expect(400);
+    expect(query.body.error).toBe('VALIDATION_FAILED');
+    // Nothing changed: the user is still signed in, no account or key of that name exists.
+    await http().get('/v1/auth/me').set(bearer(user.accessToken)).expect(200);
+    const keys = (await http().get('/v1/api-keys').set(bearer(adminToken)).expect(200)).body as { name: string }[];
+    expect(keys.some((k) => k.name.includes('after'))).toBe(false);
+    await http().post('/v1/auth/login').send({ username: 'nul-user', password: 'anything-long-enough' }).expect(401);
+  });
+
   it('creates, lists, reads and updates users; duplicates are 409 and case-insensitive', async () => {
     const created = await http()
       .post('/v1/users')

@@ -133,6 +133,9 @@ describe('ZAP dialect (/compat/zap/v1)', () => {
     expect(reply(badJson)).toEqual({ status: 400, body: shape });
     const extra = await http().post(`${ZAP}/login`).send({ identity: user.username, password: user.password, phone: '+1' });
     expect(reply(extra)).toEqual({ status: 400, body: { success: false, message: expect.stringContaining('phone') } });
+    // A NUL character Postgres cannot store: refused before any work, in the ZAP shape.
+    const nul = await http().put(`${ZAP}/users/logout/${user.userId}`).set(bearer(user.accessToken)).send({ deviceToken: 'fcm-\u0000' });
+    expect(reply(nul)).toEqual({ status: 400, body: { success: false, message: expect.stringContaining('deviceToken') } });
     expect(await nativeMeStatus(app, user.accessToken)).toBe(200);
   });
 

@@ -22,6 +22,8 @@ describe('toDomainException', () => {
     const malformed = new QueryFailedError('SELECT', [], Object.assign(new Error('bad uuid'), { code: '22P02' }));
     expect(toDomainException(unique).code).toBe(ErrorCode.CONFLICT);
     expect(toDomainException(malformed).code).toBe(ErrorCode.VALIDATION_FAILED);
+    const nul = new QueryFailedError('INSERT', [], Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: '22021' }));
+    expect(toDomainException(nul).code).toBe(ErrorCode.VALIDATION_FAILED);
   });
 
   it('reports a lost database as SERVICE_UNAVAILABLE (503) and anything else as INTERNAL without detail', () => {

@@ -41,7 +41,8 @@ export function toDomainException(exception: unknown): DomainException {
   if (exception instanceof QueryFailedError) {
     const pgCode = (exception.driverError as { code?: string } | undefined)?.code;
     if (pgCode === '23505') return new DomainException(ErrorCode.CONFLICT, 'A resource with these unique values already exists');
-    if (pgCode === '22P02' || pgCode === '22001' || pgCode === '22003' || pgCode === '22007') {
+    // Malformed text (22P02), too long (22001), out of range (22003, 22007), not storable text (22021: a NUL).
+    if (pgCode === '22P02' || pgCode === '22001' || pgCode === '22003' || pgCode === '22007' || pgCode === '22021') {
       return new DomainException(ErrorCode.VALIDATION_FAILED, 'A value is malformed or out of range');
     }
   }

@@ -4,7 +4,7 @@ import { getMetadataStorage, IsString, Length } from 'class-validator';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { DomainException } from './error-codes.js';
-import { createFullValidationPipe, FastValidationPipe } from './validation.pipe.js';
+import { createFullValidationPipe, FastValidationPipe, nulCharacterPath } from './validation.pipe.js';
 
 /**
  * The fast path must never accept what the full pipe (class-transformer + class-validator) refuses,
@@ -174,6 +174,27 @@ describe('FastValidationPipe', () => {
     const short = { kind: 'short', code: 'a-much-longer-code' };
     expect(fast.fastTransform(short, bodyOf(Conditional))).toBeUndefined();
     expect((await fullAnswer(short, bodyOf(Conditional))).ok).toBe(false);
+  });
+
+  it('refuses a NUL character anywhere in a body, query or path value, naming where, before any DTO rule', () => {
+    const [login] = [...classes.entries()].filter(([name]) => name === 'auth/dto/login.dto.ts#LoginDto').map(([, type]) => type);
+    const refusal = (value: unknown, type: 'body' | 'query' | 'param' = 'body') => {
+      try {
+        fast.transform(value, { type, metatype: login, data: undefined });
+        return null;
+      } catch (error) {
+        return error instanceof DomainException ? `${error.code} ${error.message}` : String(error);
+      }
+    };
+    expect(refusal({ username: 'a\u0000b', password: 'long-enough-password' })).toBe('VALIDATION_FAILED username: must not contain NUL (U+0000) characters');
+    expect(refusal({ user: { email: ['x', 'y\u0000'] } })).toBe('VALIDATION_FAILED user.email.1: must not contain NUL (U+0000) characters');
+    expect(refusal('\u0000', 'param')).toBe('VALIDATION_FAILED value: must not contain NUL (U+0000) characters');
+    expect(refusal({ username: 'fine', password: 'long-enough-password' })).toBeNull();
+    // Deep nesting is walked without recursion.
+    let deep: unknown = 'x\u0000';
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(nulCharacterPath(deep)).toMatch(/^0(\.0)*$/);
+    expect(nulCharacterPath({ a: ['b', { c: 'd' }], e: 1, f: null })).toBeNull();
   });
 
   it('passes a custom decorator value through untouched, as the full pipe does', () => {

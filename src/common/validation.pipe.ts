@@ -85,6 +85,27 @@ function compilePlan(metatype: Type<unknown>): Plan | null {
 const isPrimitive = (value: unknown) => value === null || (typeof value !== 'object' && typeof value !== 'function');
 
 /**
+ * The path of the first string in `value` holding U+0000, which Postgres cannot store in text (it
+ * would fail the statement as a server error); null when there is none. Iterative: a deeply nested
+ * body must not exhaust the stack.
+ */
+export function nulCharacterPath(value: unknown): string | null {
+  const pending: [unknown, string][] = [[value, '']];
+  while (pending.length > 0) {
+    const [item, path] = pending.pop() as [unknown, string];
+    if (typeof item === 'string') {
+      if (item.includes('\u0000')) return path || 'value';
+    } else if (item !== null && typeof item === 'object') {
+      for (const [key, child] of Object.entries(item)) {
+        if (key.includes('\u0000')) return path ? `${path}.${key}` : key;
+        pending.push([child, path ? `${path}.${key}` : key]);
+      }
+    }
+  }
+  return null;
+}
+
+/**
  * The global pipe: whitelisting, unknown-field-rejecting validation whose failures are DomainExceptions
  * any dialect can render.
  *
@@ -104,6 +125,8 @@ export class FastValidationPipe implements PipeTransform {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
     // What the full pipe does for a custom decorator's value (validateCustomDecorators is off).
     if (metadata.type === 'custom') return value;
+    const nul = nulCharacterPath(value);
+    if (nul !== null) throw new DomainException(ErrorCode.VALIDATION_FAILED, `${nul}: must not contain NUL (U+0000) characters`);
     const instance = this.fastTransform(value, metadata);
     return instance === undefined ? this.full.transform(value, metadata) : instance;
   }
