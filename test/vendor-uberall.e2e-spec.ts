@@ -282,6 +282,37 @@ describe('Uberall dialect (/compat/uberall)', () => {
       expect((await signIn({ userId: plain.userId, private_key: key.privateKey }, key.apiKey).expect(403)).body.status).toBe('FORBIDDEN');
     });
 
+    it('revoking the key ends every session its private key signed in, everywhere, as an audited forced logout', async () => {
+      const created = (await http().post('/v1/api-keys').set(bearer(world.systemAdminToken)).send({ name: 'short-lived-signer', signInUsers: true }).expect(201)).body;
+      const [one, two] = [await createUser(app, world.systemAdminToken), await createUser(app, world.systemAdminToken)];
+      const signedIn: string[] = [];
+      for (const user of [one, two, one]) {
+        signedIn.push((await signIn({ userId: user.userId, private_key: created.privateKey }, created.apiKey).expect(200)).body.response.access_token);
+      }
+      // A password login through the same key is the user's own: it survives the key.
+      const byPassword = await ubLogin(one.username, one.password, created.apiKey);
+      for (const token of signedIn) expect(await nativeMeStatus(app, token)).toBe(200); // now cached as valid
+
+      await http().delete(`/v1/api-keys/${created.id}`).set(bearer(world.systemAdminToken)).expect(200);
+      for (const token of signedIn) expect(await nativeMeStatus(app, token)).toBe(401);
+      const zap = await http().get(`/compat/zap/v1/users/logout/${one.userId}`).set(bearer(signedIn[0])).expect(401);
+      expect(zap.body.success).toBe(false);
+      expect(await nativeMeStatus(app, byPassword.token)).toBe(200);
+      expect(await nativeMeStatus(app, one.accessToken)).toBe(200);
+
+      const forced = (await auditEvents(world, { action: 'session.forced_logout', accountId: keyAccountId })).filter((row) => row.details.apiKeyId === created.id);
+      expect(forced).toHaveLength(1);
+      expect(forced[0]).toMatchObject({ sessionCount: 3, reason: 'API key revoked', details: { scope: 'client' } });
+      expect(new Set((forced[0] as unknown as { sessionIds: string[] }).sessionIds).size).toBe(3);
+      // The listings agree: only the password session and the native one remain.
+      const surfaces = (userId: string) => liveSurfaces(userId).then((list) => list.sort());
+      expect(await surfaces(one.userId)).toEqual(['native', 'uberall']);
+      expect(await surfaces(two.userId)).toEqual(['native']);
+      // Revoking it again ends nothing more and records no second forced logout.
+      await http().delete(`/v1/api-keys/${created.id}`).set(bearer(world.systemAdminToken)).expect(200);
+      expect((await auditEvents(world, { action: 'session.forced_logout', accountId: keyAccountId })).filter((row) => row.details.apiKeyId === created.id)).toHaveLength(1);
+    });
+
     it('throttles private-key attempts per user id, recording the throttled attempt against that user', async () => {
       const user = await createUser(app, world.systemAdminToken);
       const throttled = await startThrottledApp(dbUrl, 2);

@@ -9,6 +9,7 @@ import { RequestContext } from '../common/request-context.js';
 import { PERMISSIONS } from '../permissions/permissions.js';
 import { PermissionsService } from '../permissions/permissions.service.js';
 import { InvalidatedCache } from '../sessions/invalidated-cache.js';
+import { LIVE_SESSION_SQL } from '../sessions/session-sql.js';
 import { SessionInvalidationService } from '../sessions/session-invalidation.service.js';
 
 export interface ApiKeyView {
@@ -41,6 +42,8 @@ const MAX_CACHED_KEYS = 10_000;
 const CLIENT_PERMISSIONS: ReadonlySet<string> = new Set([PERMISSIONS.sessionsRevokeAny]);
 
 export type ClientActor = Actor & { redirectUrl: string | null };
+
+const KEY_REVOKED = 'API key revoked';
 
 const unknownKey = () => new DomainException(ErrorCode.INVALID_CLIENT, 'Unknown or revoked API key');
 
@@ -145,9 +148,32 @@ export class ApiKeysService {
       );
       if (!rows[0]) throw notFound('API key');
       await this.audit.record(manager, { action: 'client.revoked', accountId: actor.accountId, actor, context: actor.context, details: { apiKeyId: id } });
+      // The sessions its private key signed in end with it: a forced logout, recorded as one.
+      const ended: { id: string }[] = await manager.query(
+        // In a CTE: TypeORM answers a bare UPDATE with [rows, count], not the rows.
+        `WITH ended AS (
+           UPDATE sessions s SET revoked_at = clock_timestamp(), revoked_by = $2, revoke_reason = $3, revoked_surface = $4
+             FROM users u, accounts a
+            WHERE u.id = s.user_id AND a.id = s.account_id AND s.signed_in_by_key = $1 AND ${LIVE_SESSION_SQL}
+            RETURNING s.id)
+         SELECT id FROM ended`,
+        [id, actor.userId, KEY_REVOKED, actor.context.surface],
+      );
+      if (ended.length > 0) {
+        await this.audit.record(manager, {
+          action: 'session.forced_logout',
+          accountId: actor.accountId,
+          actor,
+          context: actor.context,
+          sessionIds: ended.map((row) => row.id),
+          sessionCount: ended.length,
+          reason: KEY_REVOKED,
+          details: { scope: 'client', apiKeyId: id },
+        });
+      }
       return { view: rows[0], nonce: await this.invalidation.publish(manager, { kind: 'c', id }) };
     });
-    // Refused by every instance before we answer.
+    // The key, and the sessions it signed in, refused by every instance before we answer.
     await this.invalidation.waitForEcho(nonce);
     return view;
   }

@@ -135,11 +135,15 @@ export class AuthService {
       details: { via: 'private_key', ...(foreign ? { clientAccountId: client.accountId } : {}) },
     };
     if (own && !failure) {
-      const issued = await this.sessions.issue({ userId: own.id, accountId: own.accountId }, context, { ...event, action: 'session.login' });
+      const issued = await this.sessions.issue({ userId: own.id, accountId: own.accountId, signedInByKey: client.credentialId ?? undefined }, context, {
+        ...event,
+        action: 'session.login',
+      });
       if (issued) return { ...issued, user: own };
     }
     const denied = failure === 'exceeds_key_creator';
-    await this.audit.recordStandalone({ ...event, action: 'auth.login_failed', outcome: denied ? 'denied' : 'failure', reason: failure ?? 'user_disabled' });
+    // No failure but no session: the user was disabled, or the key revoked, while this ran.
+    await this.audit.recordStandalone({ ...event, action: 'auth.login_failed', outcome: denied ? 'denied' : 'failure', reason: failure ?? 'user_or_key_ended_meanwhile' });
     if (failure === 'bad_private_key') {
       throw new DomainException(ErrorCode.INVALID_CLIENT, 'Wrong private key, or this API key may not sign in users', { credential: 'private_key' });
     }

@@ -22,4 +22,6 @@ export class SessionEntity {
   @Column({ name: 'revoked_by', type: 'uuid', nullable: true }) revokedBy: string | null;
   @Column({ name: 'revoke_reason', type: 'text', nullable: true }) revokeReason: string | null;
   @Column({ name: 'revoked_surface', type: 'text', nullable: true }) revokedSurface: string | null;
+  /** The API key whose private key signed this session in (revoking the key ends it); null for a login. */
+  @Column({ name: 'signed_in_by_key', type: 'uuid', nullable: true }) signedInByKey: string | null;
 }

@@ -44,6 +44,8 @@ export interface NewSessionInput {
   accountId: string;
   deviceToken?: string | null;
   deviceName?: string | null;
+  /** The API key whose private key signs the user in: the session ends with the key. */
+  signedInByKey?: string;
 }
 
 const VIEW_COLUMNS = `s.id, s.number, s.user_id AS "userId", s.account_id AS "accountId", s.surface, s.device_name AS "deviceName",
@@ -56,23 +58,30 @@ const VIEW_COLUMNS = `s.id, s.number, s.user_id AS "userId", s.account_id AS "ac
  * user is no longer active. One autocommit statement is atomic on its own: the login path saves the
  * BEGIN, a second INSERT and the COMMIT round trips. Prepared: it runs on every login.
  */
-const ISSUE_SESSION: PreparedStatement = {
-  name: 'sessions.issue',
-  text: `WITH owner AS (
-       SELECT u.id FROM users u JOIN accounts a ON a.id = u.account_id
-        WHERE u.id = $2 AND u.account_id = $3 AND u.status = 'active' FOR SHARE OF u, a),
+function issueStatement(byKey: boolean): PreparedStatement {
+  // Signed in by an API key's private key ($14): only while the key is live, and FOR SHARE of its row,
+  // so a revocation of the key either sees this session (and ends it) or makes this statement insert none.
+  return {
+    name: byKey ? 'sessions.issue-by-key' : 'sessions.issue',
+    text: `WITH owner AS (
+       SELECT u.id FROM users u JOIN accounts a ON a.id = u.account_id${byKey ? ' JOIN api_keys k ON k.id = $14 AND k.revoked_at IS NULL' : ''}
+        WHERE u.id = $2 AND u.account_id = $3 AND u.status = 'active' FOR SHARE OF u, a${byKey ? ', k' : ''}),
      s AS (
        INSERT INTO sessions (id, user_id, account_id, token_hash, refresh_hash, surface, device_token, device_name, ip, user_agent,
-                             access_expires_at, idle_expires_at, expires_at)
+                             access_expires_at, idle_expires_at, expires_at${byKey ? ', signed_in_by_key' : ''})
        SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10,
               least(now() + make_interval(secs => $11), now() + make_interval(secs => $13)),
               least(now() + make_interval(secs => $12), now() + make_interval(secs => $13)),
-              now() + make_interval(secs => $13)
+              now() + make_interval(secs => $13)${byKey ? ', $14' : ''}
          FROM owner
        RETURNING *),
-     e AS (${eventInsertSql(14, 's')})
+     e AS (${eventInsertSql(byKey ? 15 : 14, 's')})
      SELECT ${VIEW_COLUMNS} FROM s`,
-};
+  };
+}
+
+const ISSUE_SESSION = issueStatement(false);
+const ISSUE_SESSION_BY_KEY = issueStatement(true);
 
 /** Session lifecycle other than revocation: issuing, listing, refreshing. */
 @Injectable()
@@ -86,13 +95,14 @@ export class SessionsService {
     private readonly invalidation: SessionInvalidationService,
   ) {}
 
-  /** Creates a session and records `event` for it (ISSUE_SESSION); null when the user is no longer active. */
+  /** Creates a session and records `event` for it (ISSUE_SESSION); null when the user is no longer active (or the signing key was revoked). */
   async issue(input: NewSessionInput, context: RequestContext, event: Omit<AuditRecord, 'sessionIds' | 'sessionCount'>): Promise<IssuedTokens | null> {
     const { accessTtlSeconds, absoluteTtlSeconds, idleTtlSeconds } = this.config.tokens;
     const sessionId = randomUUID();
     const accessToken = newOpaqueToken('sat');
     const refreshToken = newOpaqueToken('srt');
-    const rows = await preparedQuery<SessionView>(this.dataSource, ISSUE_SESSION, [
+    const byKey = input.signedInByKey !== undefined;
+    const rows = await preparedQuery<SessionView>(this.dataSource, byKey ? ISSUE_SESSION_BY_KEY : ISSUE_SESSION, [
       sessionId,
       input.userId,
       input.accountId,
@@ -106,6 +116,7 @@ export class SessionsService {
       accessTtlSeconds,
       idleTtlSeconds,
       absoluteTtlSeconds,
+      ...(byKey ? [input.signedInByKey] : []),
       ...eventValues({ ...event, sessionIds: [sessionId], sessionCount: 1 }),
     ]);
     if (!rows[0]) return null;

@@ -20,6 +20,8 @@ export interface ValidatedSession {
 
 interface CacheEntry {
   session: ValidatedSession;
+  /** The API key that signed the session in, if any: its revocation drops the entry. */
+  signedInByKey: string | null;
   accessExpiresMs: number;
   idleExpiresMs: number;
   expiresMs: number;
@@ -37,6 +39,7 @@ interface Row {
   idle_expires_at: Date;
   expires_at: Date;
   last_seen_at: Date;
+  signed_in_by_key: string | null;
   live: boolean;
 }
 
@@ -45,7 +48,7 @@ const TOUCH_INTERVAL_MS = 60_000;
 /** A cache miss: the session, whether it is live, and the user's permissions. Prepared (hot path). */
 const LOOKUP: PreparedStatement = {
   name: 'tokens.lookup',
-  text: `SELECT s.id, s.number, s.user_id, s.account_id, u.username, s.access_expires_at, s.idle_expires_at, s.expires_at, s.last_seen_at,
+  text: `SELECT s.id, s.number, s.user_id, s.account_id, u.username, s.access_expires_at, s.idle_expires_at, s.expires_at, s.last_seen_at, s.signed_in_by_key,
               ${LIVE_SESSION_SQL} AND s.access_expires_at > now() AS live,
               coalesce((SELECT array_agg(DISTINCT p) FROM user_roles ur JOIN roles r ON r.id = ur.role_id CROSS JOIN unnest(r.permissions) p
                         WHERE ur.user_id = u.id), '{}') AS permissions
@@ -113,6 +116,7 @@ export class TokenValidatorService {
         permissions: new Set(row.permissions),
         accessExpiresAt: row.access_expires_at,
       },
+      signedInByKey: row.signed_in_by_key,
       accessExpiresMs: row.access_expires_at.getTime(),
       idleExpiresMs: row.idle_expires_at.getTime(),
       expiresMs: row.expires_at.getTime(),
@@ -124,7 +128,7 @@ export class TokenValidatorService {
     return entry.session;
   }
 
-  /** Session, user and account invalidations; API-key ones ('c') concern ApiKeysService. */
+  /** Session, user and account invalidations; an API key's ('c') drops the sessions its private key signed in. */
   private invalidate(event: Invalidation): void {
     switch (event.kind) {
       case '*':
@@ -135,6 +139,8 @@ export class TokenValidatorService {
         return this.cache.deleteWhere((entry) => entry.session.userId === event.id);
       case 'a':
         return this.cache.deleteWhere((entry) => entry.session.accountId === event.id);
+      case 'c':
+        return this.cache.deleteWhere((entry) => entry.signedInByKey === event.id);
     }
   }
 
