@@ -300,17 +300,23 @@ describe('Uberall dialect (/compat/uberall)', () => {
       expect(await nativeMeStatus(app, byPassword.token)).toBe(200);
       expect(await nativeMeStatus(app, one.accessToken)).toBe(200);
 
-      const forced = (await auditEvents(world, { action: 'session.forced_logout', accountId: keyAccountId })).filter((row) => row.details.apiKeyId === created.id);
-      expect(forced).toHaveLength(1);
-      expect(forced[0]).toMatchObject({ sessionCount: 3, reason: 'API key revoked', details: { scope: 'client' } });
-      expect(new Set((forced[0] as unknown as { sessionIds: string[] }).sessionIds).size).toBe(3);
+      // One forced logout per user, so each user's own audit trail shows it.
+      const forcedOf = async (userId: string) =>
+        (await auditEvents(world, { action: 'session.forced_logout', targetUserId: userId })).filter((row) => row.details.apiKeyId === created.id);
+      const [forcedOne, forcedTwo] = [await forcedOf(one.userId), await forcedOf(two.userId)];
+      expect(forcedOne).toHaveLength(1);
+      expect(forcedTwo).toHaveLength(1);
+      expect(forcedOne[0]).toMatchObject({ sessionCount: 2, reason: 'API key revoked', details: { scope: 'client' } });
+      expect(forcedTwo[0]).toMatchObject({ sessionCount: 1, reason: 'API key revoked', details: { scope: 'client' } });
+      const ids = [forcedOne[0], forcedTwo[0]].flatMap((row) => (row as unknown as { sessionIds: string[] }).sessionIds);
+      expect(new Set(ids).size).toBe(3);
       // The listings agree: only the password session and the native one remain.
       const surfaces = (userId: string) => liveSurfaces(userId).then((list) => list.sort());
       expect(await surfaces(one.userId)).toEqual(['native', 'uberall']);
       expect(await surfaces(two.userId)).toEqual(['native']);
       // Revoking it again ends nothing more and records no second forced logout.
       await http().delete(`/v1/api-keys/${created.id}`).set(bearer(world.systemAdminToken)).expect(200);
-      expect((await auditEvents(world, { action: 'session.forced_logout', accountId: keyAccountId })).filter((row) => row.details.apiKeyId === created.id)).toHaveLength(1);
+      expect([...(await forcedOf(one.userId)), ...(await forcedOf(two.userId))]).toHaveLength(2);
     });
 
     it('throttles private-key attempts per user id, recording the throttled attempt against that user', async () => {

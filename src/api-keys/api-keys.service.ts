@@ -9,7 +9,7 @@ import { RequestContext } from '../common/request-context.js';
 import { PERMISSIONS } from '../permissions/permissions.js';
 import { PermissionsService } from '../permissions/permissions.service.js';
 import { InvalidatedCache } from '../sessions/invalidated-cache.js';
-import { LIVE_SESSION_SQL } from '../sessions/session-sql.js';
+import { LIVE_SESSION_SQL, SESSION_JOINS } from '../sessions/session-sql.js';
 import { SessionInvalidationService } from '../sessions/session-invalidation.service.js';
 
 export interface ApiKeyView {
@@ -147,26 +147,29 @@ export class ApiKeysService {
         [id, actor.accountId],
       );
       if (!rows[0]) throw notFound('API key');
-      await this.audit.record(manager, { action: 'client.revoked', accountId: actor.accountId, actor, context: actor.context, details: { apiKeyId: id } });
-      // The sessions its private key signed in end with it: a forced logout, recorded as one.
-      const ended: { id: string }[] = await manager.query(
-        // In a CTE: TypeORM answers a bare UPDATE with [rows, count], not the rows.
-        `WITH ended AS (
+      // The sessions its private key signed in end with it, rows locked in id order. Both writes come
+      // before the audit events, whose chain-head lock is taken last, as RevocationService does: a
+      // concurrent logout of one of these sessions then waits instead of deadlocking.
+      const ended: { user_id: string; ids: string[] }[] = await manager.query(
+        `WITH live AS (
+           SELECT s.id FROM ${SESSION_JOINS} WHERE s.signed_in_by_key = $1 AND ${LIVE_SESSION_SQL} ORDER BY s.id FOR UPDATE OF s),
+         ended AS (
            UPDATE sessions s SET revoked_at = clock_timestamp(), revoked_by = $2, revoke_reason = $3, revoked_surface = $4
-             FROM users u, accounts a
-            WHERE u.id = s.user_id AND a.id = s.account_id AND s.signed_in_by_key = $1 AND ${LIVE_SESSION_SQL}
-            RETURNING s.id)
-         SELECT id FROM ended`,
+             FROM live WHERE s.id = live.id RETURNING s.id, s.user_id)
+         SELECT user_id, array_agg(id ORDER BY id) AS ids FROM ended GROUP BY user_id ORDER BY user_id`,
         [id, actor.userId, KEY_REVOKED, actor.context.surface],
       );
-      if (ended.length > 0) {
+      await this.audit.record(manager, { action: 'client.revoked', accountId: actor.accountId, actor, context: actor.context, details: { apiKeyId: id } });
+      // A forced logout per user, so each user's audit trail shows it.
+      for (const { user_id: userId, ids } of ended) {
         await this.audit.record(manager, {
           action: 'session.forced_logout',
           accountId: actor.accountId,
           actor,
           context: actor.context,
-          sessionIds: ended.map((row) => row.id),
-          sessionCount: ended.length,
+          targetUserId: userId,
+          sessionIds: ids,
+          sessionCount: ids.length,
           reason: KEY_REVOKED,
           details: { scope: 'client', apiKeyId: id },
         });
