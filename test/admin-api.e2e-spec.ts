@@ -28,11 +28,16 @@ describe('users, roles, accounts, clients, OAuth, health, OpenAPI (native /v1)',
     }
     const query = await http().get('/v1/audit/events?reason=%00').set(bearer(adminToken)).expect(400);
     expect(query.body.error).toBe('VALIDATION_FAILED');
-    // Nothing changed: the user is still signed in, no account or key of that name exists.
+    // Nothing changed: the user is still signed in; no account, key or user was created.
     await http().get('/v1/auth/me').set(bearer(user.accessToken)).expect(200);
-    const keys = (await http().get('/v1/api-keys').set(bearer(adminToken)).expect(200)).body as { name: string }[];
-    expect(keys.some((k) => k.name.includes('after'))).toBe(false);
-    await http().post('/v1/auth/login').send({ username: 'nul-user', password: 'anything-long-enough' }).expect(401);
+    const list = async <T>(path: string): Promise<T> => (await http().get(path).set(bearer(adminToken)).expect(200)).body as T;
+    const keys = await list<{ name: string }[]>('/v1/api-keys');
+    const accounts = await list<{ name: string }[]>('/v1/accounts');
+    const users = await list<{ items: { username: string }[] }>('/v1/users?limit=200');
+    expect(accounts.length).toBeGreaterThan(0);
+    expect([...keys, ...accounts].some((k) => k.name.includes('after'))).toBe(false);
+    expect(users.items.map((u) => u.username)).toEqual(expect.arrayContaining([user.username]));
+    expect(users.items.some((u) => u.username === 'nul-user')).toBe(false);
   });
 
   it('creates, lists, reads and updates users; duplicates are 409 and case-insensitive', async () => {

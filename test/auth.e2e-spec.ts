@@ -81,6 +81,10 @@ describe('auth (native /v1)', () => {
       await t().post('/v1/auth/login').send({ username: 'someone-else', password: 'wrong-password-123' }).expect(401);
       const events = await t().get(`/v1/audit/events?action=auth.login_throttled&targetUserId=${victim.userId}`).set(bearer(admin.accessToken)).expect(200);
       expect(events.body.items[0]).toMatchObject({ outcome: 'denied', targetUserId: victim.userId, reason: 'too many login attempts' });
+      // A name with a NUL: refused by validation (400) until throttled, then 429 and audited, never a 500.
+      const nul = () => t().post('/v1/auth/login').send({ username: 'nul\u0000name', password: 'wrong-password-123' });
+      for (let i = 0; i < 3; i++) expect((await nul()).status).toBe(400);
+      expect((await nul()).status).toBe(429);
     } finally {
       await throttled.close();
     }

@@ -164,7 +164,9 @@ export class AuthService {
 
   /** The user a login attempt names, if any (for recording throttled attempts in that user's account). */
   async userNamed(identifier: string): Promise<UserView | null> {
-    if (!identifier) return null;
+    // No user has a NUL in their name (refused everywhere), and Postgres cannot compare one: the
+    // throttler asks before the validation pipe has refused such a body.
+    if (!identifier || identifier.includes('\u0000')) return null;
     // Uberall's private-key login names the user by id.
     const byId = UUID.test(identifier) ? await this.userFor({ userId: identifier }) : null;
     return byId ?? this.userFor({ login: identifier });

@@ -22,8 +22,14 @@ describe('toDomainException', () => {
     const malformed = new QueryFailedError('SELECT', [], Object.assign(new Error('bad uuid'), { code: '22P02' }));
     expect(toDomainException(unique).code).toBe(ErrorCode.CONFLICT);
     expect(toDomainException(malformed).code).toBe(ErrorCode.VALIDATION_FAILED);
-    const nul = new QueryFailedError('INSERT', [], Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: '22021' }));
-    expect(toDomainException(nul).code).toBe(ErrorCode.VALIDATION_FAILED);
+    for (const code of ['22021', '22P05']) {
+      const nul = new QueryFailedError('INSERT', [], Object.assign(new Error('a NUL'), { code }));
+      expect(toDomainException(nul).code).toBe(ErrorCode.VALIDATION_FAILED);
+    }
+    // A deadlock or serialization failure: nothing was written, the client may retry (503, not 500).
+    for (const code of ['40P01', '40001']) {
+      expect(toDomainException(new QueryFailedError('UPDATE', [], Object.assign(new Error('deadlock detected'), { code }))).code).toBe(ErrorCode.SERVICE_UNAVAILABLE);
+    }
   });
 
   it('reports a lost database as SERVICE_UNAVAILABLE (503) and anything else as INTERNAL without detail', () => {

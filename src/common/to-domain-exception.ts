@@ -41,10 +41,12 @@ export function toDomainException(exception: unknown): DomainException {
   if (exception instanceof QueryFailedError) {
     const pgCode = (exception.driverError as { code?: string } | undefined)?.code;
     if (pgCode === '23505') return new DomainException(ErrorCode.CONFLICT, 'A resource with these unique values already exists');
-    // Malformed text (22P02), too long (22001), out of range (22003, 22007), not storable text (22021: a NUL).
-    if (pgCode === '22P02' || pgCode === '22001' || pgCode === '22003' || pgCode === '22007' || pgCode === '22021') {
+    // Malformed text (22P02), too long (22001), out of range (22003, 22007), not storable text or JSON (22021, 22P05: a NUL).
+    if (pgCode === '22P02' || pgCode === '22001' || pgCode === '22003' || pgCode === '22007' || pgCode === '22021' || pgCode === '22P05') {
       return new DomainException(ErrorCode.VALIDATION_FAILED, 'A value is malformed or out of range');
     }
+    // A deadlock or serialization failure with a concurrent change: nothing was written; retrying succeeds.
+    if (pgCode === '40P01' || pgCode === '40001') return new DomainException(ErrorCode.SERVICE_UNAVAILABLE, 'A concurrent change conflicted with this one; try again');
   }
   if (isConnectionFailure(exception)) return new DomainException(ErrorCode.SERVICE_UNAVAILABLE, 'The database is unavailable; try again shortly');
   // Fastify's own client errors (bad JSON, wrong content type, body too large) carry a 4xx statusCode.

@@ -195,6 +195,8 @@ describe('FastValidationPipe', () => {
     for (let i = 0; i < 100_000; i++) deep = [deep];
     expect(nulCharacterPath(deep)).toMatch(/^0(\.0)*$/);
     expect(nulCharacterPath({ a: ['b', { c: 'd' }], e: 1, f: null })).toBeNull();
+    // A key with a NUL is named printably, and a long one is cut.
+    expect(nulCharacterPath({ outer: { ['k\u0000' + 'x'.repeat(100)]: 1 } })).toBe(`outer.k\\u0000${'x'.repeat(57)}…`);
   });
 
   it('passes a custom decorator value through untouched, as the full pipe does', () => {

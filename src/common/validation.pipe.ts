@@ -85,24 +85,30 @@ function compilePlan(metatype: Type<unknown>): Plan | null {
 const isPrimitive = (value: unknown) => value === null || (typeof value !== 'object' && typeof value !== 'function');
 
 /**
- * The path of the first string in `value` holding U+0000, which Postgres cannot store in text (it
- * would fail the statement as a server error); null when there is none. Iterative: a deeply nested
- * body must not exhaust the stack.
+ * The path of the first string (value or key) in `value` holding U+0000, which Postgres cannot store in
+ * text (the statement would fail as a server error); null when there is none. Iterative, so a deeply
+ * nested body cannot exhaust the stack. A flat body (most requests) costs one pass of checks: a path is
+ * built only for a nested object or array, and for the field found.
  */
 export function nulCharacterPath(value: unknown): string | null {
-  const pending: [unknown, string][] = [[value, '']];
+  if (typeof value === 'string') return value.includes('\u0000') ? 'value' : null;
+  if (value === null || typeof value !== 'object') return null;
+  const pending: { item: object; path: string | null }[] = [{ item: value, path: null }];
   while (pending.length > 0) {
-    const [item, path] = pending.pop() as [unknown, string];
-    if (typeof item === 'string') {
-      if (item.includes('\u0000')) return path || 'value';
-    } else if (item !== null && typeof item === 'object') {
-      for (const [key, child] of Object.entries(item)) {
-        if (key.includes('\u0000')) return path ? `${path}.${key}` : key;
-        pending.push([child, path ? `${path}.${key}` : key]);
-      }
+    const { item, path } = pending.pop() as { item: object; path: string | null };
+    for (const [key, child] of Object.entries(item)) {
+      const here = () => (path === null ? printable(key) : `${path}.${printable(key)}`);
+      if (key.includes('\u0000') || (typeof child === 'string' && child.includes('\u0000'))) return here();
+      if (child !== null && typeof child === 'object') pending.push({ item: child, path: here() });
     }
   }
   return null;
+}
+
+/** A field name as an error message may quote it: NULs shown, long names cut. */
+function printable(key: string): string {
+  const shown = key.replaceAll('\u0000', '\\u0000');
+  return shown.length > 64 ? `${shown.slice(0, 64)}…` : shown;
 }
 
 /**
