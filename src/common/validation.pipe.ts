@@ -96,10 +96,16 @@ export function nulCharacterPath(value: unknown): string | null {
   const pending: { item: object; path: string | null }[] = [{ item: value, path: null }];
   while (pending.length > 0) {
     const { item, path } = pending.pop() as { item: object; path: string | null };
-    for (const [key, child] of Object.entries(item)) {
-      const here = () => (path === null ? printable(key) : `${path}.${printable(key)}`);
-      if (key.includes('\u0000') || (typeof child === 'string' && child.includes('\u0000'))) return here();
-      if (child !== null && typeof child === 'object') pending.push({ item: child, path: here() });
+    // for…in, not Object.entries: no array per object on the path every request body takes.
+    for (const key in item) {
+      if (!Object.hasOwn(item, key)) continue;
+      const child: unknown = (item as Record<string, unknown>)[key];
+      const found = key.includes('\u0000') || (typeof child === 'string' && child.includes('\u0000'));
+      if (found || (child !== null && typeof child === 'object')) {
+        const here = path === null ? printable(key) : `${path}.${printable(key)}`;
+        if (found) return here;
+        pending.push({ item: child as object, path: here });
+      }
     }
   }
   return null;
