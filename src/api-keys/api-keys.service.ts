@@ -9,7 +9,7 @@ import { RequestContext } from '../common/request-context.js';
 import { PERMISSIONS } from '../permissions/permissions.js';
 import { PermissionsService } from '../permissions/permissions.service.js';
 import { InvalidatedCache } from '../sessions/invalidated-cache.js';
-import { LIVE_SESSION_SQL, SESSION_JOINS } from '../sessions/session-sql.js';
+import { RevocationService } from '../sessions/revocation.service.js';
 import { SessionInvalidationService } from '../sessions/session-invalidation.service.js';
 
 export interface ApiKeyView {
@@ -43,8 +43,6 @@ const CLIENT_PERMISSIONS: ReadonlySet<string> = new Set([PERMISSIONS.sessionsRev
 
 export type ClientActor = Actor & { redirectUrl: string | null };
 
-const KEY_REVOKED = 'API key revoked';
-
 const unknownKey = () => new DomainException(ErrorCode.INVALID_CLIENT, 'Unknown or revoked API key');
 
 /** What `create` hands out once: the key, and its private key when it may sign in users. */
@@ -68,6 +66,7 @@ export class ApiKeysService {
     private readonly permissions: PermissionsService,
     private readonly audit: AuditService,
     private readonly invalidation: SessionInvalidationService,
+    private readonly revocation: RevocationService,
   ) {
     this.cache = new InvalidatedCache<KeyRow>(invalidation, MAX_CACHED_KEYS, (key) => key.id);
     invalidation.subscribe((event) => {
@@ -147,33 +146,9 @@ export class ApiKeysService {
         [id, actor.accountId],
       );
       if (!rows[0]) throw notFound('API key');
-      // The sessions its private key signed in end with it, rows locked in id order. Both writes come
-      // before the audit events, whose chain-head lock is taken last, as RevocationService does: a
-      // concurrent logout of one of these sessions then waits instead of deadlocking.
-      const ended: { user_id: string; ids: string[] }[] = await manager.query(
-        `WITH live AS (
-           SELECT s.id FROM ${SESSION_JOINS} WHERE s.signed_in_by_key = $1 AND ${LIVE_SESSION_SQL} ORDER BY s.id FOR UPDATE OF s),
-         ended AS (
-           UPDATE sessions s SET revoked_at = clock_timestamp(), revoked_by = $2, revoke_reason = $3, revoked_surface = $4
-             FROM live WHERE s.id = live.id RETURNING s.id, s.user_id)
-         SELECT user_id, array_agg(id ORDER BY id) AS ids FROM ended GROUP BY user_id ORDER BY user_id`,
-        [id, actor.userId, KEY_REVOKED, actor.context.surface],
-      );
+      // The sessions its private key signed in end with it (their rows before any audit write).
+      await this.revocation.endSignedInByKey(manager, actor, id, 'API key revoked');
       await this.audit.record(manager, { action: 'client.revoked', accountId: actor.accountId, actor, context: actor.context, details: { apiKeyId: id } });
-      // A forced logout per user, so each user's audit trail shows it.
-      for (const { user_id: userId, ids } of ended) {
-        await this.audit.record(manager, {
-          action: 'session.forced_logout',
-          accountId: actor.accountId,
-          actor,
-          context: actor.context,
-          targetUserId: userId,
-          sessionIds: ids,
-          sessionCount: ids.length,
-          reason: KEY_REVOKED,
-          details: { scope: 'client', apiKeyId: id },
-        });
-      }
       return { view: rows[0], nonce: await this.invalidation.publish(manager, { kind: 'c', id }) };
     });
     // The key, and the sessions it signed in, refused by every instance before we answer.

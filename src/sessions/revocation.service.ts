@@ -95,6 +95,10 @@ interface Resolved {
   scope: 'session' | 'user' | 'device' | 'account';
 }
 
+/** What a revocation writes on each session row it ends: $2 by whom, $3 why, $4 through which surface. */
+const MARK = `revoked_at = clock_timestamp(), revoked_by = $2, revoke_reason = $3, revoked_surface = $4`;
+const markParamsOf = (actor: Actor, reason: string | null) => [actor.userId, reason, actor.context.surface];
+
 interface Watermark {
   table: 'users' | 'accounts';
   id: string;
@@ -106,7 +110,8 @@ interface Watermark {
  * The one operation that ends sessions. Every caller — native logout, admin forced logout, each
  * vendor dialect, refresh-token reuse — goes through `revoke`, which checks permission and tenancy,
  * ends the sessions and writes the audit event in ONE transaction, pushes the invalidation to every
- * instance, and answers with a receipt only once the invalidation has been dispatched.
+ * instance, and answers with a receipt only once the invalidation has been dispatched. The one
+ * exception, `endSignedInByKey`, runs inside an API key's revocation, whose transaction it shares.
  */
 @Injectable()
 export class RevocationService {
@@ -229,8 +234,7 @@ export class RevocationService {
     reason: string | null,
     dryRun: boolean,
   ): Promise<{ ids: string[]; count: number; at: Date; invalidation: Invalidation | null; watermark: Watermark | null }> {
-    const mark = `revoked_at = clock_timestamp(), revoked_by = $2, revoke_reason = $3, revoked_surface = $4`;
-    const markParams = [actor.userId, reason, actor.context.surface];
+    const markParams = markParamsOf(actor, reason);
     switch (target.kind) {
       case 'current':
       case 'session':
@@ -243,7 +247,7 @@ export class RevocationService {
         if (live.length === 0 || dryRun) return { ids: live.map((r) => r.id), count: live.length, at: await this.now(manager), invalidation: null, watermark: null };
         // The revocation's own time is its effective time (no separate clock read).
         const [{ at }]: { at: Date }[] = await manager.query(
-          `WITH m AS (UPDATE sessions SET ${mark} WHERE id = $1 RETURNING revoked_at) SELECT revoked_at AS at FROM m`,
+          `WITH m AS (UPDATE sessions SET ${MARK} WHERE id = $1 RETURNING revoked_at) SELECT revoked_at AS at FROM m`,
           [live[0].id, ...markParams],
         );
         return { ids: [live[0].id], count: 1, at, invalidation: { kind: 's', id: live[0].id }, watermark: null };
@@ -256,7 +260,7 @@ export class RevocationService {
         const at = await this.now(manager);
         if (dryRun) return { ids: live.map((r) => r.id), count: live.length, at, invalidation: null, watermark: null };
         // End the live sessions on that device and unregister the device token from every session.
-        await manager.query(`UPDATE sessions SET ${mark} WHERE id = ANY($1::uuid[])`, [live.map((r) => r.id), ...markParams]);
+        await manager.query(`UPDATE sessions SET ${MARK} WHERE id = ANY($1::uuid[])`, [live.map((r) => r.id), ...markParams]);
         await manager.query('UPDATE sessions SET device_token = NULL WHERE user_id = $1 AND device_token = $2', [target.userId, target.deviceToken]);
         return { ids: live.map((r) => r.id), count: live.length, at, invalidation: { kind: 'u', id: target.userId }, watermark: null };
       }
@@ -277,6 +281,36 @@ export class RevocationService {
           watermark: { table, id, at, keep },
         };
       }
+    }
+  }
+
+  /**
+   * Ends, inside the caller's transaction, the live sessions an API key's private key signed in (the
+   * key is being revoked), and records one forced logout per user so each user's trail shows it. The
+   * rows are locked in id order and ended before any audit write, as `revoke` does, so a concurrent
+   * logout of one of them waits instead of deadlocking on the audit chain. The caller's invalidation
+   * of the key ('c') drops them from every instance's cache.
+   */
+  async endSignedInByKey(manager: EntityManager, actor: Actor, keyId: string, reason: string): Promise<void> {
+    const ended: { user_id: string; ids: string[] }[] = await manager.query(
+      `WITH live AS (
+         SELECT s.id FROM ${SESSION_JOINS} WHERE s.signed_in_by_key = $1 AND ${LIVE_SESSION_SQL} ORDER BY s.id FOR UPDATE OF s),
+       ended AS (UPDATE sessions s SET ${MARK} FROM live WHERE s.id = live.id RETURNING s.id, s.user_id)
+       SELECT user_id, array_agg(id ORDER BY id) AS ids FROM ended GROUP BY user_id ORDER BY user_id`,
+      [keyId, ...markParamsOf(actor, reason)],
+    );
+    for (const { user_id: userId, ids } of ended) {
+      await this.audit.record(manager, {
+        action: 'session.forced_logout',
+        accountId: actor.accountId,
+        actor,
+        context: actor.context,
+        targetUserId: userId,
+        sessionIds: ids,
+        sessionCount: ids.length,
+        reason,
+        details: { scope: 'client', apiKeyId: keyId },
+      });
     }
   }
 
