@@ -104,33 +104,26 @@ export class ApiKeysService {
   }
 
   /**
-   * Whether `privateKey` is the private key of the client's (live) API key. Read from the database
-   * each time: it is asked once per sign-in, not on the hot path.
+   * What the client's private key allows, in one read of its (live) key row: `proven` when
+   * `privateKey` is that key's private key, and `mayActFor` when it may sign in `userId` — only while
+   * the user who created the key is active, and only a user holding no permission that creator lacks
+   * today (a key never lends more power than its creator has). Asked once per sign-in, never cached.
    */
-  async privateKeyMatches(client: Actor, privateKey: string): Promise<boolean> {
-    if (client.kind !== 'client' || !client.credentialId || typeof privateKey !== 'string' || privateKey.length === 0 || privateKey.length > 256) return false;
-    const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM api_keys WHERE id = $1 AND revoked_at IS NULL AND private_key_hash = $2', [
-      client.credentialId,
-      sha256(privateKey),
-    ]);
-    return rows.length === 1;
-  }
-
-  /**
-   * Whether the client's private key may sign in `userId`: only while the user who created the key
-   * is active, and only a user holding no permission that creator lacks today. A key never lends more
-   * power than its creator has.
-   */
-  async mayActAs(client: Actor, userId: string): Promise<boolean> {
-    const rows: { ok: boolean }[] = await this.dataSource.query(
-      `SELECT NOT EXISTS (SELECT unnest(r.permissions) FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = $2
-                          EXCEPT
-                          SELECT unnest(r.permissions) FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = c.id) AS ok
-         FROM api_keys k JOIN users c ON c.id = k.created_by
-        WHERE k.id = $1 AND c.status = 'active'`,
-      [client.credentialId, userId],
+  async privateKeyGrant(client: Actor, privateKey: string, userId: string | null): Promise<{ proven: boolean; mayActFor: boolean }> {
+    if (client.kind !== 'client' || !client.credentialId || typeof privateKey !== 'string' || privateKey.length === 0 || privateKey.length > 256) {
+      return { proven: false, mayActFor: false };
+    }
+    const rows: { proven: boolean | null; mayActFor: boolean | null }[] = await this.dataSource.query(
+      `SELECT k.private_key_hash = $2 AS proven,
+              c.status = 'active' AND NOT EXISTS (
+                SELECT unnest(r.permissions) FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = $3
+                EXCEPT
+                SELECT unnest(r.permissions) FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = c.id) AS "mayActFor"
+         FROM api_keys k LEFT JOIN users c ON c.id = k.created_by
+        WHERE k.id = $1 AND k.revoked_at IS NULL`,
+      [client.credentialId, sha256(privateKey), userId],
     );
-    return rows[0]?.ok === true;
+    return { proven: rows[0]?.proven === true, mayActFor: rows[0]?.mayActFor === true };
   }
 
   async list(actor: Actor): Promise<ApiKeyView[]> {

@@ -122,11 +122,21 @@ export class AuthService {
    * that account too (as a password login's is).
    */
   async signInFor(client: Actor, user: UserSelector, privateKey: string, context: RequestContext): Promise<LoginResult> {
-    const [proven, found] = await Promise.all([this.apiKeys.privateKeyMatches(client, privateKey), this.userFor(user)]);
+    const found = await this.userFor(user);
     const own = found !== null && found.accountId === client.accountId ? found : null;
+    const { proven, mayActFor } = await this.apiKeys.privateKeyGrant(client, privateKey, own?.id ?? null);
     const foreign = proven && found !== null && !own ? found : null;
-    let failure = !proven ? 'bad_private_key' : !found ? 'unknown_user' : !own ? 'other_account' : own.status !== 'active' ? 'user_disabled' : null;
-    if (own && !failure && !(await this.apiKeys.mayActAs(client, own.id))) failure = 'exceeds_key_creator';
+    const failure = !proven
+      ? 'bad_private_key'
+      : !found
+        ? 'unknown_user'
+        : !own
+          ? 'other_account'
+          : own.status !== 'active'
+            ? 'user_disabled'
+            : !mayActFor
+              ? 'exceeds_key_creator'
+              : null;
     const event = {
       accountId: foreign?.accountId ?? client.accountId,
       actor: client,
