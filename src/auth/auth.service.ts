@@ -3,6 +3,7 @@ import { ApiKeysService } from '../api-keys/api-keys.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { Actor, sortedPermissions } from '../common/actor.js';
 import { whenReady } from '../common/maybe-async.js';
+import { isUuid } from '../common/uuid.js';
 import { DomainException, ErrorCode } from '../common/error-codes.js';
 import { RequestContext } from '../common/request-context.js';
 import { RevocationReceipt } from '../sessions/revocation.types.js';
@@ -41,8 +42,6 @@ export type LogoutScope = 'local' | 'others' | 'global';
 
 /** Whom a client application signs in: a login (username or email) or a user id. */
 export type UserSelector = { login: string } | { userId: string };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The user as the API may show it: the login lookup's row without its password hash. */
 function withoutHash({ passwordHash: _hash, ...view }: UserView & { passwordHash: string }): UserView {
@@ -178,7 +177,7 @@ export class AuthService {
     // throttler asks before the validation pipe has refused such a body.
     if (!identifier || identifier.includes('\u0000')) return null;
     // Uberall's private-key login names the user by id.
-    const byId = UUID.test(identifier) ? await this.userFor({ userId: identifier }) : null;
+    const byId = isUuid(identifier) ? await this.userFor({ userId: identifier }) : null;
     return byId ?? this.userFor({ login: identifier });
   }
 

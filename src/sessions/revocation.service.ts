@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { MAX_LISTED_SESSION_IDS } from '../audit/audit.types.js';
 import { Actor } from '../common/actor.js';
+import { isUuid } from '../common/uuid.js';
 import { DomainException, ErrorCode, notFound } from '../common/error-codes.js';
 import { TransactionService } from '../common/transaction.service.js';
 import { preparedQuery, PreparedStatement } from '../database/prepared-query.js';
@@ -11,8 +12,6 @@ import { PermissionsService } from '../permissions/permissions.service.js';
 import { RevocationReceipt, RevocationTarget, RevokeOptions } from './revocation.types.js';
 import { LIVE_SESSION_OF_USER_SQL, LIVE_SESSION_SQL, SESSION_JOINS } from './session-sql.js';
 import { Invalidation, SessionInvalidationService } from './session-invalidation.service.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Ids in the canonical (lower-case) form Postgres returns them in: the actor's own id, the cache's
@@ -179,9 +178,9 @@ export class RevocationService {
     const attempted = `revoke:${target.kind}`;
     // An id that cannot exist is simply not found (after the permission check, so nothing is probed).
     const malformed =
-      (target.kind === 'session' && !UUID.test(target.sessionId)) ||
-      ((target.kind === 'user' || target.kind === 'device') && !UUID.test(target.userId)) ||
-      (target.kind === 'account' && !UUID.test(target.accountId)) ||
+      (target.kind === 'session' && !isUuid(target.sessionId)) ||
+      ((target.kind === 'user' || target.kind === 'device') && !isUuid(target.userId)) ||
+      (target.kind === 'account' && !isUuid(target.accountId)) ||
       (target.kind === 'session-number' && !(Number.isInteger(target.number) && target.number > 0 && target.number <= 2 ** 31 - 1));
     if (malformed) {
       const own = (target.kind === 'user' || target.kind === 'device') && target.userId === actor.userId;
