@@ -18,16 +18,13 @@ export class UberallService {
    * A client application logs in users of its own account only (others: as wrong credentials,
    * audited): with the user's email and password, or, holding its private key, any user by email or id.
    */
-  login(client: Actor, dto: UberallLoginDto): Promise<LoginResult> {
+  login(client: Actor, { email, userId, password, private_key: privateKey }: UberallLoginDto): Promise<LoginResult> {
     const invalid = (message: string) => new DomainException(ErrorCode.VALIDATION_FAILED, message);
-    if ((dto.password === undefined) === (dto.private_key === undefined)) throw invalid('send either password or private_key');
-    if ((dto.email === undefined) === (dto.userId === undefined)) throw invalid('name the user by either email or userId');
-    if (dto.private_key === undefined) {
-      if (dto.email === undefined) throw invalid('a password login names the user by email');
-      return this.auth.login({ identifier: dto.email, password: dto.password as string, accountId: client.accountId }, client.context);
-    }
-    const user = dto.email !== undefined ? { login: dto.email } : { userId: dto.userId as string };
-    return this.auth.signInFor(client, user, dto.private_key, client.context);
+    if ((password === undefined) === (privateKey === undefined)) throw invalid('send either password or private_key');
+    if ((email === undefined) === (userId === undefined)) throw invalid('name the user by either email or userId');
+    if (privateKey !== undefined) return this.auth.signInFor(client, email !== undefined ? { login: email } : { userId: userId! }, privateKey, client.context);
+    if (email === undefined) throw invalid('a password login names the user by email');
+    return this.auth.login({ identifier: email, password: password!, accountId: client.accountId }, client.context);
   }
 
   /** `POST /users/logout`: the session of the presented access token. */

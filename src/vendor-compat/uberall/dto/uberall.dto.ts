@@ -1,9 +1,9 @@
 import { IsString, IsUUID, Length, ValidateIf } from 'class-validator';
+import { LoginResult } from '../../../auth/auth.service.js';
+import { RevocationReceipt } from '../../../sessions/revocation.types.js';
 
 /** Absent is allowed; present (null included) must be valid. */
 const IfPresent = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
-import { LoginResult } from '../../../auth/auth.service.js';
-import { RevocationReceipt } from '../../../sessions/revocation.types.js';
 
 /** Every Uberall response status (the envelope's `status`). */
 export const UBERALL_STATUSES = [
