@@ -6,6 +6,8 @@ import { validate } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { AccountsService } from './accounts/accounts.service.js';
+import { ErrorCode } from './common/error-codes.js';
+import { toDomainException } from './common/to-domain-exception.js';
 import { resolveDatabaseUrl } from './database/database-url.js';
 import { createDataSource } from './database/data-source.js';
 import { BootstrapService } from './users/bootstrap.service.js';
@@ -32,7 +34,7 @@ async function insertAdmin(app: INestApplicationContext, input: { username: stri
   try {
     return await dataSource.transaction((m) => app.get(UsersService).insert(m, accountId, { ...input, roles: ['admin', 'system-admin'] }, hash));
   } catch (error) {
-    if ((error as { driverError?: { code?: string } }).driverError?.code === '23505') throw new Error(`A user named ${input.username} or with email ${input.email} already exists`);
+    if (toDomainException(error).code === ErrorCode.CONFLICT) throw new Error(`A user named ${input.username} or with email ${input.email} already exists`);
     throw error;
   }
 }
