@@ -16,11 +16,15 @@ export function buildRows(r, ctx) {
 }
 
 function validationRows(rows, v) {
-  const { health, session, me, introspect, fastifyPg, baDb, baCookie, bareGet, barePost } = v;
+  const { health, session, me, introspect, fastifyPg, baDb, baCookie, bareGet, barePost, nestGet, nestPost } = v;
   rows.push(row('Anchor: GET /health/live (Nest+Fastify constant route)', health.rps, RPS, null, null, null, 'anchor', null));
   if (bareGet && barePost) {
     rows.push(row('Anchor: bare Fastify GET, 400-byte answer, no work', bareGet.rps, RPS, null, null, null, 'anchor', null));
     rows.push(row('Anchor: bare Fastify POST, JSON body, same answer', barePost.rps, RPS, bareGet.rps, RPS, barePost.rps / bareGet.rps, 'anchor (a POST body alone)', null));
+  }
+  if (nestGet && nestPost) {
+    rows.push(row('Anchor: bare Nest+Fastify GET, same answer (none of the service)', nestGet.rps, RPS, null, null, null, 'anchor', null));
+    rows.push(row('Anchor: bare Nest+Fastify POST, same body, no parameter', nestPost.rps, RPS, nestGet.rps, RPS, nestPost.rps / nestGet.rps, 'anchor (a POST body in Nest)', null));
   }
   rows.push(row('Anchor: Fastify+pg indexed SELECT by token hash', fastifyPg.rps, RPS, null, null, null, 'anchor', null));
   rows.push(row('Anchor: better-auth get-session (DB lookup)', baDb.rps, RPS, null, null, null, `anchor (p99 ${baDb.p99} ms)`, null));

@@ -115,24 +115,28 @@ export async function validationPhase(ctx) {
     },
   });
 
-  // What a POST body costs before any work, on this machine: bare Fastify, the same answer to both.
-  const barePort = await freePort();
-  const bareBase = `http://127.0.0.1:${barePort}`;
-  const bare = await startServer('bare fastify', process.execPath, [`${BASELINE_DIR}fastify-bare-server.js`], {
-    env: { PORT: String(barePort) },
-    probe: { base: bareBase, path: '/answer' },
-  });
-  let bareGet;
-  let barePost;
+  // What a POST body costs before any work, on this machine: bare Fastify, and Nest on Fastify with
+  // nothing of the service's, each giving the same answer to a GET and to a POST, measured interleaved.
+  const bareServers = [];
+  const jobs = {};
+  let bare;
   try {
-    ({ 'bare Fastify GET': bareGet, 'bare Fastify POST': barePost } = await measureInterleaved(ctx, {
-      'bare Fastify GET': { url: bareBase, path: '/answer' },
+    for (const [name, file] of [
+      ['bare Fastify', 'fastify-bare-server.js'],
+      ['bare Nest', 'nest-bare-server.js'],
+    ]) {
+      const port = await freePort();
+      const base = `http://127.0.0.1:${port}`;
+      bareServers.push(await startServer(name, process.execPath, [`${BASELINE_DIR}${file}`], { env: { PORT: String(port) }, probe: { base, path: '/answer' } }));
+      jobs[`${name} GET`] = { url: base, path: '/answer' };
       // The same request shape as introspection (headers, a rotating token-sized body), with made-up values.
-      'bare Fastify POST': { url: bareBase, path: '/answer', method: 'POST', headers: { 'x-api-key': `sk_${'x'.repeat(43)}`, 'content-type': 'application/json' }, body: {}, tokens: list.map((_, i) => `sat_${String(i).padStart(43, 'x')}`), rotate: 'body' },
-    }));
+      jobs[`${name} POST`] = { url: base, path: '/answer', method: 'POST', headers: { 'x-api-key': `sk_${'x'.repeat(43)}`, 'content-type': 'application/json' }, body: {}, tokens: list.map((_, i) => `sat_${String(i).padStart(43, 'x')}`), rotate: 'body' };
+    }
+    bare = await measureInterleaved(ctx, jobs);
   } finally {
-    await bare.stop();
+    for (const server of bareServers) await server.stop();
   }
+  const { 'bare Fastify GET': bareGet, 'bare Fastify POST': barePost, 'bare Nest GET': nestGet, 'bare Nest POST': nestPost } = bare;
 
   const fpPort = await freePort();
   const fpBase = `http://127.0.0.1:${fpPort}`;
@@ -155,5 +159,5 @@ export async function validationPhase(ctx) {
   } catch (error) {
     ctx.notes.push(`better-auth cookie-cache mode not measured: ${error.message}`);
   }
-  return { health, session, me, introspect, fastifyPg, baDb, baCookie, bareGet, barePost };
+  return { health, session, me, introspect, fastifyPg, baDb, baCookie, bareGet, barePost, nestGet, nestPost };
 }
