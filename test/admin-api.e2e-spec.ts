@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { bearer, createTestDatabase, createUser, login, loginAdmin, startApp } from './support/test-app.js';
 
 describe('users, roles, accounts, clients, OAuth, health, OpenAPI (native /v1)', () => {
@@ -93,6 +94,58 @@ describe('users, roles, accounts, clients, OAuth, health, OpenAPI (native /v1)',
     // only the system admin may hand out system-admin
     const accountAdmin = await createUser(app, adminToken, { roles: ['admin'] });
     await http().put(`/v1/users/${helper.userId}/roles`).set(bearer(accountAdmin.accessToken)).send({ roles: ['system-admin'] }).expect(403);
+  });
+
+  it('nobody manages a user more powerful than themselves, nor hands out a permission they lack; a refusal changes nothing', async () => {
+    const dataSource = app.get(DataSource);
+    const systemAdmin = await createUser(app, adminToken, { roles: ['system-admin'] });
+    const accountAdmin = await createUser(app, adminToken, { roles: ['admin'] });
+    const denials = async () => Number((await dataSource.query(`SELECT count(*) AS n FROM audit_events WHERE action = 'auth.permission_denied' AND actor_user_id = $1`, [accountAdmin.userId]))[0].n);
+    const stateOf = async (id: string) => (await dataSource.query('SELECT status, password_hash FROM users WHERE id = $1', [id]))[0];
+    const before = await stateOf(systemAdmin.userId);
+    const deniedBefore = await denials();
+    // The account admin lacks accounts.manage: the system admin's password, status and roles are not theirs to change.
+    for (const body of [{ password: 'taken-over-password-1' }, { status: 'disabled' }, { email: 'taken@example.test' }]) {
+      const res = await http().patch(`/v1/users/${systemAdmin.userId}`).set(bearer(accountAdmin.accessToken)).send(body).expect(403);
+      expect(res.body).toMatchObject({ error: 'PERMISSION_DENIED', message: 'Missing permission accounts.manage' });
+    }
+    await http().put(`/v1/users/${systemAdmin.userId}/roles`).set(bearer(accountAdmin.accessToken)).send({ roles: ['user'] }).expect(403);
+    expect(await stateOf(systemAdmin.userId)).toEqual(before);
+    await http().get('/v1/auth/session').set(bearer(systemAdmin.accessToken)).expect(200);
+    expect(await denials()).toBe(deniedBefore + 4);
+
+    // users.manage alone: no role, and no custom role, carrying a permission its holder lacks.
+    await http().post('/v1/roles').set(bearer(adminToken)).send({ name: 'user-managers', permissions: ['users.manage'] }).expect(201);
+    const manager = await createUser(app, adminToken, { roles: ['user-managers'] });
+    await http().put(`/v1/users/${manager.userId}/roles`).set(bearer(manager.accessToken)).send({ roles: ['admin'] }).expect(403);
+    await http().post('/v1/users').set(bearer(manager.accessToken)).send({ username: 'mgr-made', email: 'mgr-made@example.test', password: 'mgr-made-password-1', roles: ['auditor'] }).expect(403);
+    await http().post('/v1/roles').set(bearer(manager.accessToken)).send({ name: 'everything', permissions: ['audit.read'] }).expect(403);
+    expect((await http().get('/v1/auth/session').set(bearer(manager.accessToken)).expect(200)).body.permissions).toEqual(['users.manage']);
+    // Within their own powers they act: a plain user's password and status, a role of their own permissions.
+    const plain = await createUser(app, adminToken);
+    await http().patch(`/v1/users/${plain.userId}`).set(bearer(manager.accessToken)).send({ email: 'plain-new@example.test' }).expect(200);
+    await http().post('/v1/roles').set(bearer(manager.accessToken)).send({ name: 'junior-managers', permissions: ['users.manage'] }).expect(201);
+
+    // A manager lacking sessions.revoke-any cannot disable a user (which ends their sessions): refused before anything is written.
+    const res = await http().patch(`/v1/users/${plain.userId}`).set(bearer(manager.accessToken)).send({ status: 'disabled', email: 'plain-disabled@example.test' }).expect(403);
+    expect(res.body.message).toBe('Missing permission sessions.revoke-any');
+    expect((await dataSource.query('SELECT status, email FROM users WHERE id = $1', [plain.userId]))[0]).toEqual({ status: 'active', email: 'plain-new@example.test' });
+    await http().get('/v1/auth/session').set(bearer(plain.accessToken)).expect(200);
+  });
+
+  it('a custom role may not take a built-in role\'s name; a refused forced logout is audited with its target', async () => {
+    const dataSource = app.get(DataSource);
+    const clash = await http().post('/v1/roles').set(bearer(adminToken)).send({ name: 'User', permissions: ['audit.read'] }).expect(409);
+    expect(clash.body.error).toBe('CONFLICT');
+    const fresh = await createUser(app, adminToken);
+    expect((await http().get('/v1/auth/session').set(bearer(fresh.accessToken)).expect(200)).body.permissions).toEqual([]);
+    const victim = await createUser(app, adminToken);
+    await http().post(`/v1/users/${victim.userId}/logout`).set(bearer(fresh.accessToken)).send({ reason: 'no' }).expect(403);
+    const [denied] = await dataSource.query(
+      `SELECT target_user_id AS "targetUserId", reason FROM audit_events WHERE action = 'auth.permission_denied' AND actor_user_id = $1`,
+      [fresh.userId],
+    );
+    expect(denied).toEqual({ targetUserId: victim.userId, reason: 'missing_permission' });
   });
 
   it('accounts are for the system admin', async () => {

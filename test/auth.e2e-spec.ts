@@ -199,4 +199,25 @@ describe('auth (native /v1)', () => {
     const res = await http().post('/v1/auth/login').send({ username: user.username, password: user.password }).expect(401);
     expect(res.body.error).toBe('INVALID_CREDENTIALS');
   });
+
+  it('disabling ends sessions already validated (cached) everywhere, audits them, and enabling again revives none', async () => {
+    const dataSource = app.get(DataSource);
+    const user = await createUser(app, adminToken);
+    const refresh = (await http().post('/v1/auth/login').send({ username: user.username, password: user.password }).expect(200)).body.refreshToken as string;
+    // Validated once: the token is now in the validation cache.
+    await http().get('/v1/auth/session').set(bearer(user.accessToken)).expect(200);
+    await http().patch(`/v1/users/${user.userId}`).set(bearer(adminToken)).send({ status: 'disabled' }).expect(200);
+    await http().get('/v1/auth/session').set(bearer(user.accessToken)).expect(401);
+    const forced = await dataSource.query(
+      `SELECT session_count AS n, reason FROM audit_events WHERE target_user_id = $1 AND action = 'session.forced_logout'`,
+      [user.userId],
+    );
+    expect(forced).toEqual([{ n: 2, reason: 'user disabled' }]);
+    await http().patch(`/v1/users/${user.userId}`).set(bearer(adminToken)).send({ status: 'active' }).expect(200);
+    await http().get('/v1/auth/session').set(bearer(user.accessToken)).expect(401);
+    await http().post('/v1/auth/refresh').send({ refreshToken: refresh }).expect(401);
+    // The user can sign in again, with a new session.
+    const again = await http().post('/v1/auth/login').send({ username: user.username, password: user.password }).expect(200);
+    await http().get('/v1/auth/session').set(bearer(again.body.accessToken)).expect(200);
+  });
 });

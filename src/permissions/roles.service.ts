@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { Actor } from '../common/actor.js';
 import { DomainException, ErrorCode } from '../common/error-codes.js';
-import { BUILT_IN_ROLES, canonicalPermission, PERMISSIONS } from './permissions.js';
+import { BUILT_IN_ROLES, canonicalPermission, Permission, PERMISSIONS } from './permissions.js';
 import { PermissionsService } from './permissions.service.js';
 
 export interface RoleView {
@@ -48,10 +48,11 @@ export class RolesService {
     await this.permissions.require(actor, PERMISSIONS.usersManage, 'roles:create');
     const unknown = requested.filter((p) => canonicalPermission(p) === undefined);
     if (unknown.length > 0) throw new DomainException(ErrorCode.VALIDATION_FAILED, `Unknown permissions: ${unknown.join(', ')}`, { unknown });
-    const permissions = [...new Set(requested.map((p) => canonicalPermission(p) as string))];
-    if (permissions.includes(PERMISSIONS.accountsManage) && !this.permissions.has(actor, PERMISSIONS.accountsManage)) {
-      await this.permissions.require(actor, PERMISSIONS.accountsManage, 'roles:create');
+    const permissions = [...new Set(requested.map((p) => canonicalPermission(p) as Permission))];
+    if (Object.keys(BUILT_IN_ROLES).includes(name.toLowerCase())) {
+      throw new DomainException(ErrorCode.CONFLICT, `"${name}" is the name of a built-in role`, { name });
     }
+    await this.requireAll(actor, permissions, 'roles:create');
     return this.dataSource.transaction(async (manager) => {
       const rows: RoleView[] = await manager.query(
         `INSERT INTO roles (account_id, name, permissions) VALUES ($1, $2, $3)
@@ -67,7 +68,9 @@ export class RolesService {
   async resolveIds(manager: EntityManager, accountId: string, names: string[]): Promise<string[]> {
     const wanted = [...new Set(names.map((n) => n.toLowerCase()))];
     const rows: { id: string; name: string }[] = await manager.query(
-      `SELECT id, lower(name) AS name FROM roles WHERE (account_id IS NULL OR account_id = $1) AND lower(name) = ANY($2)`,
+      // A custom role may not share a built-in's name; one made before that rule loses to the built-in.
+      `SELECT DISTINCT ON (lower(name)) id, lower(name) AS name FROM roles WHERE (account_id IS NULL OR account_id = $1) AND lower(name) = ANY($2)
+        ORDER BY lower(name), built_in DESC`,
       [accountId, wanted],
     );
     const missing = wanted.filter((n) => !rows.some((r) => r.name === n));
@@ -75,12 +78,29 @@ export class RolesService {
     return rows.map((r) => r.id);
   }
 
-  /** Only the system admin may hand out the system-admin role. */
+  /**
+   * A role carrying a permission the actor lacks is not the actor's to hand out (403, audited): no one
+   * lends more power than they hold. The system admin holds every power.
+   */
   async assertGrantable(actor: Actor, manager: EntityManager, roleIds: string[]): Promise<void> {
-    const rows: { n: number }[] = await manager.query(
-      `SELECT count(*)::int AS n FROM roles WHERE id = ANY($1::uuid[]) AND $2 = ANY(permissions)`,
-      [roleIds, PERMISSIONS.accountsManage],
+    const rows: { permission: Permission }[] = await manager.query('SELECT DISTINCT unnest(permissions) AS permission FROM roles WHERE id = ANY($1::uuid[])', [roleIds]);
+    await this.requireAll(actor, rows.map((r) => r.permission), 'roles:grant');
+  }
+
+  /**
+   * Refuses (403, audited) to manage a user who holds a permission the actor lacks: changing their
+   * password, status or roles would hand the actor that permission.
+   */
+  async assertOutranks(actor: Actor, userId: string, attempted: string): Promise<void> {
+    const rows: { permission: Permission }[] = await this.dataSource.query(
+      'SELECT DISTINCT unnest(r.permissions) AS permission FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = $1',
+      [userId],
     );
-    if (rows[0].n > 0) await this.permissions.require(actor, PERMISSIONS.accountsManage, 'roles:grant-system-admin');
+    await this.requireAll(actor, rows.map((r) => r.permission), attempted, userId);
+  }
+
+  private async requireAll(actor: Actor, permissions: Permission[], attempted: string, targetUserId: string | null = null): Promise<void> {
+    if (this.permissions.has(actor, PERMISSIONS.accountsManage)) return;
+    for (const permission of permissions) await this.permissions.require(actor, permission, attempted, targetUserId);
   }
 }

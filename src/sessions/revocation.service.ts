@@ -98,6 +98,20 @@ interface Resolved {
 const MARK = `revoked_at = clock_timestamp(), revoked_by = $2, revoke_reason = $3, revoked_surface = $4`;
 const markParamsOf = (actor: Actor, reason: string | null) => [actor.userId, reason, actor.context.surface];
 
+/** A revocation checked by `authorize`, to run in the caller's transaction. */
+export interface AuthorizedRevocation {
+  target: RevocationTarget;
+  resolved: Resolved;
+}
+
+/** A revocation written in a transaction, waiting for the commit to be `settle`d. */
+export interface PendingRevocation {
+  receipt: RevocationReceipt;
+  nonce: string | null;
+  watermark: Watermark | null;
+  reason: string | null;
+}
+
 interface Watermark {
   table: 'users' | 'accounts';
   id: string;
@@ -125,8 +139,24 @@ export class RevocationService {
   ) {}
 
   async revoke(actor: Actor, given: RevocationTarget, options: RevokeOptions = {}): Promise<RevocationReceipt> {
+    const authorized = await this.authorize(actor, given);
+    const pending = await this.tx.run((manager) => this.revokeWithin(manager, actor, authorized, options));
+    return this.settle(actor, pending);
+  }
+
+  /**
+   * Checks permission and tenancy for a revocation (refusals audited, nothing changed), for a caller
+   * that runs it inside its own transaction (`revokeWithin`) and then `settle`s it after the commit:
+   * a change to a user that ends their sessions (disabling, an admin's password reset) is then one
+   * transaction, refused before anything is written.
+   */
+  async authorize(actor: Actor, given: RevocationTarget): Promise<AuthorizedRevocation> {
     const target = canonical(given);
-    const resolved = await this.authorize(actor, target);
+    return { target, resolved: await this.resolve(actor, target) };
+  }
+
+  /** Ends the sessions and writes the audit event in the caller's transaction; `settle` it after the commit. */
+  async revokeWithin(manager: EntityManager, actor: Actor, { target, resolved }: AuthorizedRevocation, options: RevokeOptions = {}): Promise<PendingRevocation> {
     const reason = options.reason ?? (actor.context.surface === 'native' || actor.context.surface === 'system' ? null : `${actor.context.surface} logout`);
     const dryRun = options.dryRun ?? false;
     const action = options.action
@@ -136,45 +166,45 @@ export class RevocationService {
         ? 'session.logout'
         : 'session.revoked_all'
       : 'session.forced_logout';
-    let nonce: string | null = null;
-    let watermark: Watermark | null = null;
-    const receipt = await this.tx.run(async (manager) => {
-      const outcome = await this.execute(manager, actor, target, resolved, reason, dryRun);
-      watermark = outcome.watermark;
-      const event = await this.audit.record(manager, {
-        action,
-        outcome: options.outcome ?? 'success',
-        accountId: resolved.accountId,
-        actor,
-        context: actor.context,
-        targetUserId: resolved.targetUserId,
-        sessionIds: outcome.ids,
-        sessionCount: outcome.count,
-        reason,
-        ticket: options.ticket ?? null,
-        dryRun,
-        details: { scope: resolved.scope, ...(target.kind === 'user' && target.exceptCurrent ? { exceptCurrent: true } : {}) },
-      });
-      if (!dryRun && outcome.count > 0 && outcome.invalidation) nonce = await this.invalidation.publish(manager, outcome.invalidation);
-      return {
-        revokedCount: outcome.count,
-        sessionIds: outcome.ids.slice(0, MAX_LISTED_SESSION_IDS),
-        sessionIdsTruncated: outcome.count > MAX_LISTED_SESSION_IDS,
-        targetUserId: resolved.targetUserId,
-        accountId: resolved.accountId,
-        auditEventId: event.id,
-        action,
-        effectiveAt: outcome.at,
-        dryRun,
-      } satisfies RevocationReceipt;
+    const outcome = await this.execute(manager, actor, target, resolved, reason, dryRun);
+    const event = await this.audit.record(manager, {
+      action,
+      outcome: options.outcome ?? 'success',
+      accountId: resolved.accountId,
+      actor,
+      context: actor.context,
+      targetUserId: resolved.targetUserId,
+      sessionIds: outcome.ids,
+      sessionCount: outcome.count,
+      reason,
+      ticket: options.ticket ?? null,
+      dryRun,
+      details: { scope: resolved.scope, ...(target.kind === 'user' && target.exceptCurrent ? { exceptCurrent: true } : {}) },
     });
+    const nonce = !dryRun && outcome.count > 0 && outcome.invalidation ? await this.invalidation.publish(manager, outcome.invalidation) : null;
+    const receipt: RevocationReceipt = {
+      revokedCount: outcome.count,
+      sessionIds: outcome.ids.slice(0, MAX_LISTED_SESSION_IDS),
+      sessionIdsTruncated: outcome.count > MAX_LISTED_SESSION_IDS,
+      targetUserId: resolved.targetUserId,
+      accountId: resolved.accountId,
+      auditEventId: event.id,
+      action,
+      effectiveAt: outcome.at,
+      dryRun,
+    };
+    return { receipt, nonce, watermark: outcome.watermark, reason };
+  }
+
+  /** After the commit: every instance has dropped the sessions before the caller answers. */
+  async settle(actor: Actor, { receipt, nonce, watermark, reason }: PendingRevocation): Promise<RevocationReceipt> {
     if (nonce) await this.invalidation.waitForEcho(nonce);
     if (watermark) this.markRevokedRows(watermark, actor, reason);
     return receipt;
   }
 
   /** Who owns the target, and may the actor end it? Refusals are audited by PermissionsService. */
-  private async authorize(actor: Actor, target: RevocationTarget): Promise<Resolved> {
+  private async resolve(actor: Actor, target: RevocationTarget): Promise<Resolved> {
     const attempted = `revoke:${target.kind}`;
     // An id that cannot exist is simply not found (after the permission check, so nothing is probed).
     const malformed =
@@ -209,7 +239,7 @@ export class RevocationService {
       case 'user':
       case 'device': {
         const own = target.userId === actor.userId;
-        if (!own) await this.permissions.require(actor, PERMISSIONS.sessionsRevokeAny, attempted, null);
+        if (!own) await this.permissions.require(actor, PERMISSIONS.sessionsRevokeAny, attempted, target.userId);
         const rows = await preparedQuery<{ account_id: string }>(this.dataSource, WATERMARK.user.owner, [target.userId]);
         if (!rows[0]) throw notFound('User');
         await this.permissions.requireAccount(actor, rows[0].account_id, 'User', attempted, target.userId);

@@ -135,27 +135,35 @@ export class UsersService {
     if (!self || input.status !== undefined) await this.permissions.require(actor, PERMISSIONS.usersManage, 'users:update', userId);
     const before = await this.find(userId);
     await this.permissions.requireAccount(actor, before.accountId, 'User', 'users:update', userId);
+    if (!self) await this.roles.assertOutranks(actor, userId, 'users:update');
+    const disabled = input.status === 'disabled' && before.status !== 'disabled';
+    const enabled = input.status === 'active' && before.status !== 'active';
     const passwordHash = input.password ? await this.passwords.hash(input.password) : null;
-    await this.tx.run(async (manager) => {
+    // Disabling ends every session (audited as a forced logout); so does an admin's password reset.
+    // Both are authorized before anything is written, and written with the change, in one transaction.
+    const ending = disabled || (passwordHash && !self) ? await this.revocation.authorize(actor, { kind: 'user', userId }) : null;
+    const pending = await this.tx.run(async (manager) => {
+      // First, while the user is still active, so that their live sessions are found and ended.
+      const revoked = ending ? await this.revocation.revokeWithin(manager, actor, ending, { reason: disabled ? 'user disabled' : 'password reset by admin' }) : null;
+      // Enabling a user again brings back none of the sessions they had before (a watermark at now).
       await manager.query(
-        `UPDATE users SET email = coalesce($2, email), password_hash = coalesce($3, password_hash), status = coalesce($4, status), updated_at = now()
+        `UPDATE users SET email = coalesce($2, email), password_hash = coalesce($3, password_hash), status = coalesce($4, status), updated_at = now(),
+                sessions_valid_after = CASE WHEN $5 THEN clock_timestamp() ELSE sessions_valid_after END,
+                sessions_keep_id = CASE WHEN $5 THEN NULL ELSE sessions_keep_id END
           WHERE id = $1`,
-        [userId, input.email ?? null, passwordHash, input.status ?? null],
+        [userId, input.email ?? null, passwordHash, input.status ?? null, enabled],
       );
       await this.audit.record(manager, {
-        action: input.status === 'disabled' && before.status !== 'disabled' ? 'user.disabled' : 'user.updated',
+        action: disabled ? 'user.disabled' : 'user.updated',
         accountId: before.accountId,
         actor,
         context: actor.context,
         targetUserId: userId,
         details: { fields: Object.keys(input).filter((k) => (input as Record<string, unknown>)[k] !== undefined) },
       });
+      return revoked;
     });
-    // Disabling ends every session (audited as a forced logout); so does an admin's password reset.
-    const disabled = input.status === 'disabled' && before.status !== 'disabled';
-    if (disabled || (passwordHash && !self)) {
-      await this.revocation.revoke(actor, { kind: 'user', userId }, { reason: disabled ? 'user disabled' : 'password reset by admin' });
-    }
+    if (pending) await this.revocation.settle(actor, pending);
     return this.find(userId);
   }
 
@@ -163,6 +171,7 @@ export class UsersService {
     await this.permissions.require(actor, PERMISSIONS.usersManage, 'users:set-roles', userId);
     const user = await this.find(userId);
     await this.permissions.requireAccount(actor, user.accountId, 'User', 'users:set-roles', userId);
+    if (userId !== actor.userId) await this.roles.assertOutranks(actor, userId, 'users:set-roles');
     const nonce = await this.tx.run(async (manager) => {
       const roleIds = await this.roles.resolveIds(manager, user.accountId, roleNames);
       await this.roles.assertGrantable(actor, manager, roleIds);
