@@ -102,6 +102,9 @@ describe('Amazon Chime dialect (/compat/chime) with the real AWS SDK', () => {
     // Idempotent: a user with no live session logs out again just as well.
     const again = await chime(key).send(new LogoutUserCommand({ AccountId: accountId, UserId: user.userId }));
     expect(again.$metadata.httpStatusCode).toBe(204);
+    // A UUID is the same id in either case: the key's own account in upper case is still its own.
+    const upper = await chime(key).send(new LogoutUserCommand({ AccountId: accountId.toUpperCase(), UserId: user.userId.toUpperCase() }));
+    expect(upper.$metadata.httpStatusCode).toBe(204);
   });
 
   it('GetUser describes a user of the key\'s account', async () => {

@@ -151,6 +151,14 @@ describe('Rocket.Chat dialect (/compat/rocketchat/api/v1)', () => {
     expect(json.body).toEqual({ success: false, error: expect.any(String), errorType: 'invalid-params' });
   });
 
+  it('answers a JSON null body to users.logout with invalid-params, ending nothing', async () => {
+    const user = await createUser(app, world.systemAdminToken);
+    const session = await rcLogin(app, user.username, user.password);
+    const res = await http().post(`${rc}/users.logout`).set({ 'X-Auth-Token': session.token, 'X-User-Id': session.userId, 'content-type': 'application/json' }).send('null').expect(400);
+    expect(res.body).toEqual({ success: false, error: expect.stringContaining('null'), errorType: 'invalid-params' });
+    await http().get('/v1/auth/session').set(bearer(session.token)).expect(200);
+  });
+
   it('GET and POST /api/v1/logout end only the current session; the token then fails on every surface', async () => {
     const user = await createUser(app, world.systemAdminToken);
     const first = await rcLogin(app, user.username, user.password);

@@ -137,6 +137,11 @@ export class FastValidationPipe implements PipeTransform {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
     // What the full pipe does for a custom decorator's value (validateCustomDecorators is off).
     if (metadata.type === 'custom') return value;
+    // A JSON `null` body is not an empty one: the full pipe would take it for `{}` (and, say, log the
+    // caller out everywhere for want of a target).
+    if (value === null && metadata.type === 'body' && metadata.metatype?.prototype) {
+      throw new DomainException(ErrorCode.VALIDATION_FAILED, 'The body must be a JSON object, not null');
+    }
     const nul = nulCharacterPath(value);
     if (nul !== null) throw new DomainException(ErrorCode.VALIDATION_FAILED, `${nul}: must not contain NUL (U+0000) characters`);
     const instance = this.fastTransform(value, metadata);

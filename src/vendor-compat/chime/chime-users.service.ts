@@ -28,7 +28,8 @@ export class ChimeUsersService {
 
   /** A key acts in its own account only; naming another account in the path is Chime's ForbiddenException. */
   private requirePathAccount(actor: Actor, accountId: string, userId: string, attempted: string): Promise<void> {
-    // The path's user id is unverified, so it goes in details rather than as the target.
-    return this.permissions.requireOwnAccount(actor, accountId, attempted, { pathUserId: userId });
+    // The path's user id is unverified, so it goes in details rather than as the target. Ids compare
+    // in the canonical lower case (the path's UUIDs may come in either case).
+    return this.permissions.requireOwnAccount(actor, accountId.toLowerCase(), attempted, { pathUserId: userId });
   }
 }
