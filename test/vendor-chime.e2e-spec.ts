@@ -5,6 +5,7 @@ import {
   ChimeServiceException,
   ForbiddenException,
   GetUserCommand,
+  ListUsersCommand,
   LogoutUserCommand,
   NotFoundException,
   UnauthorizedClientException,
@@ -119,6 +120,30 @@ describe('Amazon Chime dialect (/compat/chime) with the real AWS SDK', () => {
       UserType: 'PrivateUser',
       RegisteredOn: expect.any(Date),
     });
+  });
+
+  it('ListUsers pages through the key\'s account, filters by email, and refuses another account', async () => {
+    const made = [await createUser(app, adminToken), await createUser(app, adminToken), await createUser(app, adminToken)];
+    const seen: string[] = [];
+    let token: string | undefined;
+    let pages = 0;
+    do {
+      const page = await chime(key).send(new ListUsersCommand({ AccountId: accountId, MaxResults: 2, NextToken: token }));
+      expect(page.Users!.length).toBeLessThanOrEqual(2);
+      for (const u of page.Users!) expect(u).toMatchObject({ AccountId: accountId, UserType: 'PrivateUser', UserRegistrationStatus: 'Registered' });
+      seen.push(...page.Users!.map((u) => u.UserId!));
+      token = page.NextToken;
+      pages++;
+    } while (token && pages < 100);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen).toEqual(expect.arrayContaining(made.map((u) => u.userId)));
+    const byEmail = await chime(key).send(new ListUsersCommand({ AccountId: accountId, UserEmail: `${made[1].username.toUpperCase()}@EXAMPLE.TEST` }));
+    expect(byEmail.Users!.map((u) => u.UserId)).toEqual([made[1].userId]);
+    expect(byEmail.NextToken).toBeUndefined();
+    expect((await chime(key).send(new ListUsersCommand({ AccountId: accountId, UserType: 'SharedDevice' }))).Users).toEqual([]);
+    expect(await rejection(chime(key).send(new ListUsersCommand({ AccountId: otherAccountId })))).toBeInstanceOf(ForbiddenException);
+    expect(await rejection(chime(key).send(new ListUsersCommand({ AccountId: accountId, MaxResults: 500 })))).toBeInstanceOf(BadRequestException);
+    expect(await rejection(chime(key).send(new ListUsersCommand({ AccountId: accountId, NextToken: 'not-a-token' })))).toBeInstanceOf(BadRequestException);
   });
 
   it('refuses another account in the path with ForbiddenException (audited), changing nothing', async () => {

@@ -113,16 +113,30 @@ export class UsersService {
     return user;
   }
 
-  async list(actor: Actor, limit: number, cursor?: string, accountId?: string): Promise<UserPage> {
-    await this.permissions.require(actor, PERMISSIONS.usersManage, 'users:list');
+  /**
+   * A page of an account's users, oldest first, for a caller holding `permission` (users.manage by
+   * default) in that account; `email` keeps only the user with that address (case-insensitive).
+   */
+  async list(
+    actor: Actor,
+    limit: number,
+    cursor?: string,
+    accountId?: string,
+    { permission = PERMISSIONS.usersManage, attempted = 'users:list', email }: { permission?: Permission; attempted?: string; email?: string } = {},
+  ): Promise<UserPage> {
+    await this.permissions.require(actor, permission, attempted);
     const account = accountId ?? actor.accountId;
-    await this.permissions.requireAccount(actor, account, 'Account', 'users:list');
+    await this.permissions.requireAccount(actor, account, 'Account', attempted);
     const after = cursor ? decodeCursor(cursor) : null;
+    const params: unknown[] = [account, limit + 1];
+    const where = ['u.account_id = $1'];
+    if (after) where.push(`(u.created_at, u.id) > ($${params.push(after.at)}::timestamptz, $${params.push(after.id)}::uuid)`);
+    if (email !== undefined) where.push(`lower(u.email) = lower($${params.push(email)})`);
     // The cursor keeps Postgres's microseconds (a JS Date would round them and skip or repeat rows).
     const rows: (UserView & { cursor_at: string })[] = await this.dataSource.query(
-      `SELECT ${USER_VIEW}, to_char(u.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at FROM users u WHERE u.account_id = $1 ${after ? 'AND (u.created_at, u.id) > ($3::timestamptz, $4::uuid)' : ''}
+      `SELECT ${USER_VIEW}, to_char(u.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at FROM users u WHERE ${where.join(' AND ')}
         ORDER BY u.created_at, u.id LIMIT $2`,
-      after ? [account, limit + 1, after.at, after.id] : [account, limit + 1],
+      params,
     );
     const items = rows.slice(0, limit).map(({ cursor_at: _c, ...user }) => user);
     const last = rows[limit - 1];

@@ -3,7 +3,7 @@ import { Actor } from '../../common/actor.js';
 import { PERMISSIONS } from '../../permissions/permissions.js';
 import { PermissionsService } from '../../permissions/permissions.service.js';
 import { RevocationService } from '../../sessions/revocation.service.js';
-import { UsersService, UserView } from '../../users/users.service.js';
+import { UserPage, UsersService, UserView } from '../../users/users.service.js';
 
 /** Chime's user operations, translated to the core. The only rule kept here is Chime's own: the path names an account. */
 @Injectable()
@@ -26,10 +26,17 @@ export class ChimeUsersService {
     return this.users.get(actor, userId, { permission: PERMISSIONS.sessionsReadAny, attempted: 'chime:GetUser' });
   }
 
+  /** ListUsers: a page of the account's users (read with sessions.read-any, as GetUser). Every user is a PrivateUser. */
+  async listUsers(actor: Actor, accountId: string, q: { limit: number; cursor?: string; email?: string; type?: string }): Promise<UserPage> {
+    await this.requirePathAccount(actor, accountId, null, 'chime:ListUsers');
+    const page = await this.users.list(actor, q.limit, q.cursor, accountId.toLowerCase(), { permission: PERMISSIONS.sessionsReadAny, attempted: 'chime:ListUsers', email: q.email });
+    return q.type === 'SharedDevice' ? { items: [], nextCursor: null } : page;
+  }
+
   /** A key acts in its own account only; naming another account in the path is Chime's ForbiddenException. */
-  private requirePathAccount(actor: Actor, accountId: string, userId: string, attempted: string): Promise<void> {
+  private requirePathAccount(actor: Actor, accountId: string, userId: string | null, attempted: string): Promise<void> {
     // The path's user id is unverified, so it goes in details rather than as the target. Ids compare
     // in the canonical lower case (the path's UUIDs may come in either case).
-    return this.permissions.requireOwnAccount(actor, accountId.toLowerCase(), attempted, { pathUserId: userId });
+    return this.permissions.requireOwnAccount(actor, accountId.toLowerCase(), attempted, userId === null ? {} : { pathUserId: userId });
   }
 }
