@@ -1,4 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { SessionsService } from '../src/sessions/sessions.service.js';
@@ -97,6 +98,18 @@ describe('auth (native /v1)', () => {
     expect(res.body).toMatchObject({ statusCode: 400, error: 'VALIDATION_FAILED', requestId: expect.any(String) });
     const bad = await http().post('/v1/auth/login').set('content-type', 'application/json').send('{"username":').expect(400);
     expect(bad.body.error).toBe('VALIDATION_FAILED');
+  });
+
+  it('binds a session to a push token of any length the DTO allows (4096), and refuses a longer one with 400', async () => {
+    const user = await createUser(app, adminToken);
+    // Random, so incompressible: a 2.7 KB token used to overflow the btree index row (a 500).
+    const longest = randomBytes(3072).toString('base64');
+    expect(longest).toHaveLength(4096);
+    const res = await http().post('/v1/auth/login').send({ username: user.username, password: user.password, deviceToken: longest }).expect(200);
+    const me = await http().get('/v1/auth/me').set(bearer(res.body.accessToken)).expect(200);
+    expect(me.body.session).toMatchObject({ id: res.body.sessionId, hasDeviceToken: true });
+    const tooLong = await http().post('/v1/auth/login').send({ username: user.username, password: user.password, deviceToken: `${longest}x` }).expect(400);
+    expect(tooLong.body).toMatchObject({ statusCode: 400, error: 'VALIDATION_FAILED', message: expect.stringContaining('deviceToken') });
   });
 
   it('refuses requests without or with a bad token (401)', async () => {

@@ -1,5 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { bearer, createTestDatabase, createUser, login, startApp } from './support/test-app.js';
 import {
@@ -92,6 +92,23 @@ describe('ZAP dialect (/compat/zap/v1)', () => {
     expect(row).toMatchObject({ action: 'session.logout', surface: 'zap', actor: { userId: user.userId }, targetUserId: user.userId, sessionCount: 2, reason: 'zap logout', details: { scope: 'device' } });
     const again = await http().put(`${ZAP}/users/logout/${user.userId}`).set(bearer(tablet.token)).send({ deviceToken: 'fcm-phone' }).expect(200);
     expect(again.body).toEqual(LOGGED_OUT);
+  });
+
+  it('logs in and out by a push token of any length the DTO allows (4096); a longer one is a ZAP-shaped 400', async () => {
+    const user = await createUser(app, world.systemAdminToken);
+    // Random, so incompressible: a 2.7 KB token used to overflow the btree index row (a 500).
+    const longest = randomBytes(3072).toString('base64');
+    const phone = await zapLogin(user.username, user.password, longest);
+    const other = await zapLogin(user.username, user.password, `${longest.slice(0, -1)}_`);
+    expect(await nativeMeStatus(app, phone.token)).toBe(200);
+    await http().put(`${ZAP}/users/logout/${user.userId}`).set(bearer(other.token)).send({ deviceToken: longest }).expect(200, LOGGED_OUT);
+    expect(await nativeMeStatus(app, phone.token)).toBe(401);
+    expect(await nativeMeStatus(app, other.token)).toBe(200);
+    const tooLong = await http().post(`${ZAP}/login`).send({ identity: user.username, password: user.password, deviceToken: `${longest}x` });
+    expect(reply(tooLong)).toEqual({ status: 400, body: { success: false, message: expect.stringContaining('deviceToken') } });
+    const tooLongOut = await http().put(`${ZAP}/users/logout/${user.userId}`).set(bearer(other.token)).send({ deviceToken: `${longest}x` });
+    expect(reply(tooLongOut)).toEqual({ status: 400, body: { success: false, message: expect.stringContaining('deviceToken') } });
+    expect(await nativeMeStatus(app, other.token)).toBe(200);
   });
 
   it('GET /v1/users/logout/:id on oneself ends every session; the token then fails on every surface', async () => {

@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { MAX_LISTED_SESSION_IDS } from '../audit/audit.types.js';
 import { Actor } from '../common/actor.js';
+import { sha256 } from '../common/crypto.js';
 import { isUuid } from '../common/uuid.js';
 import { DomainException, ErrorCode, notFound } from '../common/error-codes.js';
 import { TransactionService } from '../common/transaction.service.js';
@@ -282,15 +283,17 @@ export class RevocationService {
         return { ids: [live[0].id], count: 1, at, invalidation: { kind: 's', id: live[0].id }, watermark: null };
       }
       case 'device': {
+        // Only the push token's hash is stored (see SessionsService.issue).
+        const deviceTokenHash = sha256(target.deviceToken);
         const live: { id: string }[] = await manager.query(
-          `SELECT s.id FROM ${SESSION_JOINS} WHERE s.user_id = $1 AND s.device_token = $2 AND ${LIVE_SESSION_SQL} FOR UPDATE OF s`,
-          [target.userId, target.deviceToken],
+          `SELECT s.id FROM ${SESSION_JOINS} WHERE s.user_id = $1 AND s.device_token_hash = $2 AND ${LIVE_SESSION_SQL} FOR UPDATE OF s`,
+          [target.userId, deviceTokenHash],
         );
         const at = await this.now(manager);
         if (dryRun) return { ids: live.map((r) => r.id), count: live.length, at, invalidation: null, watermark: null };
         // End the live sessions on that device and unregister the device token from every session.
         await manager.query(`UPDATE sessions SET ${MARK} WHERE id = ANY($1::uuid[])`, [live.map((r) => r.id), ...markParams]);
-        await manager.query('UPDATE sessions SET device_token = NULL WHERE user_id = $1 AND device_token = $2', [target.userId, target.deviceToken]);
+        await manager.query('UPDATE sessions SET device_token_hash = NULL WHERE user_id = $1 AND device_token_hash = $2', [target.userId, deviceTokenHash]);
         return { ids: live.map((r) => r.id), count: live.length, at, invalidation: { kind: 'u', id: target.userId }, watermark: null };
       }
       case 'user':

@@ -9,7 +9,8 @@ export class SessionEntity {
   @Column({ name: 'token_hash', type: 'bytea', select: false }) tokenHash: Buffer;
   @Column({ name: 'refresh_hash', type: 'bytea', select: false }) refreshHash: Buffer;
   @Column('text') surface: string;
-  @Column({ name: 'device_token', type: 'text', nullable: true }) deviceToken: string | null;
+  /** SHA-256 of the device's push token (a ZAP device logout matches it); null when none was given. */
+  @Column({ name: 'device_token_hash', type: 'bytea', nullable: true, select: false }) deviceTokenHash: Buffer | null;
   @Column({ name: 'device_name', type: 'text', nullable: true }) deviceName: string | null;
   @Column({ type: 'text', nullable: true }) ip: string | null;
   @Column({ name: 'user_agent', type: 'text', nullable: true }) userAgent: string | null;

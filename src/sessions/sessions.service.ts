@@ -49,7 +49,7 @@ export interface NewSessionInput {
 }
 
 const VIEW_COLUMNS = `s.id, s.number, s.user_id AS "userId", s.account_id AS "accountId", s.surface, s.device_name AS "deviceName",
-  (s.device_token IS NOT NULL) AS "hasDeviceToken", s.ip, s.user_agent AS "userAgent", s.created_at AS "createdAt",
+  (s.device_token_hash IS NOT NULL) AS "hasDeviceToken", s.ip, s.user_agent AS "userAgent", s.created_at AS "createdAt",
   s.last_seen_at AS "lastSeenAt", s.idle_expires_at AS "idleExpiresAt", s.expires_at AS "expiresAt"`;
 
 /**
@@ -67,7 +67,7 @@ function issueStatement(byKey: boolean): PreparedStatement {
        SELECT u.id FROM users u JOIN accounts a ON a.id = u.account_id${byKey ? ' JOIN api_keys k ON k.id = $14 AND k.revoked_at IS NULL' : ''}
         WHERE u.id = $2 AND u.account_id = $3 AND u.status = 'active' FOR SHARE OF u, a${byKey ? ', k' : ''}),
      s AS (
-       INSERT INTO sessions (id, user_id, account_id, token_hash, refresh_hash, surface, device_token, device_name, ip, user_agent,
+       INSERT INTO sessions (id, user_id, account_id, token_hash, refresh_hash, surface, device_token_hash, device_name, ip, user_agent,
                              access_expires_at, idle_expires_at, expires_at${byKey ? ', signed_in_by_key' : ''})
        SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10,
               least(now() + make_interval(secs => $11), now() + make_interval(secs => $13)),
@@ -109,7 +109,7 @@ export class SessionsService {
       sha256(accessToken),
       sha256(refreshToken),
       context.surface,
-      input.deviceToken ?? null,
+      input.deviceToken == null ? null : sha256(input.deviceToken),
       input.deviceName ?? null,
       context.ip,
       context.userAgent,

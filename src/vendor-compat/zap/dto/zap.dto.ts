@@ -12,7 +12,7 @@ export class ZapLoginDto {
   @Length(1, 1024)
   password: string;
 
-  /** Push token of this device; `PUT /v1/users/logout/:id` with it ends this session. */
+  /** Push token of this device, up to 4096 characters (only its SHA-256 is kept); `PUT /v1/users/logout/:id` with it ends this session. */
   @IsOptional()
   @IsString()
   @Length(1, 4096)
@@ -21,7 +21,7 @@ export class ZapLoginDto {
 
 /** `PUT /v1/users/logout/:id`. */
 export class ZapDeviceLogoutDto {
-  /** The device token of the user: the sessions bound to it end and the token is unregistered. */
+  /** The device token of the user (up to 4096 characters): the sessions bound to it end and the token is unregistered. */
   @IsString()
   @Length(1, 4096)
   deviceToken: string;
