@@ -83,6 +83,26 @@ describe('audit list filters, paging and summary', () => {
     await http().get('/v1/audit/events?cursor=garbage').set(bearer(auditor.accessToken)).expect(400);
   });
 
+  const refused = async (path: string, query: Record<string, string>) => {
+    const res = await http().get(path).query(query).set(bearer(auditor.accessToken));
+    const body = expect.objectContaining({ statusCode: 400, error: 'VALIDATION_FAILED', requestId: expect.any(String) });
+    expect({ path, query, status: res.status, body: res.body }).toEqual({ path, query, status: 400, body });
+  };
+
+  it('answers a from/to Postgres cannot store with 400 VALIDATION_FAILED (never 500); the years 0001-9999 are taken', async () => {
+    // Outside Postgres' range (22008, 22009), and the years outside 0001-9999 the API does not take.
+    for (const instant of ['-005000-01-01T00:00:00Z', '+275760-09-13T00:00:00Z', '0000-12-31T00:00:00Z', '+010000-01-01T00:00:00Z']) {
+      for (const path of ['/v1/audit/events', '/v1/audit/summary', '/v1/audit/verify']) {
+        await refused(path, { from: instant });
+        await refused(path, { to: instant });
+      }
+    }
+    const edges = { from: '0001-01-01T00:00:00Z', to: '9999-12-31T23:59:59.999Z' };
+    expect((await http().get('/v1/audit/events').query(edges).set(bearer(auditor.accessToken)).expect(200)).body.items.length).toBeGreaterThan(0);
+    expect((await http().get('/v1/audit/verify').query(edges).set(bearer(auditor.accessToken)).expect(200)).body.ok).toBe(true);
+    await http().get('/v1/audit/summary').query({ to: '0001-01-02T00:00:00Z' }).set(bearer(auditor.accessToken)).expect(200);
+  });
+
   it('stays inside the account: account filter for the system admin, 404 for anyone else', async () => {
     const mine = await list(auditor.accessToken, {});
     expect(mine.length).toBeGreaterThan(0);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Actor } from '../common/actor.js';
 import { DomainException, ErrorCode } from '../common/error-codes.js';
+import { MIN_STORABLE_DATE } from '../common/storable-date.js';
 import { assertRange, AuditQueryService } from './audit-query.service.js';
 import { AuditSummaryDto, AuditSummaryQueryDto } from './dto/audit-summary.dto.js';
 
@@ -20,7 +21,8 @@ export class AuditSummaryService {
 
   async summary(actor: Actor, q: AuditSummaryQueryDto): Promise<AuditSummaryDto> {
     const to = q.to ?? new Date();
-    const from = q.from ?? new Date(to.getTime() - DEFAULT_DAYS * DAY_MS);
+    // Not before the first instant the API takes, however early `to` is.
+    const from = q.from ?? new Date(Math.max(to.getTime() - DEFAULT_DAYS * DAY_MS, MIN_STORABLE_DATE.getTime()));
     assertRange(from, to);
     if (to.getTime() - from.getTime() > MAX_DAYS * DAY_MS) throw new DomainException(ErrorCode.VALIDATION_FAILED, `The range may span at most ${MAX_DAYS} days`);
     const where = await this.query.where(actor, { accountId: q.accountId, from, to, action: ['session.forced_logout'] });

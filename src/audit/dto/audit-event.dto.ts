@@ -1,5 +1,6 @@
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDate, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsStorableDate } from '../../common/storable-date.js';
 import { SURFACES } from '../../common/surface.js';
 import { AUDIT_ACTIONS, AUDIT_OUTCOMES, AuditOutcome } from '../audit.types.js';
 
@@ -89,16 +90,14 @@ export class AuditFilterDto {
   @MaxLength(200)
   reason?: string;
 
-  /** Inclusive lower bound (ISO 8601). */
+  /** Inclusive lower bound (ISO 8601, years 0001-9999). */
   @IsOptional()
-  @Type(() => Date)
-  @IsDate()
+  @IsStorableDate()
   from?: Date;
 
-  /** Exclusive upper bound (ISO 8601). */
+  /** Exclusive upper bound (ISO 8601, years 0001-9999). */
   @IsOptional()
-  @Type(() => Date)
-  @IsDate()
+  @IsStorableDate()
   to?: Date;
 }
 

@@ -1,17 +1,15 @@
-import { Type } from 'class-transformer';
-import { IsDate, IsOptional, IsUUID } from 'class-validator';
+import { IsOptional, IsUUID } from 'class-validator';
+import { IsStorableDate } from '../../common/storable-date.js';
 
 export class AuditSummaryQueryDto {
-  /** Inclusive lower bound (ISO 8601); defaults to 30 days before `to`. */
+  /** Inclusive lower bound (ISO 8601, years 0001-9999); defaults to 30 days before `to`. */
   @IsOptional()
-  @Type(() => Date)
-  @IsDate()
+  @IsStorableDate()
   from?: Date;
 
-  /** Exclusive upper bound (ISO 8601); defaults to now. */
+  /** Exclusive upper bound (ISO 8601, years 0001-9999); defaults to now. */
   @IsOptional()
-  @Type(() => Date)
-  @IsDate()
+  @IsStorableDate()
   to?: Date;
 
   /** Another account: system admin only. Defaults to the caller's. */

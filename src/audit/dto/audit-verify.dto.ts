@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsDate, IsOptional, IsUUID } from 'class-validator';
+import { IsOptional, IsUUID } from 'class-validator';
+import { IsStorableDate } from '../../common/storable-date.js';
 
 export class AuditVerifyQueryDto {
   /** Account whose chain to verify; defaults to the caller's. Another account: system admin only. */
@@ -8,16 +8,14 @@ export class AuditVerifyQueryDto {
   @IsUUID()
   account?: string;
 
-  /** Verify events from this instant on (inclusive, ISO 8601); the first one is anchored by its own prev_hash. Omitted: from the chain's start. */
+  /** Verify events from this instant on (inclusive, ISO 8601, years 0001-9999); the first one is anchored by its own prev_hash. Omitted: from the chain's start. */
   @IsOptional()
-  @Type(() => Date)
-  @IsDate()
+  @IsStorableDate()
   from?: Date;
 
-  /** Up to this instant (exclusive, ISO 8601). Omitted: up to the newest event. */
+  /** Up to this instant (exclusive, ISO 8601, years 0001-9999). Omitted: up to the newest event. */
   @IsOptional()
-  @Type(() => Date)
-  @IsDate()
+  @IsStorableDate()
   to?: Date;
 }
 
