@@ -60,6 +60,17 @@ describe('users, roles, accounts, clients, OAuth, health, OpenAPI (native /v1)',
     const page2 = await http().get(`/v1/users?limit=1&cursor=${page1.body.nextCursor}`).set(bearer(adminToken)).expect(200);
     expect(page2.body.items[0].id).not.toBe(page1.body.items[0].id);
     await http().get('/v1/users?cursor=garbage').set(bearer(adminToken)).expect(400);
+    // A cursor decoding to an instant Postgres cannot store, an impossible date or an id that is no UUID: 400, not 500.
+    const cursorOf = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    for (const [at, id] of [
+      ['+275760-09-13T00:00:00Z', '00000000-0000-0000-0000-000000000000'],
+      ['-005000-01-01T00:00:00.000000Z', '00000000-0000-0000-0000-000000000000'],
+      ['2026-02-30T10:00:00.000000Z', '00000000-0000-0000-0000-000000000000'],
+      ['2026-01-05T10:00:00.123456Z', 'not-a-uuid'],
+    ]) {
+      const res = await http().get('/v1/users').query({ cursor: cursorOf([at, id]) }).set(bearer(adminToken));
+      expect({ at, id, status: res.status, error: res.body.error }).toEqual({ at, id, status: 400, error: 'VALIDATION_FAILED' });
+    }
     await http().get('/v1/users?limit=100000').set(bearer(adminToken)).expect(400);
 
     await http().get(`/v1/users/${created.body.id}`).set(bearer(adminToken)).expect(200);

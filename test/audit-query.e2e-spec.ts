@@ -83,6 +83,7 @@ describe('audit list filters, paging and summary', () => {
     await http().get('/v1/audit/events?cursor=garbage').set(bearer(auditor.accessToken)).expect(400);
   });
 
+  const cursorOf = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
   const refused = async (path: string, query: Record<string, string>) => {
     const res = await http().get(path).query(query).set(bearer(auditor.accessToken));
     const body = expect.objectContaining({ statusCode: 400, error: 'VALIDATION_FAILED', requestId: expect.any(String) });
@@ -101,6 +102,21 @@ describe('audit list filters, paging and summary', () => {
     expect((await http().get('/v1/audit/events').query(edges).set(bearer(auditor.accessToken)).expect(200)).body.items.length).toBeGreaterThan(0);
     expect((await http().get('/v1/audit/verify').query(edges).set(bearer(auditor.accessToken)).expect(200)).body.ok).toBe(true);
     await http().get('/v1/audit/summary').query({ to: '0001-01-02T00:00:00Z' }).set(bearer(auditor.accessToken)).expect(200);
+  });
+
+  it('answers a cursor that is not one the service rendered with 400 VALIDATION_FAILED (never 500)', async () => {
+    // A cursor is what the service rendered: microseconds, UTC, a real calendar date in the years 0001-9999.
+    for (const at of ['+275760-09-13T00:00:00Z', '-005000-01-01T00:00:00.000000Z', '0000-01-01T00:00:00.000000Z', '2026-02-30T10:00:00.000000Z', '2026-01-05T10:00:00.123456+14:00']) {
+      await refused('/v1/audit/events', { cursor: cursorOf([at, '1']) });
+    }
+    await refused('/v1/audit/events', { cursor: cursorOf(['2026-01-05T10:00:00.123456Z', '-1']) });
+    await refused('/v1/audit/events', { cursor: cursorOf({ at: '2026-01-05T10:00:00.123456Z', id: '1' }) });
+    const last = await http()
+      .get('/v1/audit/events')
+      .query({ cursor: cursorOf(['9999-12-31T23:59:59.999999Z', '9223372036854775807']) })
+      .set(bearer(auditor.accessToken))
+      .expect(200);
+    expect(last.body.items.length).toBeGreaterThan(0);
   });
 
   it('stays inside the account: account filter for the system admin, 404 for anyone else', async () => {

@@ -1,7 +1,8 @@
 import { Injectable, StreamableFile } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { Actor } from '../common/actor.js';
-import { AuditQueryService, AuditWhere, KeysetCursor, KeysetRow, mapAuditRow } from './audit-query.service.js';
+import { KeysetCursor } from '../common/keyset-cursor.js';
+import { AuditQueryService, AuditWhere, KeysetRow, mapAuditRow } from './audit-query.service.js';
 import { AuditExportQueryDto, ExportFormat } from './dto/audit-export.dto.js';
 
 /** Rows per query: bounds memory whatever the size of the export. */

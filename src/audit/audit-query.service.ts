@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Actor } from '../common/actor.js';
 import { DomainException, ErrorCode, notFound } from '../common/error-codes.js';
+import { cursorInstantSql, decodeKeysetCursor, encodeKeysetCursor, KeysetCursor } from '../common/keyset-cursor.js';
 import { PERMISSIONS } from '../permissions/permissions.js';
 import { PermissionsService } from '../permissions/permissions.service.js';
 import { AuditEventDto, AuditEventPageDto, AuditFilterDto } from './dto/audit-event.dto.js';
@@ -28,11 +29,6 @@ export interface AuditRow {
   ticket: string | null;
   dry_run: boolean;
   details: Record<string, unknown>;
-}
-
-export interface KeysetCursor {
-  at: string;
-  id: string;
 }
 
 export type KeysetRow = AuditRow & { cursor_at: string };
@@ -129,10 +125,10 @@ export class AuditQueryService {
 
   async list(actor: Actor, filter: AuditFilterDto, limit: number, cursor?: string): Promise<AuditEventPageDto> {
     const where = await this.where(actor, filter);
-    const rows = await this.keysetPage(where, cursor ? decodeCursor(cursor) : null, limit + 1, LIST_COLUMNS);
+    const rows = await this.keysetPage(where, cursor ? decodeKeysetCursor(cursor, isEventId) : null, limit + 1, LIST_COLUMNS);
     const items = rows.slice(0, limit).map(mapAuditRow);
     const last = rows.length > limit ? rows[limit - 1] : undefined;
-    return { items, nextCursor: last ? encodeCursor(last.cursor_at, String(last.id)) : null };
+    return { items, nextCursor: last ? encodeKeysetCursor(last.cursor_at, String(last.id)) : null };
   }
 
   /**
@@ -154,19 +150,7 @@ export class AuditQueryService {
   }
 }
 
-/** Microseconds matter for keyset paging (a JS Date keeps only milliseconds): the cursor keeps them. */
-const CURSOR_AT = `to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
-
-function encodeCursor(at: string, id: string): string {
-  return Buffer.from(JSON.stringify([at, id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): KeysetCursor {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    if (Number.isNaN(Date.parse(at)) || !/^\d{1,19}$/.test(id)) throw new Error('bad cursor');
-    return { at, id };
-  } catch {
-    throw new DomainException(ErrorCode.VALIDATION_FAILED, 'cursor is malformed');
-  }
-}
+/** Each row's cursor time, to the microsecond. */
+const CURSOR_AT = cursorInstantSql('occurred_at');
+/** An audit event id (bigint) as text. */
+const isEventId = (id: string) => /^\d{1,19}$/.test(id);

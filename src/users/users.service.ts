@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { Actor } from '../common/actor.js';
-import { DomainException, ErrorCode, notFound } from '../common/error-codes.js';
+import { notFound } from '../common/error-codes.js';
+import { cursorInstantSql, decodeKeysetCursor, encodeKeysetCursor } from '../common/keyset-cursor.js';
 import { TransactionService } from '../common/transaction.service.js';
+import { isUuid } from '../common/uuid.js';
 import { preparedQuery, PreparedStatement } from '../database/prepared-query.js';
 import { Permission, PERMISSIONS } from '../permissions/permissions.js';
 import { PermissionsService } from '../permissions/permissions.service.js';
@@ -127,20 +129,20 @@ export class UsersService {
     await this.permissions.require(actor, permission, attempted);
     const account = accountId ?? actor.accountId;
     await this.permissions.requireAccount(actor, account, 'Account', attempted);
-    const after = cursor ? decodeCursor(cursor) : null;
+    const after = cursor ? decodeKeysetCursor(cursor, isUuid) : null;
     const params: unknown[] = [account, limit + 1];
     const where = ['u.account_id = $1'];
     if (after) where.push(`(u.created_at, u.id) > ($${params.push(after.at)}::timestamptz, $${params.push(after.id)}::uuid)`);
     if (email !== undefined) where.push(`lower(u.email) = lower($${params.push(email)})`);
     // The cursor keeps Postgres's microseconds (a JS Date would round them and skip or repeat rows).
     const rows: (UserView & { cursor_at: string })[] = await this.dataSource.query(
-      `SELECT ${USER_VIEW}, to_char(u.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at FROM users u WHERE ${where.join(' AND ')}
+      `SELECT ${USER_VIEW}, ${cursorInstantSql('u.created_at')} AS cursor_at FROM users u WHERE ${where.join(' AND ')}
         ORDER BY u.created_at, u.id LIMIT $2`,
       params,
     );
     const items = rows.slice(0, limit).map(({ cursor_at: _c, ...user }) => user);
     const last = rows[limit - 1];
-    return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.cursor_at, last.id) : null };
+    return { items, nextCursor: rows.length > limit && last ? encodeKeysetCursor(last.cursor_at, last.id) : null };
   }
 
   async update(actor: Actor, userId: string, input: UpdateUserInput): Promise<UserView> {
@@ -217,19 +219,5 @@ export class UsersService {
     const rows: UserView[] = await this.dataSource.query(`SELECT ${USER_VIEW} FROM users u WHERE u.id = $1`, [userId]);
     if (!rows[0]) throw notFound('User');
     return rows[0];
-  }
-}
-
-function encodeCursor(at: string, id: string): string {
-  return Buffer.from(JSON.stringify([at, id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { at: string; id: string } {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    if (typeof at !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(at))) throw new Error('bad cursor');
-    return { at, id };
-  } catch {
-    throw new DomainException(ErrorCode.VALIDATION_FAILED, 'cursor is malformed');
   }
 }
