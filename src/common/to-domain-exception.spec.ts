@@ -26,6 +26,15 @@ describe('toDomainException', () => {
       const nul = new QueryFailedError('INSERT', [], Object.assign(new Error('a NUL'), { code }));
       expect(toDomainException(nul).code).toBe(ErrorCode.VALIDATION_FAILED);
     }
+    // A date past Postgres' range: datetime_field_overflow, invalid_time_zone_displacement_value.
+    for (const code of ['22008', '22009']) {
+      const date = new QueryFailedError('SELECT', [], Object.assign(new Error('timestamp out of range'), { code }));
+      expect(toDomainException(date)).toMatchObject({ code: ErrorCode.VALIDATION_FAILED, message: 'A value is malformed or out of range' });
+    }
+    // program_limit_exceeded: a value too large for its index row (a 2.7 KB push token was one).
+    const tooLarge = new QueryFailedError('INSERT', [], Object.assign(new Error('index row size 4032 exceeds btree version 4 maximum 2704'), { code: '54000' }));
+    expect(toDomainException(tooLarge)).toMatchObject({ code: ErrorCode.VALIDATION_FAILED, message: 'A value is too large to store' });
+    expect(nativeStatus(toDomainException(tooLarge).code)).toBe(400);
     // A deadlock or serialization failure: nothing was written, the client may retry (503, not 500).
     for (const code of ['40P01', '40001']) {
       expect(toDomainException(new QueryFailedError('UPDATE', [], Object.assign(new Error('deadlock detected'), { code }))).code).toBe(ErrorCode.SERVICE_UNAVAILABLE);

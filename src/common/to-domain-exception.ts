@@ -15,6 +15,14 @@ const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
   [HttpStatus.SERVICE_UNAVAILABLE]: ErrorCode.SERVICE_UNAVAILABLE,
 };
 
+/**
+ * Values Postgres refuses, which only a client's input can carry this far (validation is the first
+ * guard; this is the backstop): malformed text (22P02), too long (22001), a number or date out of
+ * range (22003, 22007, 22008: datetime_field_overflow, 22009: invalid_time_zone_displacement_value),
+ * text or JSON it cannot store (22021, 22P05: a NUL).
+ */
+const MALFORMED_VALUES = new Set(['22P02', '22001', '22003', '22007', '22008', '22009', '22021', '22P05']);
+
 // Refused/reset sockets, admin shutdown or termination, starting up, too many connections, connection failures.
 const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '53300', '08006', '08001', '08003', '08004']);
 
@@ -41,10 +49,8 @@ export function toDomainException(exception: unknown): DomainException {
   if (exception instanceof QueryFailedError) {
     const pgCode = (exception.driverError as { code?: string } | undefined)?.code;
     if (pgCode === '23505') return new DomainException(ErrorCode.CONFLICT, 'A resource with these unique values already exists');
-    // Malformed text (22P02), too long (22001), out of range (22003, 22007), not storable text or JSON (22021, 22P05: a NUL).
-    if (pgCode === '22P02' || pgCode === '22001' || pgCode === '22003' || pgCode === '22007' || pgCode === '22021' || pgCode === '22P05') {
-      return new DomainException(ErrorCode.VALIDATION_FAILED, 'A value is malformed or out of range');
-    }
+    if (pgCode && MALFORMED_VALUES.has(pgCode)) return new DomainException(ErrorCode.VALIDATION_FAILED, 'A value is malformed or out of range');
+    if (pgCode === '54000') return new DomainException(ErrorCode.VALIDATION_FAILED, 'A value is too large to store');
     // A deadlock or serialization failure with a concurrent change: nothing was written; retrying succeeds.
     if (pgCode === '40P01' || pgCode === '40001') return new DomainException(ErrorCode.SERVICE_UNAVAILABLE, 'A concurrent change conflicted with this one; try again');
   }
