@@ -214,6 +214,13 @@ describe('forced logout, permissions and tenancy (native /v1)', () => {
       .set(bearer(admin.accessToken))
       .expect(200);
     expect(denied.body.items.some((e: { reason: string; targetUserId: string }) => e.reason === 'cross_account' && e.targetUserId === home.userId)).toBe(true);
+    // The other account's auditors see the id their admin gave, nothing more: no name, no account.
+    const seenThere = (await http().get('/v1/audit/events?action=auth.permission_denied').set(bearer(otherAdmin.accessToken)).expect(200)).body.items as Record<string, unknown>[];
+    const probe = seenThere.find((e) => e.targetUserId === home.userId);
+    expect(probe).toMatchObject({ reason: 'cross_account', targetLabel: null });
+    expect(JSON.stringify(seenThere)).not.toContain(home.username);
+    const homeAccount = (await http().get('/v1/auth/me').set(bearer(home.accessToken)).expect(200)).body.user.accountId as string;
+    expect(JSON.stringify(seenThere)).not.toContain(homeAccount);
   });
 
   it('an admin can end one session of a user; the user keeps the others', async () => {

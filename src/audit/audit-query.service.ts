@@ -35,7 +35,7 @@ export type KeysetRow = AuditRow & { cursor_at: string };
 
 const auditColumns = (sessionIds: string) => `id, occurred_at, action, outcome, account_id, actor_user_id, actor_session_id, actor_label, target_user_id,
   ${sessionIds}, session_count, surface, ip, user_agent, request_id, reason, ticket, dry_run, details,
-  (SELECT u.username FROM users u WHERE u.id = audit_events.target_user_id) AS target_label`;
+  (SELECT u.username FROM users u WHERE u.id = audit_events.target_user_id AND u.account_id IS NOT DISTINCT FROM audit_events.account_id) AS target_label`;
 
 const AUDIT_COLUMNS = auditColumns('session_ids');
 /** A page lists the first session ids of each event (a forced logout may list 1000): see `get` for all. */

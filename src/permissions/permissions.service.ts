@@ -32,7 +32,10 @@ export class PermissionsService {
    */
   async requireAccount(actor: Actor, accountId: string, what: string, attempted: string, targetUserId: string | null = null): Promise<void> {
     if (this.canReachAccount(actor, accountId)) return;
-    await this.deny(actor, actor.accountId, targetUserId, { attempted, reason: 'cross_account', targetAccountId: accountId });
+    // Recorded in the caller's account with only the id the caller gave: not the other account's id
+    // (and the trail shows a target's name only within its own account), so the caller's own
+    // auditors learn nothing an unknown id would not tell them.
+    await this.deny(actor, actor.accountId, targetUserId, { attempted, reason: 'cross_account' });
     throw notFound(what);
   }
 
