@@ -3,10 +3,35 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { bearer, createTestDatabase, createUser, login, loginAdmin, startApp } from './support/test-app.js';
 
+interface SchemaObject {
+  $ref?: string;
+  type?: string;
+  nullable?: boolean;
+  enum?: unknown[];
+  allOf?: SchemaObject[];
+  anyOf?: SchemaObject[];
+  oneOf?: SchemaObject[];
+  properties?: Record<string, SchemaObject>;
+}
+interface Operation {
+  security?: unknown[];
+  tags?: string[];
+  parameters?: { in: string; name: string }[];
+  requestBody?: unknown;
+  responses: Record<string, { description?: string; content?: Record<string, { schema: SchemaObject }> }>;
+}
+interface OpenApiDoc {
+  paths: Record<string, Record<string, Operation>>;
+  components: { securitySchemes: Record<string, unknown>; schemas: Record<string, SchemaObject> };
+}
+
+const ERROR_RESPONSE = '#/components/schemas/ErrorResponseDto';
+
 describe('users, roles, accounts, clients, OAuth, health, OpenAPI (native /v1)', () => {
   let app: NestFastifyApplication;
   let adminToken: string;
   const http = () => request(app.getHttpServer());
+  const openApi = async () => (await http().get('/docs-json').expect(200)).body as OpenApiDoc;
 
   beforeAll(async () => {
     app = await startApp(await createTestDatabase());
@@ -258,10 +283,7 @@ describe('users, roles, accounts, clients, OAuth, health, OpenAPI (native /v1)',
   });
 
   it('publishes an OpenAPI document with security and error responses for every native endpoint', async () => {
-    const doc = (await http().get('/docs-json').expect(200)).body as {
-      paths: Record<string, Record<string, { security?: unknown[]; responses: Record<string, unknown>; tags?: string[] }>>;
-      components: { securitySchemes: Record<string, unknown>; schemas: Record<string, { properties?: Record<string, unknown> }> };
-    };
+    const doc = await openApi();
     const expected = [
       ['post', '/v1/auth/login'], ['post', '/v1/auth/refresh'], ['post', '/v1/auth/logout'], ['get', '/v1/auth/me'],
       ['get', '/v1/sessions'], ['delete', '/v1/sessions/{id}'], ['get', '/v1/users/{id}/sessions'], ['post', '/v1/users/{id}/logout'],
@@ -281,5 +303,15 @@ describe('users, roles, accounts, clients, OAuth, health, OpenAPI (native /v1)',
     // the Swagger plugin read the DTOs: request and response schemas have their fields
     expect(Object.keys(doc.components.schemas.LoginDto.properties ?? {})).toEqual(expect.arrayContaining(['username', 'email', 'password', 'deviceToken']));
     expect(Object.keys(doc.components.schemas.RevocationReceiptDto.properties ?? {})).toEqual(expect.arrayContaining(['revokedCount', 'sessionIds', 'auditEventId', 'effectiveAt']));
+  });
+
+  it('documents the audit export\'s errors as the JSON they are (only the 200 is CSV or NDJSON)', async () => {
+    const exported = (await openApi()).paths['/v1/audit/events/export'].get.responses;
+    expect(Object.keys(exported['200'].content ?? {})).toEqual(['text/csv', 'application/x-ndjson']);
+    for (const status of ['400', '401', '403', '404']) {
+      expect({ status, content: exported[status].content }).toEqual({ status, content: { 'application/json': { schema: { $ref: ERROR_RESPONSE } } } });
+    }
+    const failed = await http().get('/v1/audit/events/export?format=xml').set(bearer(adminToken)).expect(400);
+    expect(failed.headers['content-type']).toMatch(/^application\/json/);
   });
 });
