@@ -27,6 +27,15 @@ interface OpenApiDoc {
 
 const ERROR_RESPONSE = '#/components/schemas/ErrorResponseDto';
 
+/** Each surface's error body and media type; everything else is the native API. */
+const SURFACE_ERRORS: [prefix: string, schema: string, mediaType: string][] = [
+  ['/compat/rocketchat/', 'RocketChatErrorDto', 'application/json'],
+  ['/compat/uberall/', 'UberallErrorDto', 'application/json'],
+  ['/compat/zap/', 'ZapErrorDto', 'application/json'],
+  ['/compat/ras/', 'ProblemDetails', 'application/json; api-version=1.0'],
+  ['/compat/chime/', 'ChimeErrorDto', 'application/json'],
+];
+
 describe('users, roles, accounts, clients, OAuth, health, OpenAPI (native /v1)', () => {
   let app: NestFastifyApplication;
   let adminToken: string;
@@ -313,5 +322,21 @@ describe('users, roles, accounts, clients, OAuth, health, OpenAPI (native /v1)',
     }
     const failed = await http().get('/v1/audit/events/export?format=xml').set(bearer(adminToken)).expect(400);
     expect(failed.headers['content-type']).toMatch(/^application\/json/);
+  });
+
+  it('documents 400, in the surface\'s own error shape, on every operation that takes a body, a query or a path parameter', async () => {
+    const doc = await openApi();
+    const wrong: string[] = [];
+    for (const [path, operations] of Object.entries(doc.paths)) {
+      const [, schema, mediaType] = SURFACE_ERRORS.find(([prefix]) => path.startsWith(prefix)) ?? ['', 'ErrorResponseDto', 'application/json'];
+      for (const [method, op] of Object.entries(operations)) {
+        const takesInput = Boolean(op.requestBody) || (op.parameters ?? []).some((p) => p.in === 'path' || p.in === 'query');
+        if (!takesInput) continue;
+        const content = op.responses['400']?.content ?? {};
+        const documented = Object.entries(content).map(([type, c]) => `${type} ${c.schema.$ref}`);
+        if (documented.join() !== `${mediaType} #/components/schemas/${schema}`) wrong.push(`${method.toUpperCase()} ${path}: ${documented.join(', ') || 'no 400'}`);
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 });

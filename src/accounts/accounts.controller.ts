@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '../auth/authenticated.decorator.js';
 import { Actor, CurrentActor } from '../common/actor.js';
 import { ErrorResponseDto } from '../common/dto/error-response.dto.js';
@@ -10,6 +10,7 @@ import { AccountLogoutDto } from './dto/account-logout.dto.js';
 import { AccountDto, AccountIdParamDto, CreateAccountDto, mapAccount, UpdateAccountDto } from './dto/account.dto.js';
 
 @ApiTags('accounts')
+@ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Malformed id, query or body, or unknown fields' })
 @Controller('v1/accounts')
 export class AccountsController {
   constructor(private readonly accounts: AccountsService) {}

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '../auth/authenticated.decorator.js';
 import { Actor, CurrentActor } from '../common/actor.js';
 import { ErrorResponseDto } from '../common/dto/error-response.dto.js';
@@ -10,6 +10,7 @@ import { AccessKeyDto, AccessKeyParamDto, AccountAccessKeysParamDto, CreatedAcce
 import { ApiKeyDto, ApiKeyIdParamDto, CreateApiKeyDto, CreatedApiKeyDto, mapApiKey } from './dto/api-key.dto.js';
 
 @ApiTags('clients')
+@ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Malformed id or body, or unknown fields' })
 @ApiNotFoundResponse({ type: ErrorResponseDto })
 @Controller('v1')
 export class ApiKeysController {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '../auth/authenticated.decorator.js';
 import { Actor, CurrentActor } from '../common/actor.js';
 import { ErrorResponseDto } from '../common/dto/error-response.dto.js';
@@ -24,6 +24,8 @@ export class RolesController {
   @Post()
   @Authenticated(PERMISSIONS.usersManage)
   @ApiCreatedResponse({ type: RoleDto })
+  // Only this route takes input: the listing above cannot answer 400.
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Malformed body, unknown fields or an unknown permission' })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'A role with that name exists' })
   async create(@CurrentActor() actor: Actor, @Body() dto: CreateRoleDto): Promise<RoleDto> {
     return mapRole(await this.roles.create(actor, dto.name, dto.permissions));

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '../auth/authenticated.decorator.js';
 import { Actor, CurrentActor } from '../common/actor.js';
 import { ErrorResponseDto } from '../common/dto/error-response.dto.js';
@@ -27,6 +27,8 @@ export class SessionsController {
   @Delete(':id')
   @Authenticated()
   @ApiOkResponse({ type: RevocationReceiptDto })
+  // Only this route takes input: the listing above cannot answer 400.
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Malformed session id, query or body, or unknown fields' })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   async revoke(
     @CurrentActor() actor: Actor,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '../auth/authenticated.decorator.js';
 import { Actor, CurrentActor } from '../common/actor.js';
 import { ErrorResponseDto } from '../common/dto/error-response.dto.js';
@@ -11,6 +11,7 @@ import { CreateUserDto, ListUsersQueryDto, mapUser, SetRolesDto, UpdateUserDto, 
 import { UsersService } from './users.service.js';
 
 @ApiTags('users')
+@ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Malformed id, query or body, or unknown fields' })
 @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No such user in your account' })
 @Controller('v1/users')
 export class UsersController {
