@@ -339,4 +339,15 @@ describe('users, roles, accounts, clients, OAuth, health, OpenAPI (native /v1)',
     }
     expect(wrong).toEqual([]);
   });
+
+  it('PATCH /v1/users/{id}: an email another user has (in any case) is 409 CONFLICT, and documented so', async () => {
+    const owner = await createUser(app, adminToken);
+    const other = await createUser(app, adminToken);
+    const res = await http().patch(`/v1/users/${other.userId}`).set(bearer(adminToken)).send({ email: `${owner.username}@example.test`.toUpperCase() }).expect(409);
+    expect(res.body).toMatchObject({ error: 'CONFLICT', requestId: expect.any(String) });
+    // the owner still has it; the other user kept theirs
+    expect((await http().get(`/v1/users/${other.userId}`).set(bearer(adminToken)).expect(200)).body.email).toBe(`${other.username}@example.test`);
+    const doc = await openApi();
+    expect(doc.paths['/v1/users/{id}'].patch.responses['409']?.content?.['application/json'].schema.$ref).toBe(ERROR_RESPONSE);
+  });
 });

@@ -48,6 +48,7 @@ export class UsersController {
   @Patch(':id')
   @Authenticated()
   @ApiOkResponse({ type: UserDto })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'Email taken by another user (case-insensitive)' })
   async update(@CurrentActor() actor: Actor, @Param() params: UserIdParamDto, @Body() dto: UpdateUserDto): Promise<UserDto> {
     return mapUser(await this.users.update(actor, params.id, dto));
   }
