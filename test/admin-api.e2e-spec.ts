@@ -350,4 +350,31 @@ describe('users, roles, accounts, clients, OAuth, health, OpenAPI (native /v1)',
     const doc = await openApi();
     expect(doc.paths['/v1/users/{id}'].patch.responses['409']?.content?.['application/json'].schema.$ref).toBe(ERROR_RESPONSE);
   });
+
+  it('an accountId no account has is not a 404 for a system admin (empty answers), and the 404s say what they are for', async () => {
+    const nowhere = '00000000-0000-4000-8000-000000000000';
+    const get = async (path: string) => (await http().get(path).set(bearer(adminToken)).expect(200)).body;
+    expect(await get(`/v1/users?accountId=${nowhere}`)).toEqual({ items: [], nextCursor: null });
+    expect(await get(`/v1/audit/events?accountId=${nowhere}`)).toEqual({ items: [], nextCursor: null });
+    expect(await get(`/v1/audit/summary?accountId=${nowhere}`)).toMatchObject({ perActor: [], perSurface: [] });
+    expect(await get(`/v1/audit/verify?account=${nowhere}`)).toMatchObject({ ok: true, checked: 0, firstBroken: null });
+    await http().get(`/v1/audit/events/export?format=ndjson&accountId=${nowhere}`).set(bearer(adminToken)).expect(200);
+    // Without accounts.manage, another account is answered like a missing one.
+    const accountAdmin = await createUser(app, adminToken, { roles: ['admin'] });
+    const acct = await http().post('/v1/accounts').set(bearer(adminToken)).send({ name: `elsewhere-${Date.now()}` }).expect(201);
+    await http().get(`/v1/users?accountId=${acct.body.id}`).set(bearer(accountAdmin.accessToken)).expect(404);
+    await http().get(`/v1/audit/events?accountId=${acct.body.id}`).set(bearer(accountAdmin.accessToken)).expect(404);
+    // Creating a user is different: the account must exist.
+    const orphan = { username: `orphan${Date.now()}`, email: `orphan${Date.now()}@example.test`, password: 'orphan-password-1', accountId: nowhere };
+    expect((await http().post('/v1/users').set(bearer(adminToken)).send(orphan).expect(404)).body.message).toBe('Account not found');
+
+    const doc = await openApi();
+    const notFound = (path: string) => doc.paths[path].get.responses['404']?.description ?? '';
+    for (const path of ['/v1/users', '/v1/audit/events', '/v1/audit/events/export', '/v1/audit/summary', '/v1/audit/verify']) {
+      expect({ path, description: notFound(path) }).toEqual({ path, description: expect.stringMatching(/another account/i) });
+      expect(notFound(path)).not.toMatch(/^(unknown|no such) (account|user)/i);
+    }
+    expect(notFound('/v1/audit/events/{id}')).toMatch(/event/i);
+    expect(doc.paths['/v1/users'].post.responses['404']?.description).toMatch(/no account/i);
+  });
 });

@@ -15,12 +15,20 @@ import { AuditRetentionResultDto } from './dto/audit-retention.dto.js';
 import { AuditSummaryDto, AuditSummaryQueryDto } from './dto/audit-summary.dto.js';
 import { AuditVerifyQueryDto, AuditVerifyResultDto } from './dto/audit-verify.dto.js';
 
+/**
+ * What a 404 means on the account-scoped readings. An account that does not exist is not one: the
+ * filter simply matches nothing (a system admin gets an empty answer), so only the refusal is documented.
+ */
+const OTHER_ACCOUNT =
+  'The account named is another account and you lack accounts.manage (answered as if it did not exist). ' +
+  'An account id that names no account is not an error: nothing matches.';
+
 /** Every reading route: audit.read, and the same two refusals documented. */
-const AuditRead = () =>
+const AuditRead = (notFound = OTHER_ACCOUNT) =>
   applyDecorators(
     Authenticated(PERMISSIONS.auditRead),
     ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Invalid filter, range or cursor' }),
-    ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Unknown account, or another account without accounts.manage' }),
+    ApiNotFoundResponse({ type: ErrorResponseDto, description: notFound }),
   );
 
 @ApiTags('audit')
@@ -36,7 +44,7 @@ export class AuditController {
 
   /** One audit event with every session id it recorded (listings show the first 20). */
   @Get('events/:id')
-  @AuditRead()
+  @AuditRead('No such event in your account (another account\'s event, without accounts.manage, is answered the same)')
   @ApiOkResponse({ type: AuditEventDto })
   get(@CurrentActor() actor: Actor, @Param() params: AuditEventIdParamDto): Promise<AuditEventDto> {
     return this.query.get(actor, params.id);

@@ -25,6 +25,7 @@ export class UsersController {
   @Authenticated(PERMISSIONS.usersManage)
   @ApiCreatedResponse({ type: UserDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'Username or email taken' })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'accountId names no account, or another account and you lack accounts.manage' })
   async create(@CurrentActor() actor: Actor, @Body() dto: CreateUserDto): Promise<UserDto> {
     return mapUser(await this.users.create(actor, dto));
   }
@@ -32,6 +33,10 @@ export class UsersController {
   @Get()
   @Authenticated(PERMISSIONS.usersManage)
   @ApiOkResponse({ type: UserPageDto })
+  @ApiNotFoundResponse({
+    type: ErrorResponseDto,
+    description: 'accountId is another account and you lack accounts.manage (answered as if it did not exist); an accountId that names no account lists no users',
+  })
   async list(@CurrentActor() actor: Actor, @Query() query: ListUsersQueryDto): Promise<UserPageDto> {
     const page = await this.users.list(actor, query.limit ?? 50, query.cursor, query.accountId);
     return { items: page.items.map(mapUser), nextCursor: page.nextCursor };
