@@ -36,6 +36,20 @@ const SURFACE_ERRORS: [prefix: string, schema: string, mediaType: string][] = [
   ['/compat/chime/', 'ChimeErrorDto', 'application/json'],
 ];
 
+/**
+ * Does the schema admit null, read as OpenAPI 3.0.3 says: `nullable` widens only a `type` beside it,
+ * and every other keyword (allOf, enum, a $ref) still applies to null.
+ */
+function acceptsNull(schema: SchemaObject, schemas: Record<string, SchemaObject>): boolean {
+  if (schema.$ref) return acceptsNull(schemas[schema.$ref.split('/').pop() as string], schemas);
+  if (schema.type !== undefined && schema.nullable !== true) return false;
+  if (schema.enum && !schema.enum.includes(null)) return false;
+  if (schema.allOf && !schema.allOf.every((s) => acceptsNull(s, schemas))) return false;
+  if (schema.anyOf && !schema.anyOf.some((s) => acceptsNull(s, schemas))) return false;
+  if (schema.oneOf && schema.oneOf.filter((s) => acceptsNull(s, schemas)).length !== 1) return false;
+  return true;
+}
+
 describe('users, roles, accounts, clients, OAuth, health, OpenAPI (native /v1)', () => {
   let app: NestFastifyApplication;
   let adminToken: string;
@@ -376,5 +390,13 @@ describe('users, roles, accounts, clients, OAuth, health, OpenAPI (native /v1)',
     }
     expect(notFound('/v1/audit/events/{id}')).toMatch(/event/i);
     expect(doc.paths['/v1/users'].post.responses['404']?.description).toMatch(/no account/i);
+  });
+
+  it('documents the verify result\'s firstBroken as null or the break (the null it answers when ok validates)', async () => {
+    const { schemas } = (await openApi()).components;
+    const firstBroken = schemas.AuditVerifyResultDto.properties?.firstBroken as SchemaObject;
+    expect(acceptsNull(firstBroken, schemas)).toBe(true);
+    expect(firstBroken.oneOf).toEqual(expect.arrayContaining([{ $ref: '#/components/schemas/AuditChainBreakDto' }]));
+    expect(Object.keys(schemas.AuditChainBreakDto.properties ?? {})).toEqual(expect.arrayContaining(['id', 'chainSeq', 'occurredAt', 'reason']));
   });
 });

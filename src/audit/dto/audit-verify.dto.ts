@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
+import { ApiNullableProperty } from '../../common/api-nullable.decorator.js';
 import { IsStorableDate } from '../../common/storable-date.js';
 
 export class AuditVerifyQueryDto {
@@ -41,6 +42,7 @@ export class AuditVerifyResultDto {
   /** Events checked (up to and including the first broken one). */
   checked: number;
   /** The first event that does not verify, in chain order; null when ok. */
+  @ApiNullableProperty(AuditChainBreakDto)
   firstBroken: AuditChainBreakDto | null;
   /** Hash (hex) of the last event checked: note it to detect later truncation; null when the range is empty. */
   headHash: string | null;
