@@ -399,4 +399,15 @@ describe('users, roles, accounts, clients, OAuth, health, OpenAPI (native /v1)',
     expect(firstBroken.oneOf).toEqual(expect.arrayContaining([{ $ref: '#/components/schemas/AuditChainBreakDto' }]));
     expect(Object.keys(schemas.AuditChainBreakDto.properties ?? {})).toEqual(expect.arrayContaining(['id', 'chainSeq', 'occurredAt', 'reason']));
   });
+
+  it('every property documented as nullable accepts null (OpenAPI 3.0.3 reading)', async () => {
+    const { schemas } = (await openApi()).components;
+    const refusing: string[] = [];
+    for (const [name, schema] of Object.entries(schemas)) {
+      for (const [property, propertySchema] of Object.entries(schema.properties ?? {})) {
+        if (propertySchema.nullable && !acceptsNull(propertySchema, schemas)) refusing.push(`${name}.${property}`);
+      }
+    }
+    expect(refusing).toEqual([]);
+  });
 });

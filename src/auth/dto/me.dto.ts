@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ApiNullableProperty } from '../../common/api-nullable.decorator.js';
 import { SessionDto } from '../../sessions/dto/session.dto.js';
 import { UserDto } from '../../users/dto/user.dto.js';
 
@@ -7,6 +8,8 @@ export class MeDto {
   /** Effective permissions of the caller. */
   @ApiProperty({ type: String, isArray: true })
   permissions: readonly string[];
+  /** The session behind the token; null for a credential without one. */
+  @ApiNullableProperty(SessionDto)
   session: SessionDto | null;
 }
 
