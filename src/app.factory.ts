@@ -1,11 +1,13 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { LogController } from 'fastify';
+import { FastifyError, FastifyReply, FastifyRequest, LogController } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from './app.module.js';
+import { ErrorDialectRegistry } from './common/error-dialect.js';
+import { GlobalExceptionFilter } from './common/global-exception.filter.js';
 import { createRootLogger, logsRequests, NestPinoLogger } from './common/logger.js';
 import { validateEnvironment } from './config/env.validation.js';
 import { ADMIN_ASSETS_DIR } from './runtime-paths.js';
@@ -52,6 +54,9 @@ export async function createApp(options: { bufferLogs?: boolean } = {}): Promise
   // Fastify's own child logger, not by an HTTP middleware (a middleware layer, a second logger per
   // request and async-context tracking of every promise cost more than the guard itself).
   const logger = createRootLogger(env.LOG_LEVEL);
+  // Fastify's router rejects a malformed URL (or an over-long path parameter) before any route, hook
+  // or Nest filter runs: the errors go to the same filter, built below once Nest's registry exists.
+  let filter: GlobalExceptionFilter | undefined;
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     logController: new LogController({ disableRequestLogging: !logsRequests(env.LOG_LEVEL) }),
@@ -62,10 +67,17 @@ export async function createApp(options: { bufferLogs?: boolean } = {}): Promise
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
+    // Answered like every other error: in the dialect of the surface the path names, with the request id.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      reply.header('x-request-id', request.id); // the onRequest hook below does not run for these
+      if (filter) filter.answer(error, request, reply);
+      else void reply.send(error);
+    },
   });
   // Body parsers are registered below, not by Nest (Nest's JSON parser refuses empty bodies).
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: options.bufferLogs ?? true, bodyParser: false });
   app.useLogger(new NestPinoLogger(logger));
+  filter = new GlobalExceptionFilter(app.get(ErrorDialectRegistry));
   app.enableShutdownHooks();
   const fastify = app.getHttpAdapter().getInstance();
   // Clients such as Rocket.Chat's send `Content-Type: application/json` with an empty body on

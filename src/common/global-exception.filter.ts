@@ -18,8 +18,11 @@ export class GlobalExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<FastifyRequest>();
-    const reply = http.getResponse<FastifyReply>();
+    this.answer(exception, http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>());
+  }
+
+  /** Also called for the errors Fastify's router raises before Nest sees the request (see createApp). */
+  answer(exception: unknown, request: FastifyRequest, reply: FastifyReply): void {
     const error = toDomainException(exception);
     if (error.code === ErrorCode.INTERNAL || error.code === ErrorCode.SERVICE_UNAVAILABLE) {
       const cause = exception instanceof Error ? exception : new Error(String(exception));

@@ -17,6 +17,17 @@ describe('toDomainException', () => {
     expect(toDomainException(Object.assign(new Error('bad json'), { statusCode: 400 })).code).toBe(ErrorCode.VALIDATION_FAILED);
   });
 
+  it('says what was wrong with the URL for the router\'s own errors, without echoing it', () => {
+    const badUrl = toDomainException(Object.assign(new Error("'/v1/users/%E0%A4%A' is not a valid url component"), { statusCode: 400, code: 'FST_ERR_BAD_URL' }));
+    expect({ code: badUrl.code, message: badUrl.message }).toEqual({ code: ErrorCode.VALIDATION_FAILED, message: 'The URL is malformed (invalid percent-encoding)' });
+    const longParam = toDomainException(Object.assign(new Error('exceeding the max param length'), { statusCode: 414, code: 'FST_ERR_MAX_PARAM_LENGTH' }));
+    expect({ code: longParam.code, message: longParam.message, status: nativeStatus(longParam.code) }).toEqual({
+      code: ErrorCode.VALIDATION_FAILED,
+      message: 'A path segment is too long',
+      status: 400,
+    });
+  });
+
   it('turns unique violations into CONFLICT and malformed values into VALIDATION_FAILED, never 500', () => {
     const unique = new QueryFailedError('INSERT', [], Object.assign(new Error('dup'), { code: '23505' }));
     const malformed = new QueryFailedError('SELECT', [], Object.assign(new Error('bad uuid'), { code: '22P02' }));

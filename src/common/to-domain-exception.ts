@@ -23,6 +23,12 @@ const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
  */
 const MALFORMED_VALUES = new Set(['22P02', '22001', '22003', '22007', '22008', '22009', '22021', '22P05']);
 
+// Fastify's own client errors that are not about the body (the router's: raised before any route runs).
+const FASTIFY_MESSAGES: Partial<Record<string, string>> = {
+  FST_ERR_BAD_URL: 'The URL is malformed (invalid percent-encoding)',
+  FST_ERR_MAX_PARAM_LENGTH: 'A path segment is too long',
+};
+
 // Refused/reset sockets, admin shutdown or termination, starting up, too many connections, connection failures.
 const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '53300', '08006', '08001', '08003', '08004']);
 
@@ -55,11 +61,11 @@ export function toDomainException(exception: unknown): DomainException {
     if (pgCode === '40P01' || pgCode === '40001') return new DomainException(ErrorCode.SERVICE_UNAVAILABLE, 'A concurrent change conflicted with this one; try again');
   }
   if (isConnectionFailure(exception)) return new DomainException(ErrorCode.SERVICE_UNAVAILABLE, 'The database is unavailable; try again shortly');
-  // Fastify's own client errors (bad JSON, wrong content type, body too large) carry a 4xx statusCode.
-  const fastifyStatus = (exception as { statusCode?: number } | null)?.statusCode;
+  // Fastify's own client errors (malformed URL, bad JSON, wrong content type, body too large) carry a 4xx statusCode.
+  const { statusCode: fastifyStatus, code: fastifyCode } = (exception ?? {}) as { statusCode?: number; code?: string };
   if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
     const code = STATUS_CODES[fastifyStatus] ?? ErrorCode.VALIDATION_FAILED;
-    const message = fastifyStatus === 413 ? 'Request body is too large' : 'Request body is malformed';
+    const message = FASTIFY_MESSAGES[fastifyCode ?? ''] ?? (fastifyStatus === 413 ? 'Request body is too large' : 'Request body is malformed');
     return new DomainException(code, message);
   }
   return new DomainException(ErrorCode.INTERNAL, 'Internal error', { cause: exception });
