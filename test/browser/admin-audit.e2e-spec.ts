@@ -111,6 +111,48 @@ describe('audit admin page (browser)', () => {
     expect(line).toContain('SEC-2291');
   });
 
+  it('pages and exports the filters last applied, not what the form says since', async () => {
+    const { rows } = await db.query(`SELECT id FROM accounts WHERE is_default`);
+    // More than a page of events that are not forced logouts (the chain trigger fills the hashes).
+    await db.query(
+      `INSERT INTO audit_events (occurred_at, action, account_id, actor_user_id, actor_label, target_user_id, surface, reason)
+       SELECT now() - make_interval(mins => g), 'session.logout', $1, $2, $3, $2, 'native', 'paging ' || g FROM generate_series(1, 60) g`,
+      [rows[0].id, adminUserId, TEST_ADMIN.username],
+    );
+    const page = await (await browser.newContext()).newPage();
+    await signIn(page, TEST_ADMIN.username, TEST_ADMIN.password);
+    await page.locator('#data-ui[aria-busy="false"]').waitFor();
+    const eventsAnswer = (match: (query: URLSearchParams) => boolean) =>
+      page.waitForResponse((r) => {
+        const url = new URL(r.url());
+        return url.pathname === '/v1/audit/events' && match(url.searchParams);
+      });
+
+    await page.selectOption('#f-action', 'everything');
+    await Promise.all([eventsAnswer((q) => !q.has('action')), page.click('#apply-filters')]);
+    await page.locator('#next-page:not([disabled])').waitFor();
+    // Edited, not applied: the pages and the export still belong to "Everything".
+    await page.selectOption('#f-action', 'forced');
+
+    const [next] = await Promise.all([eventsAnswer((q) => q.has('cursor')), page.click('#next-page')]);
+    expect(next.status()).toBe(200);
+    expect(new URL(next.url()).searchParams.get('action')).toBeNull();
+    await page.locator('#page-info', { hasText: 'Page 2' }).waitFor();
+    expect(await page.locator('#events tbody').innerText()).toContain('paging');
+
+    const [exported] = await Promise.all([
+      page.waitForRequest((r) => new URL(r.url()).pathname === '/v1/audit/events/export'),
+      page.waitForEvent('download'),
+      page.click('#export-csv'),
+    ]);
+    expect(Object.fromEntries(new URL(exported.url()).searchParams)).toEqual({ format: 'csv' });
+    await page.locator('#status', { hasText: 'Exported audit-events.csv.' }).waitFor();
+
+    // Applying is what makes the form's values count.
+    const [forced] = await Promise.all([eventsAnswer(() => true), page.click('#apply-filters')]);
+    expect(Object.fromEntries(new URL(forced.url()).searchParams)).toEqual({ action: 'session.forced_logout', limit: '50' });
+  });
+
   it('tells a signed-in user without audit.read that they may not read the trail', async () => {
     const viewer = await person('sam.reader');
     const page = await (await browser.newContext()).newPage();

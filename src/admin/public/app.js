@@ -17,7 +17,9 @@ const $ = (id) => document.getElementById(id);
 const state = {
   token: sessionStorage.getItem(TOKEN_KEY),
   username: sessionStorage.getItem(USER_KEY),
-  cursor: null, // cursor used for the current page (null = first page)
+  // The filters as last applied: pages, the chart and exports read these, never the form's unapplied edits.
+  applied: new URLSearchParams(),
+  cursor: null, // cursor used for the current page (null = first page), of the applied filters
   nextCursor: null,
   page: 1,
 };
@@ -215,7 +217,7 @@ function renderEvents(items) {
 }
 
 async function loadEvents() {
-  const p = filterParams();
+  const p = new URLSearchParams(state.applied);
   p.set('limit', String(PAGE_SIZE));
   if (state.cursor) p.set('cursor', state.cursor);
   const res = await api(`/v1/audit/events?${p}`);
@@ -306,7 +308,7 @@ function renderCounts(tableId, rows, labelOf) {
 }
 
 async function loadSummary() {
-  const f = filterParams();
+  const f = state.applied;
   const to = f.get('to') || new Date().toISOString();
   const from = f.get('from') || new Date(Date.parse(to) - 30 * 86400000).toISOString();
   const p = new URLSearchParams({ from, to });
@@ -334,6 +336,7 @@ async function loadAll() {
 
 function startSession() {
   showView('data');
+  state.applied = filterParams();
   state.cursor = null;
   state.nextCursor = null;
   state.page = 1;
@@ -398,7 +401,7 @@ async function onSignOut() {
 }
 
 async function exportEvents(format) {
-  const p = filterParams();
+  const p = new URLSearchParams(state.applied);
   p.set('format', format);
   const btn = $(`export-${format}`);
   btn.disabled = true;
