@@ -153,6 +153,43 @@ describe('audit admin page (browser)', () => {
     expect(Object.fromEntries(new URL(forced.url()).searchParams)).toEqual({ action: 'session.forced_logout', limit: '50' });
   });
 
+  it('charts the last 400 days of a longer range and says so; a chart that fails is cleared, not left stale', async () => {
+    const DAY_MS = 86_400_000;
+    const page = await (await browser.newContext()).newPage();
+    await signIn(page, TEST_ADMIN.username, TEST_ADMIN.password);
+    await page.locator('#data-ui[aria-busy="false"]').waitFor();
+    expect(await page.locator('#chart rect.bar').count()).toBeGreaterThanOrEqual(30); // the default 30 days
+    const answer = (pathname: string) => page.waitForResponse((r) => new URL(r.url()).pathname === pathname);
+
+    // From far more than 400 days back: the summary would refuse the whole range.
+    await page.fill('#f-from', '2020-01-01T00:00');
+    const [summary, events] = await Promise.all([answer('/v1/audit/summary'), answer('/v1/audit/events'), page.click('#apply-filters')]);
+    expect(summary.status()).toBe(200);
+    const charted = new URL(summary.url()).searchParams;
+    expect(Date.parse(charted.get('to') as string) - Date.parse(charted.get('from') as string)).toBe(400 * DAY_MS);
+    // the events list still covers the whole range
+    expect(Date.parse(new URL(events.url()).searchParams.get('from') as string)).toBeLessThan(Date.parse(charted.get('from') as string));
+    await page.locator('#data-ui[aria-busy="false"]').waitFor();
+    expect(await page.locator('#status').innerText()).toBe('');
+    expect(await page.locator('#summary-note').isVisible()).toBe(true);
+    expect(await page.locator('#summary-note').innerText()).toContain('at most 400 days');
+    const bars = await page.locator('#chart rect.bar').count();
+    expect(bars).toBeGreaterThanOrEqual(400);
+    expect(bars).toBeLessThanOrEqual(401);
+
+    // A range the summary refuses outright (From after To): the previous chart goes, and the page says so.
+    await page.fill('#f-from', '2024-02-01T00:00');
+    await page.fill('#f-to', '2024-01-01T00:00');
+    const [refused] = await Promise.all([answer('/v1/audit/summary'), page.click('#apply-filters')]);
+    expect(refused.status()).toBe(400);
+    await page.locator('#data-ui[aria-busy="false"]').waitFor();
+    expect(await page.locator('#status').innerText()).not.toBe('');
+    expect(await page.locator('#chart rect.bar').count()).toBe(0);
+    expect(await page.locator('#per-surface tbody tr').count()).toBe(0);
+    expect(await page.locator('#summary-range').innerText()).toBe('');
+    expect(await page.locator('#summary-note').innerText()).toContain('No chart');
+  });
+
   it('tells a signed-in user without audit.read that they may not read the trail', async () => {
     const viewer = await person('sam.reader');
     const page = await (await browser.newContext()).newPage();

@@ -5,6 +5,9 @@
 const TOKEN_KEY = 'audit.accessToken';
 const USER_KEY = 'audit.username';
 const PAGE_SIZE = 50;
+const DAY_MS = 86400000;
+// GET /v1/audit/summary refuses a longer range: a longer one is charted for its most recent days.
+const MAX_CHART_DAYS = 400;
 const ACTION_SETS = {
   forced: 'session.forced_logout',
   all: 'session.forced_logout,session.logout,session.revoked_all',
@@ -307,13 +310,38 @@ function renderCounts(tableId, rows, labelOf) {
   }
 }
 
-async function loadSummary() {
-  const f = state.applied;
+/** The chart's range for the applied filters: theirs, or its most recent MAX_CHART_DAYS days. */
+function chartRange(f) {
   const to = f.get('to') || new Date().toISOString();
-  const from = f.get('from') || new Date(Date.parse(to) - 30 * 86400000).toISOString();
-  const p = new URLSearchParams({ from, to });
-  const res = await api(`/v1/audit/summary?${p}`);
-  const data = await res.json();
+  const from = f.get('from') || new Date(Date.parse(to) - 30 * DAY_MS).toISOString();
+  const earliest = Date.parse(to) - MAX_CHART_DAYS * DAY_MS;
+  return Date.parse(from) < earliest
+    ? { from: new Date(earliest).toISOString(), to, clipped: true }
+    : { from, to, clipped: false };
+}
+
+function setSummaryNote(text) {
+  $('summary-note').textContent = text;
+  $('summary-note').hidden = !text;
+}
+
+async function loadSummary() {
+  const { from, to, clipped } = chartRange(state.applied);
+  setSummaryNote(clipped
+    ? `The chart covers at most ${MAX_CHART_DAYS} days: it shows the last ${MAX_CHART_DAYS} days of the selected range. The events below cover all of it.`
+    : '');
+  let data;
+  try {
+    const res = await api(`/v1/audit/summary?${new URLSearchParams({ from, to })}`);
+    data = await res.json();
+  } catch (err) {
+    // Never leave the previous filters' chart on screen as if it answered these.
+    $('chart').replaceChildren();
+    $('summary-range').textContent = '';
+    for (const id of ['per-actor', 'per-surface']) $(id).tBodies[0].replaceChildren();
+    setSummaryNote('No chart for these filters.');
+    throw err;
+  }
   $('summary-range').textContent =
     `${formatWhen(data.from || from)} – ${formatWhen(data.to || to)}`;
   renderChart(Array.isArray(data.perDay) ? data.perDay : []);
