@@ -110,6 +110,9 @@ describe('auth (native /v1)', () => {
     expect(me.body.session).toMatchObject({ id: res.body.sessionId, hasDeviceToken: true });
     const tooLong = await http().post('/v1/auth/login').send({ username: user.username, password: user.password, deviceToken: `${longest}x` }).expect(400);
     expect(tooLong.body).toMatchObject({ statusCode: 400, error: 'VALIDATION_FAILED', message: expect.stringContaining('deviceToken') });
+    // An empty push token binds no device: refused, as ZAP refuses it, rather than stored as a device.
+    const empty = await http().post('/v1/auth/login').send({ username: user.username, password: user.password, deviceToken: '' }).expect(400);
+    expect(empty.body.message).toContain('deviceToken');
   });
 
   it('refuses requests without or with a bad token (401)', async () => {

@@ -17,10 +17,10 @@ export class LoginDto {
   @Length(1, 1024)
   password: string;
 
-  /** Push token of the device, up to 4096 characters (only its SHA-256 is kept); a ZAP-style logout can end the sessions bound to it. */
+  /** Push token of the device, 1 to 4096 characters (only its SHA-256 is kept); a ZAP-style logout can end the sessions bound to it. */
   @IsOptional()
   @IsString()
-  @MaxLength(4096)
+  @Length(1, 4096)
   deviceToken?: string;
 
   @IsOptional()
