@@ -9,15 +9,18 @@ import { AccountsService } from './accounts.service.js';
 import { AccountLogoutDto } from './dto/account-logout.dto.js';
 import { AccountDto, AccountIdParamDto, CreateAccountDto, mapAccount, UpdateAccountDto } from './dto/account.dto.js';
 
+/** On every route but the listing, which takes no input. */
+const BadInput = () => ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Malformed id, query or body, or unknown fields' });
+
 @ApiTags('accounts')
-@ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Malformed id, query or body, or unknown fields' })
 @Controller('v1/accounts')
 export class AccountsController {
   constructor(private readonly accounts: AccountsService) {}
 
   /** Create an account (tenant); system admin only. */
   @Post()
-  @Authenticated(PERMISSIONS.accountsManage)
+
+  @BadInput()  @Authenticated(PERMISSIONS.accountsManage)
   @ApiCreatedResponse({ type: AccountDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'Name taken' })
   async create(@CurrentActor() actor: Actor, @Body() dto: CreateAccountDto): Promise<AccountDto> {
@@ -33,6 +36,7 @@ export class AccountsController {
 
   /** Set or lift the account's legal hold (system admin; audited): while held, retention keeps all its audit events. */
   @Patch(':id')
+  @BadInput()
   @Authenticated(PERMISSIONS.accountsManage)
   @ApiOkResponse({ type: AccountDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
@@ -42,6 +46,7 @@ export class AccountsController {
 
   /** Account-wide forced logout: every session of every user in the account but the caller's. */
   @Post(':id/logout')
+  @BadInput()
   @HttpCode(200)
   @Authenticated(PERMISSIONS.sessionsRevokeAccount)
   @ApiOkResponse({ type: RevocationReceiptDto })

@@ -9,9 +9,11 @@ import { ApiKeysService } from './api-keys.service.js';
 import { AccessKeyDto, AccessKeyParamDto, AccountAccessKeysParamDto, CreatedAccessKeyDto, mapAccessKey } from './dto/access-key.dto.js';
 import { ApiKeyDto, ApiKeyIdParamDto, CreateApiKeyDto, CreatedApiKeyDto, mapApiKey } from './dto/api-key.dto.js';
 
+/** On the routes that take input, and those that name a key or an account. */
+const BadInput = () => ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Malformed id or body, or unknown fields' });
+const NotFound = () => ApiNotFoundResponse({ type: ErrorResponseDto });
+
 @ApiTags('clients')
-@ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Malformed id or body, or unknown fields' })
-@ApiNotFoundResponse({ type: ErrorResponseDto })
 @Controller('v1')
 export class ApiKeysController {
   constructor(
@@ -21,6 +23,7 @@ export class ApiKeysController {
 
   /** Issue an API key for another service (introspection, revocation, Uberall's X-API-KEY). Shown once. */
   @Post('api-keys')
+  @BadInput()
   @Authenticated(PERMISSIONS.clientsManage)
   @ApiCreatedResponse({ type: CreatedApiKeyDto })
   async create(@CurrentActor() actor: Actor, @Body() dto: CreateApiKeyDto): Promise<CreatedApiKeyDto> {
@@ -36,6 +39,8 @@ export class ApiKeysController {
   }
 
   @Delete('api-keys/:id')
+  @BadInput()
+  @NotFound()
   @Authenticated(PERMISSIONS.clientsManage)
   @ApiOkResponse({ type: ApiKeyDto })
   async revoke(@CurrentActor() actor: Actor, @Param() params: ApiKeyIdParamDto): Promise<ApiKeyDto> {
@@ -44,6 +49,8 @@ export class ApiKeysController {
 
   /** Issue a SigV4 access key pair for an account (Chime surface). The secret is shown once. */
   @Post('accounts/:accountId/access-keys')
+  @BadInput()
+  @NotFound()
   @Authenticated(PERMISSIONS.clientsManage)
   @ApiCreatedResponse({ type: CreatedAccessKeyDto })
   async createAccessKey(@CurrentActor() actor: Actor, @Param() params: AccountAccessKeysParamDto): Promise<CreatedAccessKeyDto> {
@@ -52,6 +59,8 @@ export class ApiKeysController {
   }
 
   @Get('accounts/:accountId/access-keys')
+  @BadInput()
+  @NotFound()
   @Authenticated(PERMISSIONS.clientsManage)
   @ApiOkResponse({ type: [AccessKeyDto] })
   async listAccessKeys(@CurrentActor() actor: Actor, @Param() params: AccountAccessKeysParamDto): Promise<AccessKeyDto[]> {
@@ -59,6 +68,8 @@ export class ApiKeysController {
   }
 
   @Delete('accounts/:accountId/access-keys/:accessKeyId')
+  @BadInput()
+  @NotFound()
   @Authenticated(PERMISSIONS.clientsManage)
   @ApiOkResponse({ type: AccessKeyDto })
   async revokeAccessKey(@CurrentActor() actor: Actor, @Param() params: AccessKeyParamDto): Promise<AccessKeyDto> {

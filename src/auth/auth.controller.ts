@@ -12,8 +12,10 @@ import { LoginDto, LogoutQueryDto, RefreshDto, TokenResponseDto } from './dto/lo
 import { CurrentSessionDto, MeDto } from './dto/me.dto.js';
 import { LoginThrottlerGuard } from './guards/login-throttler.guard.js';
 
+/** On the routes that take a body or a query; the session and profile reads take none. */
+const BadInput = () => ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Malformed body or unknown fields' });
+
 @ApiTags('auth')
-@ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Malformed body or unknown fields' })
 @Controller('v1/auth')
 export class AuthController {
   constructor(
@@ -23,6 +25,7 @@ export class AuthController {
 
   /** Log in with a username or email and a password; opens a session. */
   @Post('login')
+  @BadInput()
   @HttpCode(200)
   @UseGuards(LoginThrottlerGuard)
   @ApiOkResponse({ type: TokenResponseDto })
@@ -38,6 +41,7 @@ export class AuthController {
 
   /** Exchange a refresh token for new tokens; a refresh token already used revokes its session. */
   @Post('refresh')
+  @BadInput()
   @HttpCode(200)
   @ApiOkResponse({ type: TokenResponseDto })
   @ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'Unknown, expired or reused refresh token' })
@@ -48,6 +52,7 @@ export class AuthController {
 
   /** End this session (local), my other sessions (others) or all of them (global). Idempotent. */
   @Post('logout')
+  @BadInput()
   @HttpCode(200)
   @Authenticated()
   @ApiOkResponse({ type: RevocationReceiptDto })
