@@ -137,6 +137,22 @@ describe('audit export', () => {
     await api().get('/v1/audit/events/export?format=csv').expect(401);
   });
 
+  it('exports the events of no account for the system admin (accountId=none), 403 for anyone else', async () => {
+    const api = () => request(app.getHttpServer());
+    await api().post('/v1/auth/login').send({ username: `ghost${Date.now().toString(36)}`, password: 'no-such-user-password' }).expect(401);
+    const res = await api().get('/v1/audit/events/export').query({ format: 'csv', accountId: 'none' }).set(bearer(systemAdmin)).expect(200);
+    const [header, ...lines] = parseCsv(res.text);
+    const { rows } = await db.query(`SELECT e.id::text AS id FROM audit_events e WHERE account_id IS NULL ORDER BY e.occurred_at DESC, e.id DESC`);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(lines.map((l) => l[header.indexOf('id')])).toEqual(rows.map((r) => r.id));
+    expect(lines.every((l) => l[header.indexOf('accountId')] === '')).toBe(true);
+    expect(lines[0][header.indexOf('action')]).toBe('auth.login_failed');
+
+    const accountAdmin = await createUser(app, systemAdmin, { roles: ['admin'] });
+    const refused = await api().get('/v1/audit/events/export').query({ format: 'csv', accountId: 'none' }).set(bearer(accountAdmin.accessToken)).expect(403);
+    expect({ type: refused.type, error: refused.body.error }).toEqual({ type: 'application/json', error: 'PERMISSION_DENIED' });
+  });
+
   it('keeps memory flat: streaming 200,000 events keeps far less than the data alive', async () => {
     let t = Date.now();
     const accountId = await bulk(200_000);

@@ -130,6 +130,33 @@ describe('audit list filters, paging and summary', () => {
     await http().get('/v1/audit/events').set(bearer(alice.accessToken)).expect(403);
   });
 
+  it('lists and summarises the events of no account for the system admin (accountId=none), 403 for anyone else', async () => {
+    const ghost = `ghost${Date.now().toString(36)}`;
+    await http().post('/v1/auth/login').send({ username: ghost, password: 'no-such-user-password' }).expect(401);
+    const { rows } = await db.query(`SELECT e.id::text AS id FROM audit_events e WHERE account_id IS NULL ORDER BY e.occurred_at DESC, e.id DESC`);
+    expect(rows.length).toBeGreaterThan(0);
+    const none = await list(systemAdmin, { accountId: 'none' });
+    expect(none.map((e) => e.id)).toEqual(rows.map((r) => r.id));
+    expect(none[0]).toMatchObject({ action: 'auth.login_failed', accountId: null, reason: 'unknown_user', outcome: 'failure' });
+    // the other filters still apply
+    expect(await list(systemAdmin, { accountId: 'none', action: 'session.forced_logout' })).toEqual([]);
+    const sys = await http().get('/v1/audit/summary').query({ accountId: 'none' }).set(bearer(systemAdmin)).expect(200);
+    expect(sys.body).toMatchObject({ perActor: [], perSurface: [] });
+
+    // Not the system admin: refused, and nothing of the account-less trail is shown.
+    for (const token of [auditor.accessToken, admin.accessToken]) {
+      for (const path of ['/v1/audit/events', '/v1/audit/summary']) {
+        const res = await http().get(path).query({ accountId: 'none' }).set(bearer(token)).expect(403);
+        expect(res.body).toMatchObject({ error: 'PERMISSION_DENIED', message: expect.stringContaining('accounts.manage') });
+      }
+    }
+    await http().get('/v1/audit/events').query({ accountId: 'none' }).set(bearer(alice.accessToken)).expect(403);
+    for (const accountId of ['None', 'null', '', 'none,none']) {
+      const bad = await http().get('/v1/audit/events').query({ accountId }).set(bearer(systemAdmin)).expect(400);
+      expect(bad.body.error).toBe('VALIDATION_FAILED');
+    }
+  });
+
   it('pages by keyset without duplicates or gaps, even when hundreds of events share one instant', async () => {
     await withoutTriggers(
       db,

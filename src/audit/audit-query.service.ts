@@ -5,7 +5,7 @@ import { DomainException, ErrorCode, notFound } from '../common/error-codes.js';
 import { cursorInstantSql, decodeKeysetCursor, encodeKeysetCursor, KeysetCursor } from '../common/keyset-cursor.js';
 import { PERMISSIONS } from '../permissions/permissions.js';
 import { PermissionsService } from '../permissions/permissions.service.js';
-import { AuditEventDto, AuditEventPageDto, AuditFilterDto } from './dto/audit-event.dto.js';
+import { AuditEventDto, AuditEventPageDto, AuditFilterDto, NO_ACCOUNT } from './dto/audit-event.dto.js';
 
 export interface AuditRow {
   id: string;
@@ -70,11 +70,23 @@ export function assertRange(from: Date, to: Date): void {
   if (from >= to) throw new DomainException(ErrorCode.VALIDATION_FAILED, '`from` must be before `to`');
 }
 
-/** A filter as SQL: the WHERE clause and its parameters, always scoped to one account (the first parameter). */
+/** The chain key the trigger files the events of no account under (see the initial migration). */
+export const NO_ACCOUNT_CHAIN_KEY = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * The rows of one chain: an account's (the first parameter), or with null the events of no account
+ * (`account_id = NULL` would match nothing; IS NULL still uses the account_id indexes).
+ */
+export function chainWhere(accountId: string | null): { sql: string; params: unknown[] } {
+  return accountId === null ? { sql: 'account_id IS NULL', params: [] } : { sql: 'account_id = $1', params: [accountId] };
+}
+
+/** A filter as SQL: the WHERE clause and its parameters, always scoped to one chain (see chainWhere). */
 export interface AuditWhere {
   sql: string;
   params: unknown[];
-  accountId: string;
+  /** The account read; null for the events that belong to no account. */
+  accountId: string | null;
 }
 
 /** Reads the audit trail for admins with audit.read: filtered, newest first, keyset-paginated. */
@@ -86,15 +98,18 @@ export class AuditQueryService {
   ) {}
 
   /**
-   * Checks audit.read and an account the caller may read (its own; any for the system admin), and
-   * builds the WHERE clause every reader shares. `attempted` names the operation in a refusal's event.
+   * Checks audit.read and an account the caller may read (its own; any, or none, for the system admin),
+   * and builds the WHERE clause every reader shares. `attempted` names the operation in a refusal's event.
    */
   async where(actor: Actor, filter: AuditFilterDto, attempted = 'audit:read'): Promise<AuditWhere> {
     await this.permissions.require(actor, PERMISSIONS.auditRead, attempted);
-    const accountId = filter.accountId ?? actor.accountId;
-    await this.permissions.requireAccount(actor, accountId, 'Account', attempted);
-    const params: unknown[] = [accountId];
-    const clauses = ['account_id = $1'];
+    const accountId = filter.accountId === NO_ACCOUNT ? null : (filter.accountId ?? actor.accountId);
+    // The events of no account are one well-known chain, not someone's id to hide: a plain 403.
+    if (accountId === null) await this.permissions.require(actor, PERMISSIONS.accountsManage, attempted);
+    else await this.permissions.requireAccount(actor, accountId, 'Account', attempted);
+    const chain = chainWhere(accountId);
+    const params = [...chain.params];
+    const clauses = [chain.sql];
     const add = (sql: (n: string) => string, value: unknown) => {
       params.push(value);
       clauses.push(sql(`$${params.length}`));
@@ -119,7 +134,7 @@ export class AuditQueryService {
     const row = rows[0];
     // Another account's event is answered like a missing one (audited by requireAccount).
     if (!row) throw notFound('Audit event');
-    await this.permissions.requireAccount(actor, row.account_id ?? '00000000-0000-0000-0000-000000000000', 'Audit event', 'audit:read');
+    await this.permissions.requireAccount(actor, row.account_id ?? NO_ACCOUNT_CHAIN_KEY, 'Audit event', 'audit:read');
     return mapAuditRow(row);
   }
 

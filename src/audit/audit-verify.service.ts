@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Actor } from '../common/actor.js';
-import { assertRange, AuditQueryService, AuditWhere } from './audit-query.service.js';
+import { assertRange, AuditQueryService, AuditWhere, chainWhere, NO_ACCOUNT_CHAIN_KEY } from './audit-query.service.js';
 import { AuditChainBreakDto, AuditVerifyQueryDto, AuditVerifyResultDto, ChainBreakReason } from './dto/audit-verify.dto.js';
 
 const BATCH = 1000;
@@ -21,8 +21,8 @@ interface Link {
 }
 
 /**
- * Recomputes an account's hash chain (see the initial migration) in chain order, a batch at a time,
- * and reports the first event that does not verify.
+ * Recomputes an account's hash chain, or that of the events of no account (see the initial
+ * migration), in chain order, a batch at a time, and reports the first event that does not verify.
  */
 @Injectable()
 export class AuditVerifyService {
@@ -41,15 +41,17 @@ export class AuditVerifyService {
     if (!bounds) return result;
 
     // Writers commit in chain order (the head row lock), so a time range maps to a contiguous run of chain_seq.
-    let previous: Link | null = query.from ? null : await this.chainStart(accountId, bounds.lo);
+    let previous: Link | null = query.from ? null : await this.chainStart(accountId ?? NO_ACCOUNT_CHAIN_KEY, bounds.lo);
     let after = bounds.lo - 1n;
+    const chain = chainWhere(accountId);
+    const [after$, hi$] = [`$${chain.params.length + 1}`, `$${chain.params.length + 2}`];
     for (;;) {
       const rows: ChainRow[] = await this.dataSource.query(
         `SELECT e.id, e.chain_seq, e.occurred_at, e.prev_hash, e.hash, audit_event_hash_ok(e) AS hash_ok
            FROM audit_events e
-          WHERE e.account_id = $1 AND e.chain_seq > $2 AND e.chain_seq <= $3
+          WHERE ${chain.sql} AND e.chain_seq > ${after$} AND e.chain_seq <= ${hi$}
           ORDER BY e.chain_seq LIMIT ${BATCH}`,
-        [accountId, after.toString(), bounds.hi.toString()],
+        [...chain.params, after.toString(), bounds.hi.toString()],
       );
       for (const row of rows) {
         result.checked += 1;
@@ -84,11 +86,11 @@ export class AuditVerifyService {
    * What the oldest kept event must follow: nothing (seq 1, empty prev_hash) or, once retention removed
    * the oldest events, the anchor it recorded. Null means "anchored by its own prev_hash".
    */
-  private async chainStart(accountId: string, firstSeq: bigint): Promise<Link | null> {
+  private async chainStart(chainKey: string, firstSeq: bigint): Promise<Link | null> {
     if (firstSeq === 1n) return { seq: 0n, hash: Buffer.alloc(0) };
     const rows: { last_seq: string; last_hash: Buffer }[] = await this.dataSource.query(
       `SELECT last_seq, last_hash FROM audit_chain_anchors WHERE chain_key = $1`,
-      [accountId],
+      [chainKey],
     );
     const anchor = rows[0];
     if (!anchor) return { seq: 0n, hash: Buffer.alloc(0) }; // nothing was ever removed: events before firstSeq are missing

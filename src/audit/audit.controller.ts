@@ -1,5 +1,5 @@
 import { applyDecorators, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '../auth/authenticated.decorator.js';
 import { Actor, CurrentActor } from '../common/actor.js';
 import { ErrorResponseDto } from '../common/dto/error-response.dto.js';
@@ -31,6 +31,16 @@ const AuditRead = (notFound = OTHER_ACCOUNT) =>
     ApiNotFoundResponse({ type: ErrorResponseDto, description: notFound }),
   );
 
+/** A reading route with an account filter, whose `none` also asks for accounts.manage (replaces Authenticated's 403). */
+const AuditReadByAccount = (notFound = OTHER_ACCOUNT) =>
+  applyDecorators(
+    AuditRead(notFound),
+    ApiForbiddenResponse({
+      type: ErrorResponseDto,
+      description: `Requires the ${PERMISSIONS.auditRead} permission; \`none\` (the events that belong to no account) also requires ${PERMISSIONS.accountsManage}`,
+    }),
+  );
+
 @ApiTags('audit')
 @Controller('v1/audit')
 export class AuditController {
@@ -50,9 +60,9 @@ export class AuditController {
     return this.query.get(actor, params.id);
   }
 
-  /** Audit events of the account, newest first, filtered, keyset-paginated. */
+  /** Audit events of the account (or of no account), newest first, filtered, keyset-paginated. */
   @Get('events')
-  @AuditRead()
+  @AuditReadByAccount()
   @ApiOkResponse({ type: AuditEventPageDto })
   list(@CurrentActor() actor: Actor, @Query() q: AuditListQueryDto): Promise<AuditEventPageDto> {
     const { limit, cursor, ...filter } = q;
@@ -64,7 +74,7 @@ export class AuditController {
    * formula-safe) or NDJSON (one AuditEvent per line).
    */
   @Get('events/export')
-  @AuditRead()
+  @AuditReadByAccount()
   // The download's media types on the 200 alone (not @ApiProduces, which would list the JSON errors as CSV too).
   @ApiOkResponse({
     description: 'Attachment audit-events.csv or audit-events.ndjson',
@@ -76,7 +86,7 @@ export class AuditController {
 
   /** Forced logouts (not dry runs) per UTC day, per actor and per surface; the last 30 days by default. */
   @Get('summary')
-  @AuditRead()
+  @AuditReadByAccount()
   @ApiOkResponse({ type: AuditSummaryDto })
   summary(@CurrentActor() actor: Actor, @Query() q: AuditSummaryQueryDto): Promise<AuditSummaryDto> {
     return this.summaries.summary(actor, q);

@@ -1,5 +1,7 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { IsStorableDate } from '../../common/storable-date.js';
 import { SURFACES } from '../../common/surface.js';
 import { AUDIT_ACTIONS, AUDIT_OUTCOMES, AuditOutcome } from '../audit.types.js';
@@ -51,6 +53,22 @@ export class AuditEventPageDto {
   nextCursor: string | null;
 }
 
+/** What an account filter says for the events that belong to no account (a failed login for an unknown username, …). */
+export const NO_ACCOUNT = 'none';
+
+/**
+ * An account filter: an account id, or `none` for the events of no account. One field names one chain,
+ * so no two fields can contradict each other, and Swagger shows both choices on the one parameter.
+ */
+export const IsAccountSelector = () =>
+  applyDecorators(
+    IsOptional(),
+    ValidateIf((_, value) => value !== NO_ACCOUNT),
+    IsUUID(undefined, { message: `$property must be an account id (UUID) or ${NO_ACCOUNT}` }),
+    // Both choices spelled out: the plugin's validator shim does not see into this decorator.
+    ApiPropertyOptional({ oneOf: [{ type: 'string', format: 'uuid' }, { type: 'string', enum: [NO_ACCOUNT] }] }),
+  );
+
 const csv = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter(Boolean) : value);
 
 /** Filters shared by listing, export and summary. */
@@ -71,9 +89,8 @@ export class AuditFilterDto {
   @IsUUID()
   targetUserId?: string;
 
-  /** Another account: system admin only. Defaults to the caller's. */
-  @IsOptional()
-  @IsUUID()
+  /** Another account, or `none` for the events that belong to no account: system admin only. Defaults to the caller's. */
+  @IsAccountSelector()
   accountId?: string;
 
   @IsOptional()

@@ -1,5 +1,6 @@
-import { IsOptional, IsUUID } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { IsStorableDate } from '../../common/storable-date.js';
+import { IsAccountSelector } from './audit-event.dto.js';
 
 export class AuditSummaryQueryDto {
   /** Inclusive lower bound (ISO 8601, years 0001-9999); defaults to 30 days before `to`. */
@@ -12,9 +13,8 @@ export class AuditSummaryQueryDto {
   @IsStorableDate()
   to?: Date;
 
-  /** Another account: system admin only. Defaults to the caller's. */
-  @IsOptional()
-  @IsUUID()
+  /** Another account, or `none` for the events that belong to no account: system admin only. Defaults to the caller's. */
+  @IsAccountSelector()
   accountId?: string;
 }
 
