@@ -6,6 +6,7 @@ import { bearer, createTestDatabase, createUser, login, loginAdmin, startApp } f
 interface SchemaObject {
   $ref?: string;
   type?: string;
+  format?: string;
   nullable?: boolean;
   enum?: unknown[];
   allOf?: SchemaObject[];
@@ -16,7 +17,7 @@ interface SchemaObject {
 interface Operation {
   security?: unknown[];
   tags?: string[];
-  parameters?: { in: string; name: string }[];
+  parameters?: { in: string; name: string; description?: string; schema?: SchemaObject }[];
   requestBody?: unknown;
   responses: Record<string, { description?: string; content?: Record<string, { schema: SchemaObject }> }>;
 }
@@ -394,6 +395,17 @@ describe('users, roles, accounts, clients, OAuth, health, OpenAPI (native /v1)',
     }
     expect(notFound('/v1/audit/events/{id}')).toMatch(/event/i);
     expect(doc.paths['/v1/users'].post.responses['404']?.description).toMatch(/no account/i);
+  });
+
+  it('documents `none` (the events of no account) on every audit reading\'s account filter, and its 403', async () => {
+    const doc = await openApi();
+    for (const [path, name] of [['/v1/audit/events', 'accountId'], ['/v1/audit/events/export', 'accountId'], ['/v1/audit/summary', 'accountId'], ['/v1/audit/verify', 'account']]) {
+      const op = doc.paths[path].get;
+      const param = op.parameters?.find((p) => p.name === name);
+      expect({ path, oneOf: param?.schema?.oneOf }).toEqual({ path, oneOf: [{ type: 'string', format: 'uuid' }, { type: 'string', enum: ['none'] }] });
+      expect(param?.description).toMatch(/`none`[\s\S]*no account/);
+      expect(op.responses['403'].description).toMatch(/none.*accounts\.manage/);
+    }
   });
 
   it('documents the verify result\'s firstBroken as null or the break (the null it answers when ok validates)', async () => {

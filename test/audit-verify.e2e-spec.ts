@@ -105,6 +105,40 @@ describe('audit chain verification', () => {
     expect(empty.body).toMatchObject({ ok: true, checked: 0, headHash: null });
   });
 
+  it('verifies the chain of the events of no account (account=none, system admin only) and reports a tampered one', async () => {
+    for (let i = 0; i < 3; i++) {
+      await http().post('/v1/auth/login').send({ username: `ghost${i}x${Date.now().toString(36)}`, password: 'no-such-user-password' }).expect(401);
+    }
+    const { rows } = await owner.query(`SELECT e.id::text AS id, e.chain_seq::text AS chain_seq FROM audit_events e WHERE e.account_id IS NULL ORDER BY e.chain_seq`);
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+    const clean = await http().get('/v1/audit/verify').query({ account: 'none' }).set(bearer(systemAdmin)).expect(200);
+    const head = await owner.query(`SELECT encode(hash, 'hex') AS hex FROM audit_events WHERE account_id IS NULL ORDER BY chain_seq DESC LIMIT 1`);
+    expect(clean.body).toEqual({ ok: true, checked: rows.length, firstBroken: null, headHash: head.rows[0].hex, from: null, to: null });
+
+    // Anyone but the system admin is refused (and sees nothing of that chain).
+    const acc = await account('noacct');
+    for (const token of [acc.admin.accessToken, acc.member.accessToken]) {
+      const res = await http().get('/v1/audit/verify').query({ account: 'none' }).set(bearer(token)).expect(403);
+      expect(res.body.error).toBe('PERMISSION_DENIED');
+    }
+    await http().get('/v1/audit/verify').query({ account: 'NONE' }).set(bearer(systemAdmin)).expect(400);
+
+    const victim = rows[rows.length - 2];
+    await behindTheBack(`UPDATE audit_events SET reason = 'nothing to see' WHERE id = $1`, [victim.id]);
+    try {
+      const res = await http().get('/v1/audit/verify').query({ account: 'none' }).set(bearer(systemAdmin)).expect(200);
+      expect(res.body).toMatchObject({
+        ok: false,
+        checked: rows.length - 1,
+        firstBroken: { id: victim.id, chainSeq: victim.chain_seq, reason: 'hash_mismatch', occurredAt: expect.any(String) },
+      });
+    } finally {
+      // the account-less chain is shared by this file's tests: put the event back
+      await behindTheBack(`UPDATE audit_events SET reason = 'unknown_user' WHERE id = $1`, [victim.id]);
+    }
+    expect((await http().get('/v1/audit/verify').query({ account: 'none' }).set(bearer(systemAdmin)).expect(200)).body.ok).toBe(true);
+  });
+
   it('is for audit.read in the own account; only the system admin names another', async () => {
     const a = await account('tenanta');
     const b = await account('tenantb');

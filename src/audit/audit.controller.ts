@@ -92,9 +92,12 @@ export class AuditController {
     return this.summaries.summary(actor, q);
   }
 
-  /** Recomputes the account's hash chain over the range and reports the first event that was altered, removed or replaced. */
+  /**
+   * Recomputes the account's hash chain (or that of the events of no account) over the range and
+   * reports the first event that was altered, removed or replaced.
+   */
   @Get('verify')
-  @AuditRead()
+  @AuditReadByAccount()
   @ApiOkResponse({ type: AuditVerifyResultDto })
   verify(@CurrentActor() actor: Actor, @Query() q: AuditVerifyQueryDto): Promise<AuditVerifyResultDto> {
     return this.verifier.verify(actor, q);

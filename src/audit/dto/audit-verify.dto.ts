@@ -1,12 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsOptional, IsUUID } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { ApiNullableProperty } from '../../common/api-nullable.decorator.js';
 import { IsStorableDate } from '../../common/storable-date.js';
+import { IsAccountSelector } from './audit-event.dto.js';
 
 export class AuditVerifyQueryDto {
-  /** Account whose chain to verify; defaults to the caller's. Another account: system admin only. */
-  @IsOptional()
-  @IsUUID()
+  /**
+   * Account whose chain to verify; defaults to the caller's. Another account, or `none` for the chain of
+   * the events that belong to no account: system admin only.
+   */
+  @IsAccountSelector()
   account?: string;
 
   /** Verify events from this instant on (inclusive, ISO 8601, years 0001-9999); the first one is anchored by its own prev_hash. Omitted: from the chain's start. */
