@@ -6,7 +6,7 @@ import { newOpaqueToken, sha256, sha256Base64 } from '../common/crypto.js';
 import { whenReady } from '../common/maybe-async.js';
 import { DomainException, ErrorCode, notFound } from '../common/error-codes.js';
 import { RequestContext } from '../common/request-context.js';
-import { PERMISSIONS } from '../permissions/permissions.js';
+import { PERMISSIONS, userPermissionsSql } from '../permissions/permissions.js';
 import { PermissionsService } from '../permissions/permissions.service.js';
 import { InvalidatedCache } from '../sessions/invalidated-cache.js';
 import { RevocationService } from '../sessions/revocation.service.js';
@@ -115,10 +115,7 @@ export class ApiKeysService {
     }
     const rows: { proven: boolean | null; mayActFor: boolean | null }[] = await this.dataSource.query(
       `SELECT k.private_key_hash = $2 AS proven,
-              c.status = 'active' AND NOT EXISTS (
-                SELECT unnest(r.permissions) FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = $3
-                EXCEPT
-                SELECT unnest(r.permissions) FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = c.id) AS "mayActFor"
+              c.status = 'active' AND NOT EXISTS (${userPermissionsSql('$3')} EXCEPT ${userPermissionsSql('c.id')}) AS "mayActFor"
          FROM api_keys k LEFT JOIN users c ON c.id = k.created_by
         WHERE k.id = $1 AND k.revoked_at IS NULL`,
       [client.credentialId, sha256(privateKey), userId],

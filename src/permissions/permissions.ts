@@ -26,6 +26,14 @@ export function canonicalPermission(name: string): Permission | undefined {
   return PERMISSION_ALIASES[name];
 }
 
+/**
+ * SQL: the permissions a user holds through their roles, one row (column `p`) each. `userId` is an SQL
+ * expression (a parameter or a column). The one definition the token lookup, the role rules and an
+ * API key's sign-in rule share.
+ */
+export const userPermissionsSql = (userId: string) =>
+  `SELECT DISTINCT p FROM user_roles ur JOIN roles r ON r.id = ur.role_id CROSS JOIN unnest(r.permissions) p WHERE ur.user_id = ${userId}`;
+
 export const BUILT_IN_ROLES: Readonly<Record<string, readonly Permission[]>> = {
   'system-admin': [PERMISSIONS.accountsManage],
   admin: [

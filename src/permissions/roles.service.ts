@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { Actor } from '../common/actor.js';
 import { DomainException, ErrorCode } from '../common/error-codes.js';
-import { BUILT_IN_ROLES, canonicalPermission, Permission, PERMISSIONS } from './permissions.js';
+import { BUILT_IN_ROLES, canonicalPermission, Permission, PERMISSIONS, userPermissionsSql } from './permissions.js';
 import { PermissionsService } from './permissions.service.js';
 
 export interface RoleView {
@@ -92,11 +92,8 @@ export class RolesService {
    * password, status or roles would hand the actor that permission.
    */
   async assertOutranks(actor: Actor, userId: string, attempted: string): Promise<void> {
-    const rows: { permission: Permission }[] = await this.dataSource.query(
-      'SELECT DISTINCT unnest(r.permissions) AS permission FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = $1',
-      [userId],
-    );
-    await this.requireAll(actor, rows.map((r) => r.permission), attempted, userId);
+    const rows: { p: Permission }[] = await this.dataSource.query(userPermissionsSql('$1'), [userId]);
+    await this.requireAll(actor, rows.map((r) => r.p), attempted, userId);
   }
 
   private async requireAll(actor: Actor, permissions: Permission[], attempted: string, targetUserId: string | null = null): Promise<void> {

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { sha256Base64 } from '../common/crypto.js';
 import { AppConfigService } from '../config/app-config.service.js';
 import { preparedQuery, PreparedStatement } from '../database/prepared-query.js';
+import { userPermissionsSql } from '../permissions/permissions.js';
 import { LIVE_SESSION_SQL, SESSION_JOINS } from './session-sql.js';
 import { InvalidatedCache } from './invalidated-cache.js';
 import { Invalidation, SessionInvalidationService } from './session-invalidation.service.js';
@@ -50,8 +51,7 @@ const LOOKUP: PreparedStatement = {
   name: 'tokens.lookup',
   text: `SELECT s.id, s.number, s.user_id, s.account_id, u.username, s.access_expires_at, s.idle_expires_at, s.expires_at, s.last_seen_at, s.signed_in_by_key,
               ${LIVE_SESSION_SQL} AND s.access_expires_at > now() AS live,
-              coalesce((SELECT array_agg(DISTINCT p) FROM user_roles ur JOIN roles r ON r.id = ur.role_id CROSS JOIN unnest(r.permissions) p
-                        WHERE ur.user_id = u.id), '{}') AS permissions
+              coalesce((SELECT array_agg(p) FROM (${userPermissionsSql('u.id')}) held), '{}') AS permissions
          FROM ${SESSION_JOINS}
         WHERE s.token_hash = $1`,
 };
