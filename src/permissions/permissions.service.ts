@@ -27,6 +27,15 @@ export class PermissionsService {
   }
 
   /**
+   * Refuses (403, audited, naming the first one missing) unless the actor holds every permission: no
+   * one lends more power than they hold. The system admin holds every power.
+   */
+  async requireAll(actor: Actor, permissions: readonly Permission[], attempted: string, targetUserId: string | null = null): Promise<void> {
+    if (this.has(actor, PERMISSIONS.accountsManage)) return;
+    for (const permission of permissions) await this.require(actor, permission, attempted, targetUserId);
+  }
+
+  /**
    * Refuses a target in another account. Answered as NOT_FOUND, the same as an id that does not
    * exist, so one account cannot probe another's ids; audited as a denied cross-account attempt.
    */

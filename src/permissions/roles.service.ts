@@ -52,7 +52,7 @@ export class RolesService {
     if (Object.keys(BUILT_IN_ROLES).includes(name.toLowerCase())) {
       throw new DomainException(ErrorCode.CONFLICT, `"${name}" is the name of a built-in role`, { name });
     }
-    await this.requireAll(actor, permissions, 'roles:create');
+    await this.permissions.requireAll(actor, permissions, 'roles:create');
     return this.dataSource.transaction(async (manager) => {
       const rows: RoleView[] = await manager.query(
         `INSERT INTO roles (account_id, name, permissions) VALUES ($1, $2, $3)
@@ -84,7 +84,7 @@ export class RolesService {
    */
   async assertGrantable(actor: Actor, manager: EntityManager, roleIds: string[]): Promise<void> {
     const rows: { permission: Permission }[] = await manager.query('SELECT DISTINCT unnest(permissions) AS permission FROM roles WHERE id = ANY($1::uuid[])', [roleIds]);
-    await this.requireAll(actor, rows.map((r) => r.permission), 'roles:grant');
+    await this.permissions.requireAll(actor, rows.map((r) => r.permission), 'roles:grant');
   }
 
   /**
@@ -93,11 +93,6 @@ export class RolesService {
    */
   async assertOutranks(actor: Actor, userId: string, attempted: string): Promise<void> {
     const rows: { p: Permission }[] = await this.dataSource.query(userPermissionsSql('$1'), [userId]);
-    await this.requireAll(actor, rows.map((r) => r.p), attempted, userId);
-  }
-
-  private async requireAll(actor: Actor, permissions: Permission[], attempted: string, targetUserId: string | null = null): Promise<void> {
-    if (this.permissions.has(actor, PERMISSIONS.accountsManage)) return;
-    for (const permission of permissions) await this.permissions.require(actor, permission, attempted, targetUserId);
+    await this.permissions.requireAll(actor, rows.map((r) => r.p), attempted, userId);
   }
 }
