@@ -16,7 +16,9 @@ export class PermissionsService {
 
   /** May the actor act inside this account? Its own, or any for the system admin. */
   canReachAccount(actor: Actor, accountId: string): boolean {
-    return actor.accountId === accountId || actor.permissions.has(PERMISSIONS.accountsManage);
+    // Ids compare in the canonical lower case Postgres returns them in: a path's or a query's UUID may
+    // come in either case (the actor's own comes from the database).
+    return actor.accountId === accountId.toLowerCase() || actor.permissions.has(PERMISSIONS.accountsManage);
   }
 
   /** Refuses (403, audited) unless the actor holds the permission. */

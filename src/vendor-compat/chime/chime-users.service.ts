@@ -29,14 +29,13 @@ export class ChimeUsersService {
   /** ListUsers: a page of the account's users (read with sessions.read-any, as GetUser). Every user is a PrivateUser. */
   async listUsers(actor: Actor, accountId: string, q: { limit: number; cursor?: string; email?: string; type?: string }): Promise<UserPage> {
     await this.requirePathAccount(actor, accountId, null, 'chime:ListUsers');
-    const page = await this.users.list(actor, q.limit, q.cursor, accountId.toLowerCase(), { permission: PERMISSIONS.sessionsReadAny, attempted: 'chime:ListUsers', email: q.email });
-    return q.type === 'SharedDevice' ? { items: [], nextCursor: null } : page;
+    if (q.type === 'SharedDevice') return { items: [], nextCursor: null };
+    return this.users.list(actor, q.limit, q.cursor, accountId, { permission: PERMISSIONS.sessionsReadAny, attempted: 'chime:ListUsers', email: q.email });
   }
 
   /** A key acts in its own account only; naming another account in the path is Chime's ForbiddenException. */
   private requirePathAccount(actor: Actor, accountId: string, userId: string | null, attempted: string): Promise<void> {
-    // The path's user id is unverified, so it goes in details rather than as the target. Ids compare
-    // in the canonical lower case (the path's UUIDs may come in either case).
-    return this.permissions.requireOwnAccount(actor, accountId.toLowerCase(), attempted, userId === null ? {} : { pathUserId: userId });
+    // The path's user id is unverified, so it goes in details rather than as the target.
+    return this.permissions.requireOwnAccount(actor, accountId, attempted, userId === null ? {} : { pathUserId: userId });
   }
 }
