@@ -5,6 +5,7 @@ import { Actor } from '../common/actor.js';
 import { AppConfigService } from '../config/app-config.service.js';
 import { PERMISSIONS } from '../permissions/permissions.js';
 import { PermissionsService } from '../permissions/permissions.service.js';
+import { NO_ACCOUNT_CHAIN_KEY } from './audit-query.service.js';
 import { AuditService } from './audit.service.js';
 import { AuditRetentionResultDto } from './dto/audit-retention.dto.js';
 
@@ -159,7 +160,7 @@ export class AuditRetentionService implements OnApplicationBootstrap, OnApplicat
     await manager.query(
       `INSERT INTO audit_chain_anchors (chain_key, last_seq, last_hash)
        SELECT DISTINCT ON (k) k, chain_seq, hash FROM (
-         SELECT coalesce(account_id, '00000000-0000-0000-0000-000000000000'::uuid) AS k, chain_seq, hash
+         SELECT coalesce(account_id, '${NO_ACCOUNT_CHAIN_KEY}'::uuid) AS k, chain_seq, hash
            FROM ${table} WHERE ${predicate} AND ${NOT_HELD}) r
         ORDER BY k, chain_seq DESC
        ON CONFLICT (chain_key) DO UPDATE SET
