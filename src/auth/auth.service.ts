@@ -165,10 +165,7 @@ export class AuthService {
       const found = await this.users.findByLogin(user.login);
       return found && withoutHash(found);
     }
-    return this.users.find(user.userId).catch((error: unknown) => {
-      if (error instanceof DomainException && error.code === ErrorCode.NOT_FOUND) return null;
-      throw error;
-    });
+    return this.users.findById(user.userId);
   }
 
   /** The user a login attempt names, if any (for recording throttled attempts in that user's account). */

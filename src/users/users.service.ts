@@ -216,8 +216,14 @@ export class UsersService {
   }
 
   async find(userId: string): Promise<UserView> {
+    const user = await this.findById(userId);
+    if (!user) throw notFound('User');
+    return user;
+  }
+
+  /** The user with this id; null if none. */
+  async findById(userId: string): Promise<UserView | null> {
     const rows: UserView[] = await this.dataSource.query(`SELECT ${USER_VIEW} FROM users u WHERE u.id = $1`, [userId]);
-    if (!rows[0]) throw notFound('User');
-    return rows[0];
+    return rows[0] ?? null;
   }
 }
