@@ -112,7 +112,7 @@ try {
   // A first (it migrates and creates the admin), then B on the same database.
   const a = await startService('service A');
   const b = await startService('service B');
-  Object.assign(ctx, { a: a.base, b: b.base, db: await connect(ctx.dbUrl) });
+  Object.assign(ctx, { a: a.base, aPid: a.server.pid, b: b.base, db: await connect(ctx.dbUrl) });
   const login = await expectStatus(call(ctx.a, 'POST', '/v1/auth/login', { body: { username: ADMIN.username, password: ADMIN.password } }), 200, 'admin login');
   ctx.adminToken = login.accessToken;
   const me = await expectStatus(call(ctx.a, 'GET', '/v1/auth/me', { headers: bearer(ctx.adminToken) }), 200, 'admin me');

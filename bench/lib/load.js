@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -54,8 +54,32 @@ function wrkScript(job) {
   return `${lines.join('\n')}\n`;
 }
 
-/** Runs one load job in a separate process (wrk or the autocannon worker) and returns its summary. */
-export function runLoad(job) {
+/** CPU time (user + system, every thread) a process has used so far, in µs; null once it is gone. */
+function cpuUsOf(pid) {
+  try {
+    // Fields after the command name: utime and stime are the 12th and 13th, in clock ticks (USER_HZ, 100).
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10_000;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Runs one load job in a separate process (wrk or the autocannon worker) and returns its summary.
+ * With `job.pid` (the measured server), the summary also carries `cpuUs`: the CPU time that server
+ * spent per answered request during the run, in µs. When the server saturates one core, its
+ * throughput ratios are the inverse ratios of these costs.
+ */
+export async function runLoad(job) {
+  const before = job.pid ? cpuUsOf(job.pid) : null;
+  const summary = await runLoadGenerator(job);
+  const after = job.pid ? cpuUsOf(job.pid) : null;
+  if (before !== null && after !== null && summary.total > 0) summary.cpuUs = (after - before) / summary.total;
+  return summary;
+}
+
+function runLoadGenerator(job) {
   const dir = mkdtempSync(join(tmpdir(), 'bench-load-'));
   const duration = job.duration ?? 5;
   const limitMs = (duration + 30) * 1000;

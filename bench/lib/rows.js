@@ -45,6 +45,28 @@ function validationRows(rows, v) {
     rows.push(row(`1. ${label} vs Fastify+pg SELECT`, m.rps, RPS, fastifyPg.rps, RPS, m.rps / fastifyPg.rps, 'info', null));
     rows.push(row(`1. ${label} p99 at that load`, m.p99, 'ms', null, null, null, '< 10 ms', m.p99 < 10));
   }
+  cpuRows(rows, v);
+}
+
+/**
+ * Where the throughput ratios come from: the CPU time (user + system, every thread) each server spent
+ * per answered request. A server that saturates one core serves at the inverse of this cost, so the
+ * ratio column (constant route's cost ÷ the route's cost) is the throughput ratio that core allows.
+ */
+function cpuRows(rows, v) {
+  const { health, session, introspect, nestGet, nestPost } = v;
+  if (health.cpuUs === undefined) return;
+  const US = 'µs CPU';
+  rows.push(row('1. Service CPU per request: GET /health/live (constant route)', health.cpuUs, US, null, null, null, 'info', null));
+  for (const [label, m] of [
+    ['GET /v1/auth/session', session],
+    ['POST /v1/oauth/introspect', introspect],
+  ]) {
+    rows.push(row(`1. Service CPU per request: ${label} vs constant route`, m.cpuUs, US, health.cpuUs, US, health.cpuUs / m.cpuUs, 'info (ratio one core allows)', null));
+  }
+  if (nestGet?.cpuUs !== undefined && nestPost?.cpuUs !== undefined) {
+    rows.push(row('Anchor: bare Nest+Fastify CPU per request, POST vs GET', nestPost.cpuUs, US, nestGet.cpuUs, US, nestGet.cpuUs / nestPost.cpuUs, 'anchor (a POST body in Nest)', null));
+  }
 }
 
 function revocationRows(rows, v) {

@@ -30,8 +30,11 @@ async function measureInterleaved(ctx, jobs) {
   }
   const results = {};
   for (const [label, list] of Object.entries(runs)) {
-    const r = medianRun(list);
-    ctx.log(`  ${label}: ${Math.round(r.rps)} req/s (rounds: ${list.map((x) => Math.round(x.rps)).join(', ')}), p50 ${r.p50} ms, p99 ${r.p99} ms`);
+    const cpu = list.map((x) => x.cpuUs).filter((x) => x !== undefined);
+    // The CPU cost per request is steadier than the throughput: its own median over the rounds.
+    const r = { ...medianRun(list), cpuUs: cpu.length ? [...cpu].sort((x, y) => x - y)[Math.floor(cpu.length / 2)] : undefined };
+    const cpuText = r.cpuUs === undefined ? '' : `, server CPU ${r.cpuUs.toFixed(1)} µs/request`;
+    ctx.log(`  ${label}: ${Math.round(r.rps)} req/s (rounds: ${list.map((x) => Math.round(x.rps)).join(', ')}), p50 ${r.p50} ms, p99 ${r.p99} ms${cpuText}`);
     const bad = list.reduce((n, x) => n + x.non2xx + x.errors, 0);
     if (bad > 0) ctx.notes.push(`${label}: ${bad} non-2xx answers or errors during the measured runs.`);
     results[label] = r;
@@ -86,7 +89,7 @@ async function betterAuthRun(ctx, cookieCache) {
 }
 
 export async function validationPhase(ctx) {
-  const { a, tokens, apiKey } = ctx;
+  const { a, aPid: pid, tokens, apiKey } = ctx;
   const list = tokens.map((t) => t.token);
   // Sanity: the tokens are live on both routes before they are measured.
   await expectStatus(call(a, 'GET', '/v1/auth/me', { headers: bearer(list[0]) }), 200, 'me');
@@ -99,13 +102,14 @@ export async function validationPhase(ctx) {
     'GET /v1/auth/me': me,
     'POST /v1/oauth/introspect': introspect,
   } = await measureInterleaved(ctx, {
-    'GET /health/live': { url: a, path: '/health/live' },
+    'GET /health/live': { url: a, pid, path: '/health/live' },
     // The guard on an authenticated endpoint: /v1/auth/session answers from the validated session alone.
-    'GET /v1/auth/session': { url: a, path: '/v1/auth/session', tokens: list },
+    'GET /v1/auth/session': { url: a, pid, path: '/v1/auth/session', tokens: list },
     // /v1/auth/me also reads the user's profile and session rows (two queries): reported for reference.
-    'GET /v1/auth/me': { url: a, path: '/v1/auth/me', tokens: list },
+    'GET /v1/auth/me': { url: a, pid, path: '/v1/auth/me', tokens: list },
     'POST /v1/oauth/introspect': {
       url: a,
+      pid,
       path: '/v1/oauth/introspect',
       method: 'POST',
       headers: { 'x-api-key': apiKey, 'content-type': 'application/json' },
@@ -127,10 +131,12 @@ export async function validationPhase(ctx) {
     ]) {
       const port = await freePort();
       const base = `http://127.0.0.1:${port}`;
-      bareServers.push(await startServer(name, process.execPath, [`${BASELINE_DIR}${file}`], { env: { PORT: String(port) }, probe: { base, path: '/answer' } }));
-      jobs[`${name} GET`] = { url: base, path: '/answer' };
+      const server = await startServer(name, process.execPath, [`${BASELINE_DIR}${file}`], { env: { PORT: String(port) }, probe: { base, path: '/answer' } });
+      bareServers.push(server);
+      const { pid } = server;
+      jobs[`${name} GET`] = { url: base, pid, path: '/answer' };
       // The same request shape as introspection (headers, a rotating token-sized body), with made-up values.
-      jobs[`${name} POST`] = { url: base, path: '/answer', method: 'POST', headers: { 'x-api-key': `sk_${'x'.repeat(43)}`, 'content-type': 'application/json' }, body: {}, tokens: list.map((_, i) => `sat_${String(i).padStart(43, 'x')}`), rotate: 'body' };
+      jobs[`${name} POST`] = { url: base, pid, path: '/answer', method: 'POST', headers: { 'x-api-key': `sk_${'x'.repeat(43)}`, 'content-type': 'application/json' }, body: {}, tokens: list.map((_, i) => `sat_${String(i).padStart(43, 'x')}`), rotate: 'body' };
     }
     bare = await measureInterleaved(ctx, jobs);
   } finally {
