@@ -282,6 +282,22 @@ describe('Uberall dialect (/compat/uberall)', () => {
       expect((await signIn({ userId: plain.userId, private_key: key.privateKey }, key.apiKey).expect(403)).body.status).toBe('FORBIDDEN');
     });
 
+    it("a system admin's key signs in any user of its account, as the system admin may act for anyone", async () => {
+      // The system admin (accounts.manage) holds every power even without audit.read, which the admin holds.
+      await http().post('/v1/roles').set(bearer(world.systemAdminToken)).send({ name: 'sysadmin-key-maker', permissions: ['clients.manage', 'users.manage'] }).expect(201);
+      const sysAdmin = await createUser(app, world.systemAdminToken, { roles: ['system-admin', 'sysadmin-key-maker'] });
+      const key = (await http().post('/v1/api-keys').set(bearer(sysAdmin.accessToken)).send({ name: 'sysadmin-signer', signInUsers: true }).expect(201)).body;
+      const admin = await createUser(app, world.systemAdminToken, { roles: ['admin'] });
+      const signedIn = await signIn({ userId: admin.userId, private_key: key.privateKey }, key.apiKey).expect(200);
+      expect(signedIn.body.status).toBe('SUCCESS');
+      expect(await liveSurfaces(admin.userId)).toEqual(expect.arrayContaining(['native', 'uberall']));
+
+      // Without accounts.manage, the same permissions lend no more than they are.
+      const manager = await createUser(app, world.systemAdminToken, { roles: ['sysadmin-key-maker'] });
+      const limited = (await http().post('/v1/api-keys').set(bearer(manager.accessToken)).send({ name: 'manager-signer', signInUsers: true }).expect(201)).body;
+      expect((await signIn({ userId: admin.userId, private_key: limited.privateKey }, limited.apiKey).expect(403)).body.status).toBe('FORBIDDEN');
+    });
+
     it('revoking the key ends every session its private key signed in, everywhere, as an audited forced logout', async () => {
       const created = (await http().post('/v1/api-keys').set(bearer(world.systemAdminToken)).send({ name: 'short-lived-signer', signInUsers: true }).expect(201)).body;
       const [one, two] = [await createUser(app, world.systemAdminToken), await createUser(app, world.systemAdminToken)];

@@ -107,7 +107,9 @@ export class ApiKeysService {
    * What the client's private key allows, in one read of its (live) key row: `proven` when
    * `privateKey` is that key's private key, and `mayActFor` when it may sign in `userId` — only while
    * the user who created the key is active, and only a user holding no permission that creator lacks
-   * today (a key never lends more power than its creator has). Asked once per sign-in, never cached.
+   * today (a key never lends more power than its creator has). A creator holding accounts.manage, the
+   * system admin, holds every power, as in `PermissionsService.requireAll`: such a key signs in any user
+   * of its account. Asked once per sign-in, never cached.
    */
   async privateKeyGrant(client: Actor, privateKey: string, userId: string | null): Promise<{ proven: boolean; mayActFor: boolean }> {
     if (client.kind !== 'client' || !client.credentialId || typeof privateKey !== 'string' || privateKey.length === 0 || privateKey.length > 256) {
@@ -115,7 +117,9 @@ export class ApiKeysService {
     }
     const rows: { proven: boolean | null; mayActFor: boolean | null }[] = await this.dataSource.query(
       `SELECT k.private_key_hash = $2 AS proven,
-              c.status = 'active' AND NOT EXISTS (${userPermissionsSql('$3')} EXCEPT ${userPermissionsSql('c.id')}) AS "mayActFor"
+              c.status = 'active'
+                AND ('${PERMISSIONS.accountsManage}' IN (${userPermissionsSql('c.id')})
+                     OR NOT EXISTS (${userPermissionsSql('$3')} EXCEPT ${userPermissionsSql('c.id')})) AS "mayActFor"
          FROM api_keys k LEFT JOIN users c ON c.id = k.created_by
         WHERE k.id = $1 AND k.revoked_at IS NULL`,
       [client.credentialId, sha256(privateKey), userId],

@@ -38,7 +38,8 @@ export class CreateApiKeyDto {
   /**
    * Also issue a private key, with which this client signs in users of the account without their
    * password (Uberall's `POST /users/login` with `private_key`). Off by default; needs users.manage;
-   * the key signs in only users holding no permission its creator lacks.
+   * the key signs in only users holding no permission its creator lacks (any user, when its creator
+   * is the system admin, who holds every power).
    */
   @IsOptional()
   @IsBoolean()
