@@ -19,8 +19,8 @@ export class AccountsController {
 
   /** Create an account (tenant); system admin only. */
   @Post()
-
-  @BadInput()  @Authenticated(PERMISSIONS.accountsManage)
+  @BadInput()
+  @Authenticated(PERMISSIONS.accountsManage)
   @ApiCreatedResponse({ type: AccountDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'Name taken' })
   async create(@CurrentActor() actor: Actor, @Body() dto: CreateAccountDto): Promise<AccountDto> {
