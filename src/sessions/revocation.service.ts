@@ -124,8 +124,10 @@ interface Watermark {
  * The one operation that ends sessions. Every caller — native logout, admin forced logout, each
  * vendor dialect, refresh-token reuse — goes through `revoke`, which checks permission and tenancy,
  * ends the sessions and writes the audit event in ONE transaction, pushes the invalidation to every
- * instance, and answers with a receipt only once the invalidation has been dispatched. The one
- * exception, `endSignedInByKey`, runs inside an API key's revocation, whose transaction it shares.
+ * instance, and answers with a receipt only once the invalidation has been dispatched. A change that
+ * ends a user's sessions with it (disabling them, an admin's password reset) takes `revoke`'s three
+ * steps apart, `authorize`, `revokeWithin` its own transaction, then `settle`. `endSignedInByKey`
+ * runs inside an API key's revocation, whose transaction it shares.
  */
 @Injectable()
 export class RevocationService {
