@@ -1,7 +1,7 @@
 // Goal 1 and the anchors: validation throughput vs a constant route, Fastify+pg and better-auth.
 import { runLoad } from '../lib/load.js';
 import { startServer } from '../lib/procs.js';
-import { bearer, call, expectStatus, freePort } from '../lib/util.js';
+import { bearer, call, expectStatus, freePort, percentile } from '../lib/util.js';
 
 const BASELINE_DIR = new URL('../baseline/', import.meta.url).pathname;
 
@@ -32,7 +32,7 @@ async function measureInterleaved(ctx, jobs) {
   for (const [label, list] of Object.entries(runs)) {
     const cpu = list.map((x) => x.cpuUs).filter((x) => x !== undefined);
     // The CPU cost per request is steadier than the throughput: its own median over the rounds.
-    const r = { ...medianRun(list), cpuUs: cpu.length ? [...cpu].sort((x, y) => x - y)[Math.floor(cpu.length / 2)] : undefined };
+    const r = { ...medianRun(list), cpuUs: cpu.length ? percentile(cpu, 50) : undefined };
     const cpuText = r.cpuUs === undefined ? '' : `, server CPU ${r.cpuUs.toFixed(1)} µs/request`;
     ctx.log(`  ${label}: ${Math.round(r.rps)} req/s (rounds: ${list.map((x) => Math.round(x.rps)).join(', ')}), p50 ${r.p50} ms, p99 ${r.p99} ms${cpuText}`);
     const bad = list.reduce((n, x) => n + x.non2xx + x.errors, 0);
