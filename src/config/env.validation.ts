@@ -92,6 +92,14 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(0)
   VALIDATION_CACHE_SIZE = 50_000;
 
+  /**
+   * How long an instance trusts its validation cache after its last proof (a heartbeat through its
+   * invalidation channel) that it hears every revocation; also the longest a revocation waits for an
+   * instance that does not acknowledge it. Milliseconds.
+   */
+  @Transform(toInt) @IsInt() @Min(50) @Max(60_000)
+  INVALIDATION_LEASE_MS = 500;
+
   /** Audit events older than this many days are dropped by the retention job (0 keeps them forever). */
   @Transform(toInt) @IsInt() @Min(0)
   AUDIT_RETENTION_DAYS = 400;

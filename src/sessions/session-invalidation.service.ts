@@ -1,11 +1,16 @@
 import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Socket } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { EntityManager } from 'typeorm';
 import { AppConfigService } from '../config/app-config.service.js';
 import { preparedQuery, PreparedStatement } from '../database/prepared-query.js';
 
+/** Every instance LISTENs here; a revocation's NOTIFY goes here, inside its transaction. */
 const INVALIDATION_CHANNEL = 'session_invalidation';
+/** Each instance also LISTENs on a channel of its own, for the acknowledgements addressed to it and its heartbeats. */
+const instanceChannel = (instanceId: string) => `session_invalidation_${instanceId}`;
 
 /** What a revocation invalidates: one session, every session of a user or of an account, a client's API key, or everything. */
 export type Invalidation = { kind: 's' | 'u' | 'a' | 'c'; id: string } | { kind: '*' };
@@ -26,42 +31,83 @@ interface Pending {
   done: () => void;
 }
 
-const ACK = 'k';
+/** Payload prefixes on an instance's own channel. */
+const ACK = 'a';
+const HEARTBEAT = 'h';
 const PENDING_TTL_MS = 10_000;
 
 type Listener = (invalidation: Invalidation) => void;
 
 /**
  * Pushes invalidations to every running instance through Postgres LISTEN/NOTIFY. A NOTIFY sent
- * inside the revoking transaction is delivered only if it commits. While the LISTEN connection is
- * down, `ready` is false and caches built on it must not be trusted (fail closed).
+ * inside the revoking transaction is delivered only if it commits.
+ *
+ * The cache built on it is trusted by LEASE, not by the connection merely being open: every
+ * `lease / 4` the instance sends a heartbeat NOTIFY through its own LISTEN connection, addressed to
+ * itself. Postgres delivers a listener's notifications in commit order, so when a heartbeat sent at
+ * time T comes back, every invalidation committed before T has been applied. The cache is `ready`
+ * only while the newest heartbeat that came back was sent less than `lease` ago (monotonic clock). A
+ * revoking request waits for the acknowledgements of the instances that were listening, and at most
+ * `lease` after its commit: by then an instance that did not acknowledge (frozen, its connection
+ * stalled) has stopped trusting its cache, whatever it does. Acknowledgements go to the publisher's
+ * own channel, so a revocation costs O(instances) messages.
  */
 @Injectable()
 export class SessionInvalidationService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(SessionInvalidationService.name);
+  /** Names this instance's channel: lower-case hex, a valid identifier as it is. */
+  readonly instanceId = randomBytes(8).toString('hex');
+  private readonly ownChannel = instanceChannel(this.instanceId);
+  private readonly leaseMs: number;
+  /** A heartbeat outstanding this long means the connection is stalled: drop it and connect anew. */
+  private readonly stallMs: number;
   private client: Client | null = null;
   private listeners: Listener[] = [];
   private readonly pending = new Map<string, Pending>();
   private closing = false;
   private reconnectTimer: NodeJS.Timeout | null = null;
+  private heartbeatTimer: NodeJS.Timeout | null = null;
   private readonly lost = new WeakSet<Client>();
   private retryDelay = 100;
-  /** True while notifications are flowing; flips to false the moment the connection drops. */
-  ready = false;
+  private heartbeatSeq = 0;
+  /** The heartbeat sent and not yet back: its number and when it was sent. */
+  private outstanding: { seq: number; sentMs: number } | null = null;
+  /** When the newest heartbeat that came back was sent (performance.now()); -Infinity: never / connection lost. */
+  private provenAtMs = Number.NEGATIVE_INFINITY;
   /** Bumped on every invalidation received and on every reconnect: lets a cache detect a race. */
   epoch = 0;
 
-  constructor(private readonly config: AppConfigService) {}
+  constructor(private readonly config: AppConfigService) {
+    this.leaseMs = config.get('INVALIDATION_LEASE_MS');
+    this.stallMs = Math.max(4 * this.leaseMs, 2000);
+  }
+
+  /** True while this instance holds fresh proof that it hears every invalidation: its cache may be trusted. */
+  get ready(): boolean {
+    return performance.now() - this.provenAtMs < this.leaseMs;
+  }
+
+  get lease(): number {
+    return this.leaseMs;
+  }
 
   onModuleInit(): Promise<void> {
+    this.heartbeatTimer = setInterval(() => this.heartbeat(), Math.max(10, Math.floor(this.leaseMs / 4)));
+    this.heartbeatTimer.unref();
     return this.connect();
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.closing = true;
-    this.ready = false;
+    this.provenAtMs = Number.NEGATIVE_INFINITY;
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
-    await this.client?.end().catch(() => undefined);
+    if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
+    const client = this.client;
+    if (!client) return;
+    this.lost.add(client);
+    // A stalled connection would never answer the goodbye: bound it.
+    await Promise.race([client.end().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
+    socketOf(client)?.destroy();
   }
 
   subscribe(listener: Listener): void {
@@ -79,7 +125,7 @@ export class SessionInvalidationService implements OnModuleInit, OnApplicationSh
     const id = invalidation.kind === '*' ? '' : invalidation.id;
     const [{ listeners }] = await preparedQuery<{ listeners: number }>(manager, PUBLISH, [
       INVALIDATION_CHANNEL,
-      `${invalidation.kind}:${id}:${nonce}`,
+      `${invalidation.kind}:${id}:${nonce}:${this.instanceId}`,
       LISTENER_APPLICATION_NAME,
     ]);
     const now = Date.now();
@@ -90,22 +136,23 @@ export class SessionInvalidationService implements OnModuleInit, OnApplicationSh
   }
 
   /**
-   * Waits until every instance that was listening has acknowledged the invalidation, i.e. has
-   * already dropped the affected cache entries, so that no instance serves the token once the
-   * revocation is answered. Bounded: a stuck instance delays the answer by at most `timeoutMs`.
+   * Called after the commit: waits until every instance that was listening has acknowledged the
+   * invalidation (has dropped the affected cache entries), and at most one lease. After a lease
+   * every instance that has not applied it has stopped trusting its cache, so either way no instance
+   * serves the token once this returns.
    */
-  waitForEcho(nonce: string, timeoutMs = 2000): Promise<void> {
+  waitForEcho(nonce: string): Promise<void> {
     const entry = this.pending.get(nonce);
-    if (!entry || !this.ready || entry.acks >= entry.expected) {
+    if (!entry || entry.acks >= entry.expected) {
       this.pending.delete(nonce);
       return Promise.resolve();
     }
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         this.pending.delete(nonce);
-        this.logger.warn({ acks: entry.acks, expected: entry.expected }, 'not every instance acknowledged an invalidation in time');
+        this.logger.warn({ acks: entry.acks, expected: entry.expected, leaseMs: this.leaseMs }, 'not every instance acknowledged an invalidation within the lease');
         resolve();
-      }, timeoutMs);
+      }, this.leaseMs);
       entry.done = () => {
         clearTimeout(timer);
         this.pending.delete(nonce);
@@ -117,15 +164,15 @@ export class SessionInvalidationService implements OnModuleInit, OnApplicationSh
   private async connect(): Promise<void> {
     if (this.closing) return;
     const client = new Client({ connectionString: this.config.get('DATABASE_URL'), application_name: LISTENER_APPLICATION_NAME });
-    client.on('notification', (msg) => this.onNotification(msg.payload ?? ''));
+    client.on('notification', (msg) => this.onNotification(client, msg.channel, msg.payload ?? ''));
     client.on('error', (error) => this.onLost(client, error));
     client.on('end', () => this.onLost(client, new Error('connection ended')));
     try {
       await client.connect();
-      await client.query(`LISTEN ${INVALIDATION_CHANNEL}`);
+      await client.query(`LISTEN ${INVALIDATION_CHANNEL}; LISTEN ${this.ownChannel}`);
     } catch (error) {
-      await client.end().catch(() => undefined);
       this.onLost(client, error as Error);
+      socketOf(client)?.destroy();
       return;
     }
     if (this.closing) {
@@ -136,17 +183,40 @@ export class SessionInvalidationService implements OnModuleInit, OnApplicationSh
     }
     this.client = client;
     this.retryDelay = 100;
-    // Anything revoked while we were deaf is unknown: start from an empty cache.
+    this.outstanding = null;
+    // Anything revoked while we were deaf is unknown: start from an empty cache. Trust comes back
+    // with the first heartbeat.
     this.epoch++;
     this.emit({ kind: '*' });
-    this.ready = true;
+    this.heartbeat();
+  }
+
+  /** Sends the next heartbeat, unless one is still out; drops a connection whose heartbeat is stuck. */
+  private heartbeat(): void {
+    const client = this.client;
+    if (!client || this.closing) return;
+    const now = performance.now();
+    if (this.outstanding) {
+      if (now - this.outstanding.sentMs > this.stallMs) {
+        this.logger.warn({ stalledMs: Math.round(now - this.outstanding.sentMs) }, 'invalidation channel stalled; reconnecting');
+        this.onLost(client, new Error('heartbeat stalled'));
+        socketOf(client)?.destroy();
+      }
+      return;
+    }
+    const seq = ++this.heartbeatSeq;
+    this.outstanding = { seq, sentMs: now };
+    client
+      .query({ name: 'invalidation.heartbeat', text: 'SELECT pg_notify($1, $2)', values: [this.ownChannel, `${HEARTBEAT}:${seq}`] })
+      .catch((error: Error) => this.logger.warn({ err: error.message }, 'could not send an invalidation heartbeat'));
   }
 
   private onLost(client: Client, error: Error): void {
     if (this.lost.has(client)) return;
     this.lost.add(client);
     if (this.client && this.client !== client) return;
-    this.ready = false;
+    this.provenAtMs = Number.NEGATIVE_INFINITY;
+    this.outstanding = null;
     this.epoch++;
     this.emit({ kind: '*' });
     this.client = null;
@@ -158,25 +228,41 @@ export class SessionInvalidationService implements OnModuleInit, OnApplicationSh
     this.reconnectTimer.unref();
   }
 
-  private onNotification(payload: string): void {
-    const [kind, id, nonce] = payload.split(':');
-    if (kind === ACK) {
-      const entry = this.pending.get(id);
-      if (entry && ++entry.acks >= entry.expected) entry.done();
-      return;
-    }
+  private onNotification(client: Client, channel: string, payload: string): void {
+    if (client !== this.client) return;
+    if (channel === this.ownChannel) return this.onOwnChannel(payload);
+    const [kind, id, nonce, publisher] = payload.split(':');
     this.epoch++;
     if (kind === 's' || kind === 'u' || kind === 'a' || kind === 'c') this.emit({ kind, id });
     else this.emit({ kind: '*' });
-    // The cache entries are gone (emit is synchronous): tell the publisher, on the same connection.
-    if (nonce && this.client) {
-      this.client.query({ name: 'invalidation.ack', text: 'SELECT pg_notify($1, $2)', values: [INVALIDATION_CHANNEL, `${ACK}:${nonce}`] }).catch((error: Error) => {
-        this.logger.warn({ err: error.message }, 'could not acknowledge an invalidation');
-      });
+    // The cache entries are gone (emit is synchronous): tell the publisher, on its own channel.
+    if (!nonce || !publisher) return;
+    if (publisher === this.instanceId) return this.acknowledged(nonce);
+    client
+      .query({ name: 'invalidation.ack', text: 'SELECT pg_notify($1, $2)', values: [instanceChannel(publisher), `${ACK}:${nonce}`] })
+      .catch((error: Error) => this.logger.warn({ err: error.message }, 'could not acknowledge an invalidation'));
+  }
+
+  private onOwnChannel(payload: string): void {
+    const [kind, value] = payload.split(':');
+    if (kind === ACK) return this.acknowledged(value);
+    if (kind === HEARTBEAT && this.outstanding && Number(value) === this.outstanding.seq) {
+      this.provenAtMs = this.outstanding.sentMs;
+      this.outstanding = null;
     }
+  }
+
+  private acknowledged(nonce: string): void {
+    const entry = this.pending.get(nonce);
+    if (entry && ++entry.acks >= entry.expected) entry.done();
   }
 
   private emit(invalidation: Invalidation): void {
     for (const listener of this.listeners) listener(invalidation);
   }
+}
+
+/** The pg client's socket, to drop a connection that no longer answers (end() would wait on it). */
+function socketOf(client: Client): Socket | undefined {
+  return (client as unknown as { connection?: { stream?: Socket } }).connection?.stream;
 }
