@@ -3,15 +3,7 @@ import pg from 'pg';
 import request from 'supertest';
 import { LISTENER_APPLICATION_NAME, SessionInvalidationService } from '../src/sessions/session-invalidation.service.js';
 import { bearer, createTestDatabase, createUser, login, loginAdmin, startApp } from './support/test-app.js';
-
-/** Polls a condition (a state change, not a fixed delay); fails after `limitMs`. */
-async function until(what: string, condition: () => boolean | Promise<boolean>, limitMs = 10_000): Promise<void> {
-  const deadline = Date.now() + limitMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
+import { until } from './support/until.js';
 
 /** The backend pid of an instance's LISTEN connection (the pg Client's own processID), null while down. */
 function currentListenerPid(app: NestFastifyApplication): number | null {
