@@ -21,6 +21,7 @@ const { bearer, call, expectStatus, freePort } = await import('./lib/util.js');
 const { validationPhase } = await import('./phases/validation.js');
 const { loadGenerator } = await import('./lib/load.js');
 const { revocationPhase } = await import('./phases/revocation.js');
+const { fanoutPhase } = await import('./phases/fanout.js');
 const { forcedLogoutPhase } = await import('./phases/forced-logout.js');
 const { seedAudit, auditPhase } = await import('./phases/audit.js');
 const { loginPhase } = await import('./phases/login.js');
@@ -41,8 +42,8 @@ const ctx = {
   connections: Number(process.env.BENCH_CONNECTIONS ?? 10),
   sessions: quick ? 200 : 1000,
   sizes: quick
-    ? { revocations: 100, userSessions: 10_000, userRuns: 3, accountSessions: 20_000, auditEvents: 100_000, auditRequests: 30, logins: 5 }
-    : { revocations: 1000, userSessions: 10_000, userRuns: 9, accountSessions: 100_000, auditEvents: 1_000_000, auditRequests: 100, logins: 40 },
+    ? { revocations: 100, fanoutRevocations: 60, userSessions: 10_000, userRuns: 3, accountSessions: 20_000, auditEvents: 100_000, auditRequests: 30, logins: 5 }
+    : { revocations: 1000, fanoutRevocations: 300, userSessions: 10_000, userRuns: 9, accountSessions: 100_000, auditEvents: 1_000_000, auditRequests: 100, logins: 40 },
   dbUrl: withDb(stamp),
   betterAuthDbUrl: withDb(`${stamp}_ba`),
   rss: new RssSampler(100),
@@ -72,7 +73,7 @@ const watchdog = setTimeout(async () => {
 }, limitS * 1000);
 watchdog.unref();
 
-async function startService(name) {
+async function startService(name, env = {}) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const serviceDir = process.env.BENCH_SERVICE_DIR ?? ROOT;
@@ -92,6 +93,7 @@ async function startService(name) {
       SECRETS_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64'),
       // The login figure repeats one user's login: the per-identifier throttle would answer 429.
       LOGIN_THROTTLE_LIMIT: '1000000',
+      ...env,
     },
     probe: { base, path: '/health/live' },
     logFile: join(logDir, `${name.replace(/\W+/g, '-')}.log`),
@@ -124,6 +126,7 @@ try {
     201,
     'bench user',
   );
+  ctx.benchUserId = user.id;
   ctx.tokens = await insertKnownSessions(ctx.db, user.id, ctx.defaultAccountId, ctx.sessions);
   const toRevoke = await insertKnownSessions(ctx.db, user.id, ctx.defaultAccountId, ctx.sizes.revocations);
   await ctx.db.query('ANALYZE sessions');
@@ -138,6 +141,7 @@ try {
   };
   await phase('validation', `1. token validation (${ctx.connections} connections, ${ctx.duration} s per run, ${ctx.rounds} interleaved rounds, ${ctx.sessions} rotating tokens)`, () => validationPhase(ctx));
   await phase('revocation', `2. revocation across instances (${toRevoke.length})`, () => revocationPhase(ctx, toRevoke));
+  await phase('fanout', '2b. revocation as the cluster grows, and with an instance frozen or its listener stalled', () => fanoutPhase(ctx, startService));
   await phase('login', '6. login', () => loginPhase(ctx));
   await phase('forcedLogout', '3. forced logout', () => forcedLogoutPhase(ctx));
   await phase('auditSeed', '4. audit seed', () => seedAudit(ctx));

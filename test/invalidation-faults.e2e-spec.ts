@@ -2,7 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { LISTENER_APPLICATION_NAME } from '../src/sessions/session-invalidation.service.js';
 import { InstanceProcess, spawnInstance } from './support/instance-process.js';
-import { StallingProxy } from './support/stalling-proxy.js';
+import { StallingProxy } from '../bench/lib/stalling-proxy.js';
 import { bearer, createTestDatabase, createUser, login, LoggedIn, loginAdmin, startApp, urlOf } from './support/test-app.js';
 import { until } from './support/until.js';
 

@@ -68,14 +68,15 @@ export class RssSampler {
   }
   sample() {
     for (const [label, pid] of this.targets) {
-      let kib;
+      let m;
       try {
-        const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-        kib = m ? Number(m[1]) : NaN;
+        m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
       } catch {
         continue;
       }
-      const mib = kib / 1024;
+      // A process that has exited but is not yet reaped has no VmRSS.
+      if (!m) continue;
+      const mib = Number(m[1]) / 1024;
       for (const key of [`${label}`, `${label}@${this.phase}`]) this.max.set(key, Math.max(this.max.get(key) ?? 0, mib));
     }
   }

@@ -7,6 +7,7 @@ export function buildRows(r, ctx) {
   const rows = [];
   if (r.validation) validationRows(rows, r.validation);
   if (r.revocation) revocationRows(rows, r.revocation);
+  if (r.fanout) fanoutRows(rows, r.fanout);
   if (r.forcedLogout) forcedRows(rows, r.forcedLogout);
   if (r.auditSeed) auditRows(rows, r, ctx);
   memoryRows(rows, ctx);
@@ -75,6 +76,24 @@ function revocationRows(rows, v) {
   rows.push(row('2. Refused on the very first B request', `${v.firstRefused} / ${v.count}`, null, null, null, null, `${v.count} / ${v.count}`, v.firstRefused === v.count));
   rows.push(row('2. Revoked token served by B after A answered', `${v.violations}`, null, null, null, null, '0', v.violations === 0 && v.neverRefused === 0));
   rows.push(row('2. Revocation answer time on A (p50 / p99)', `${v.revokeP50.toFixed(1)} / ${v.revokeP99.toFixed(1)} ms`, null, null, null, null, 'info', null));
+}
+
+function fanoutRows(rows, f) {
+  const ms = (v) => `${v.p50.toFixed(1)} / ${v.p99.toFixed(1)} ms`;
+  for (const k of [2, 4, 8]) {
+    if (f.byK[k]) rows.push(row(`2b. Revocation answer on A, K = ${k} instances: p50 / p99 (n=${f.n})`, ms(f.byK[k]), null, null, null, null, 'info', null));
+  }
+  const k2 = f.byK[2]?.p99;
+  const k8 = f.byK[8]?.p99;
+  if (k2 && k8) rows.push(row('2b. Revocation answer p99, K = 8 vs K = 2', k8, 'ms', k2, 'ms', k8 / k2, '≤ 1.5×', k8 / k2 <= 1.5));
+  if (f.frozen) {
+    rows.push(row(`2b. Revocation answer p99, one of 4 instances frozen (SIGSTOP), lease ${f.lease} ms`, f.frozen.p99, 'ms', null, null, null, `≤ ${f.lease + 50} ms`, f.frozen.p99 <= f.lease + 50));
+    rows.push(row('2b.   revoked tokens the frozen instance served after SIGCONT', `${f.frozen.served} / ${f.n}`, null, null, null, null, '0', f.frozen.served === 0));
+  }
+  if (f.stalled) {
+    rows.push(row(`2b. Revocation answer p99, one instance's LISTEN connection stalled`, f.stalled.p99, 'ms', null, null, null, `≤ ${f.lease + 50} ms`, f.stalled.p99 <= f.lease + 50));
+    rows.push(row('2b.   revoked tokens the stalled instance served after the answers', `${f.stalled.served} / ${f.n}`, null, null, null, null, '0', f.stalled.served === 0));
+  }
 }
 
 function forcedRows(rows, f) {
