@@ -11,6 +11,9 @@ const LEASE_MS = 500;
 /** Room above the lease for the revoking request's own work on a loaded CI machine; the old fixed wait was 2,000 ms. */
 const ANSWER_LIMIT_MS = LEASE_MS + 1000;
 
+/** An override gives each app a module registry of its own, so its config reads its own database URL. */
+const OWN_CONFIG = { INVALIDATION_LEASE_MS: String(LEASE_MS) };
+
 const sessionStatus = (base: string, token: string) => fetch(`${base}/v1/auth/session`, { headers: bearer(token) }).then((r) => r.status);
 
 /** Two validations: the first may read the database, the second is answered from the cache. */
@@ -46,7 +49,7 @@ describe('revocation while another instance is frozen (SIGSTOP)', () => {
 
   beforeAll(async () => {
     const url = await createTestDatabase();
-    a = await startApp(url);
+    a = await startApp(url, OWN_CONFIG);
     b = await spawnInstance(url);
     adminToken = (await loginAdmin(a)).accessToken;
   });
@@ -101,9 +104,8 @@ describe('revocation while another instance’s LISTEN connection is stalled, no
     const target = new URL(url);
     proxy = new StallingProxy(target.hostname, Number(target.port || 5432));
     await proxy.start();
-    a = await startApp(url);
-    // An override gives B a module registry of its own, so its config reads the proxy's URL.
-    b = await startApp(proxy.through(url), { INVALIDATION_LEASE_MS: String(LEASE_MS) });
+    a = await startApp(url, OWN_CONFIG);
+    b = await startApp(proxy.through(url), OWN_CONFIG);
     adminToken = (await loginAdmin(a)).accessToken;
   });
   afterAll(async () => {
@@ -124,7 +126,6 @@ describe('revocation while another instance’s LISTEN connection is stalled, no
 
     expect(proxy.stall((c) => c.applicationName === LISTENER_APPLICATION_NAME)).toBe(1);
     const slowest = await revokeAll(a, adminToken, revoked);
-    expect(slowest).toBeLessThan(ANSWER_LIMIT_MS);
 
     // For a second after the answers (B's listener still stalled): never a revoked token, and B still answers.
     const until1s = Date.now() + 1000;
@@ -136,6 +137,8 @@ describe('revocation while another instance’s LISTEN connection is stalled, no
       rounds++;
     }
     expect(rounds).toBeGreaterThan(3);
+    // Each answer came when the lease ran out at the latest (B acknowledged nothing).
+    expect(slowest).toBeLessThan(ANSWER_LIMIT_MS);
 
     // The stalled heartbeat makes B drop that connection and listen on a new one; its cache is trusted again.
     await until('B to listen on a new connection', () => listener().some((c) => !c.stalled), 15_000);
