@@ -11,6 +11,7 @@ export declare class StallingProxy {
   through(url: string): string;
   connections(): ProxiedConnection[];
   stall(which: (c: ProxiedConnection) => boolean): number;
+  drop(which: (c: ProxiedConnection) => boolean): number;
   release(): void;
   close(): Promise<void>;
 }

@@ -48,6 +48,20 @@ export class StallingProxy {
     return n;
   }
 
+  /** Closes every open connection that `which` picks, dropping what they held; returns how many. */
+  drop(which) {
+    let n = 0;
+    for (const pair of [...this.pairs]) {
+      if (which(pair)) {
+        pair.client.destroy();
+        pair.server.destroy();
+        this.pairs.delete(pair);
+        n++;
+      }
+    }
+    return n;
+  }
+
   /** Forwards again what stalled connections held, in order. */
   release() {
     for (const pair of this.pairs) {

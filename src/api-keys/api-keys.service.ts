@@ -143,7 +143,7 @@ export class ApiKeysService {
       // The sessions its private key signed in end with it (their rows before any audit write).
       await this.revocation.endSignedInByKey(manager, actor, id, 'API key revoked');
       await this.audit.record(manager, { action: 'client.revoked', accountId: actor.accountId, actor, context: actor.context, details: { apiKeyId: id } });
-      return { view: rows[0], nonce: await this.invalidation.publish(manager, { kind: 'c', id }) };
+      return { view: rows[0], nonce: await this.invalidation.publish(manager, { kind: 'c', id }, actor.accountId) };
     });
     // The key, and the sessions it signed in, refused by every instance before we answer.
     await this.invalidation.waitForEcho(nonce);

@@ -100,6 +100,14 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(50) @Max(60_000)
   INVALIDATION_LEASE_MS = 500;
 
+  /** How often a consumer's invalidation stream gets a heartbeat (while this instance's lease is fresh), ms. */
+  @Transform(toInt) @IsInt() @Min(20) @Max(60_000)
+  INVALIDATION_STREAM_HEARTBEAT_MS = 250;
+
+  /** How long invalidations are kept for consumers' streams to resume after a reconnect, seconds. */
+  @Transform(toInt) @IsInt() @Min(10) @Max(86_400)
+  INVALIDATION_REPLAY_WINDOW_S = 600;
+
   /** Audit events older than this many days are dropped by the retention job (0 keeps them forever). */
   @Transform(toInt) @IsInt() @Min(0)
   AUDIT_RETENTION_DAYS = 400;

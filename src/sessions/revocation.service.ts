@@ -12,7 +12,7 @@ import { PERMISSIONS } from '../permissions/permissions.js';
 import { PermissionsService } from '../permissions/permissions.service.js';
 import { RevocationReceipt, RevocationTarget, RevokeOptions } from './revocation.types.js';
 import { LIVE_SESSION_OF_USER_SQL, LIVE_SESSION_SQL, SESSION_JOINS } from './session-sql.js';
-import { Invalidation, SessionInvalidationService } from './session-invalidation.service.js';
+import { PublishedInvalidation, SessionInvalidationService } from './session-invalidation.service.js';
 
 /**
  * Ids in the canonical (lower-case) form Postgres returns them in: the actor's own id, the cache's
@@ -184,7 +184,7 @@ export class RevocationService {
       dryRun,
       details: { scope: resolved.scope, ...(target.kind === 'user' && target.exceptCurrent ? { exceptCurrent: true } : {}) },
     });
-    const nonce = !dryRun && outcome.count > 0 && outcome.invalidation ? await this.invalidation.publish(manager, outcome.invalidation) : null;
+    const nonce = !dryRun && outcome.count > 0 && outcome.invalidation ? await this.invalidation.publish(manager, outcome.invalidation, resolved.accountId) : null;
     const receipt: RevocationReceipt = {
       revokedCount: outcome.count,
       sessionIds: outcome.ids.slice(0, MAX_LISTED_SESSION_IDS),
@@ -265,7 +265,7 @@ export class RevocationService {
     resolved: Resolved,
     reason: string | null,
     dryRun: boolean,
-  ): Promise<{ ids: string[]; count: number; at: Date; invalidation: Invalidation | null; watermark: Watermark | null }> {
+  ): Promise<{ ids: string[]; count: number; at: Date; invalidation: PublishedInvalidation | null; watermark: Watermark | null }> {
     const markParams = markParamsOf(actor, reason);
     switch (target.kind) {
       case 'current':

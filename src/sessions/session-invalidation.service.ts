@@ -12,15 +12,38 @@ const INVALIDATION_CHANNEL = 'session_invalidation';
 /** Each instance also LISTENs on a channel of its own, for the acknowledgements addressed to it and its heartbeats. */
 const instanceChannel = (instanceId: string) => `session_invalidation_${instanceId}`;
 
-/** What a revocation invalidates: one session, every session of a user or of an account, a client's API key, or everything. */
-export type Invalidation = { kind: 's' | 'u' | 'a' | 'c'; id: string } | { kind: '*' };
+/**
+ * What a revocation invalidates: one session, every session of a user or of an account, a client's
+ * API key, or everything. A received one names its account, for the streams to consumers.
+ */
+export type Invalidation = (PublishedInvalidation & { accountId?: string }) | { kind: '*' };
+
+/** What a revocation publishes. */
+export interface PublishedInvalidation {
+  kind: 's' | 'u' | 'a' | 'c';
+  id: string;
+}
+
+/**
+ * Proof that this instance has applied every invalidation committed before a point: `xmin` is the
+ * oldest transaction still running then (every one before it has finished, and its notifications
+ * have arrived), `atMs` the wall-clock time of that point.
+ */
+export interface InvalidationProof {
+  xmin: string;
+  atMs: number;
+}
 
 export const LISTENER_APPLICATION_NAME = 'session-service-listener';
 
-/** Prepared: it runs in every revocation's transaction. */
+/**
+ * Prepared: it runs in every revocation's transaction. Logs the invalidation (consumers' streams
+ * replay it after a reconnect), queues the NOTIFY, counts the listening instances.
+ */
 const PUBLISH: PreparedStatement = {
   name: 'invalidation.publish',
-  text: `SELECT pg_notify($1, $2), (SELECT count(*)::int FROM pg_stat_activity WHERE datname = current_database() AND application_name = $3) AS listeners`,
+  text: `WITH logged AS (INSERT INTO invalidation_log (account_id, kind, target_id) VALUES ($4, $5, $6))
+         SELECT pg_notify($1, $2), (SELECT count(*)::int FROM pg_stat_activity WHERE datname = current_database() AND application_name = $3) AS listeners`,
 };
 
 /** An invalidation this instance published, waiting for every listening instance to acknowledge it. */
@@ -37,6 +60,7 @@ const HEARTBEAT = 'h';
 const PENDING_TTL_MS = 10_000;
 
 type Listener = (invalidation: Invalidation) => void;
+type ProofListener = (proof: InvalidationProof) => void;
 
 /**
  * Pushes invalidations to every running instance through Postgres LISTEN/NOTIFY. A NOTIFY sent
@@ -63,6 +87,9 @@ export class SessionInvalidationService implements OnModuleInit, OnApplicationSh
   private readonly stallMs: number;
   private client: Client | null = null;
   private listeners: Listener[] = [];
+  private proofListeners: ProofListener[] = [];
+  /** The newest proof; null until the first heartbeat came back on the current connection. */
+  proof: InvalidationProof | null = null;
   private readonly pending = new Map<string, Pending>();
   private closing = false;
   private reconnectTimer: NodeJS.Timeout | null = null;
@@ -91,6 +118,11 @@ export class SessionInvalidationService implements OnModuleInit, OnApplicationSh
     return this.leaseMs;
   }
 
+  /** How old the newest proof is, ms (Infinity without one): a consumer's lease counts from it. */
+  get proofAgeMs(): number {
+    return performance.now() - this.provenAtMs;
+  }
+
   onModuleInit(): Promise<void> {
     this.heartbeatTimer = setInterval(() => this.heartbeat(), Math.max(10, Math.floor(this.leaseMs / 4)));
     this.heartbeatTimer.unref();
@@ -114,19 +146,34 @@ export class SessionInvalidationService implements OnModuleInit, OnApplicationSh
     this.listeners.push(listener);
   }
 
+  /** Called with every heartbeat that comes back: a new proof. Returns a function that unsubscribes. */
+  onProof(listener: ProofListener): () => void {
+    this.proofListeners.push(listener);
+    return () => {
+      this.proofListeners = this.proofListeners.filter((l) => l !== listener);
+    };
+  }
+
+  /** Stops a listener given to `subscribe`. */
+  unsubscribe(listener: Listener): void {
+    this.listeners = this.listeners.filter((l) => l !== listener);
+  }
+
   /**
    * Queues an invalidation in the caller's transaction (delivered to every instance only if it
    * commits) and counts the instances listening right now, i.e. how many acknowledgements to wait for.
    * Returns a nonce to await after commit; the wait is registered here, before the commit, so
    * acknowledgements that arrive first are not lost.
    */
-  async publish(manager: EntityManager, invalidation: Invalidation): Promise<string> {
+  async publish(manager: EntityManager, invalidation: PublishedInvalidation, accountId: string): Promise<string> {
     const nonce = randomUUID();
-    const id = invalidation.kind === '*' ? '' : invalidation.id;
     const [{ listeners }] = await preparedQuery<{ listeners: number }>(manager, PUBLISH, [
       INVALIDATION_CHANNEL,
-      `${invalidation.kind}:${id}:${nonce}:${this.instanceId}`,
+      `${invalidation.kind}:${invalidation.id}:${nonce}:${this.instanceId}:${accountId}`,
       LISTENER_APPLICATION_NAME,
+      accountId,
+      invalidation.kind,
+      invalidation.id,
     ]);
     const now = Date.now();
     // Entries of transactions that rolled back are never acknowledged: drop them after a while.
@@ -207,7 +254,11 @@ export class SessionInvalidationService implements OnModuleInit, OnApplicationSh
     const seq = ++this.heartbeatSeq;
     this.outstanding = { seq, sentMs: now };
     client
-      .query({ name: 'invalidation.heartbeat', text: 'SELECT pg_notify($1, $2)', values: [this.ownChannel, `${HEARTBEAT}:${seq}`] })
+      .query({
+        name: 'invalidation.heartbeat',
+        text: `SELECT pg_notify($1, $2 || ':' || pg_snapshot_xmin(pg_current_snapshot())::text || ':' || (extract(epoch FROM clock_timestamp()) * 1000)::bigint)`,
+        values: [this.ownChannel, `${HEARTBEAT}:${seq}`],
+      })
       .catch((error: Error) => this.logger.warn({ err: error.message }, 'could not send an invalidation heartbeat'));
   }
 
@@ -216,6 +267,7 @@ export class SessionInvalidationService implements OnModuleInit, OnApplicationSh
     this.lost.add(client);
     if (this.client && this.client !== client) return;
     this.provenAtMs = Number.NEGATIVE_INFINITY;
+    this.proof = null;
     this.outstanding = null;
     this.epoch++;
     this.emit({ kind: '*' });
@@ -231,9 +283,9 @@ export class SessionInvalidationService implements OnModuleInit, OnApplicationSh
   private onNotification(client: Client, channel: string, payload: string): void {
     if (client !== this.client) return;
     if (channel === this.ownChannel) return this.onOwnChannel(payload);
-    const [kind, id, nonce, publisher] = payload.split(':');
+    const [kind, id, nonce, publisher, accountId] = payload.split(':');
     this.epoch++;
-    if (kind === 's' || kind === 'u' || kind === 'a' || kind === 'c') this.emit({ kind, id });
+    if (kind === 's' || kind === 'u' || kind === 'a' || kind === 'c') this.emit({ kind, id, accountId });
     else this.emit({ kind: '*' });
     // The cache entries are gone (emit is synchronous): tell the publisher, on its own channel.
     if (!nonce || !publisher) return;
@@ -244,11 +296,14 @@ export class SessionInvalidationService implements OnModuleInit, OnApplicationSh
   }
 
   private onOwnChannel(payload: string): void {
-    const [kind, value] = payload.split(':');
+    const [kind, value, xmin, atMs] = payload.split(':');
     if (kind === ACK) return this.acknowledged(value);
     if (kind === HEARTBEAT && this.outstanding && Number(value) === this.outstanding.seq) {
       this.provenAtMs = this.outstanding.sentMs;
       this.outstanding = null;
+      const proof = { xmin, atMs: Number(atMs) };
+      this.proof = proof;
+      for (const listener of this.proofListeners) listener(proof);
     }
   }
 

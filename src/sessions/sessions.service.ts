@@ -198,7 +198,7 @@ export class SessionsService {
         [row.id, sha256(accessToken), sha256(nextRefresh), accessTtlSeconds, this.config.tokens.idleTtlSeconds],
       );
       // The old access token must stop working on every instance.
-      const nonce = await this.invalidation.publish(manager, { kind: 's', id: row.id });
+      const nonce = await this.invalidation.publish(manager, { kind: 's', id: row.id }, row.accountId);
       const { live: _live, ...session } = row;
       return { session, nonce };
     });

@@ -202,7 +202,7 @@ export class UsersService {
         details: { before: user.roles, after: roleNames },
       });
       // Permissions are cached with validated tokens: every instance drops this user's entries.
-      return this.invalidation.publish(manager, { kind: 'u', id: userId });
+      return this.invalidation.publish(manager, { kind: 'u', id: userId }, user.accountId);
     });
     // New permissions apply to live tokens on every instance before we answer.
     await this.invalidation.waitForEcho(nonce);
