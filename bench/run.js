@@ -22,6 +22,7 @@ const { validationPhase } = await import('./phases/validation.js');
 const { loadGenerator } = await import('./lib/load.js');
 const { revocationPhase } = await import('./phases/revocation.js');
 const { fanoutPhase } = await import('./phases/fanout.js');
+const { consumerPhase } = await import('./phases/consumer.js');
 const { forcedLogoutPhase } = await import('./phases/forced-logout.js');
 const { seedAudit, auditPhase } = await import('./phases/audit.js');
 const { loginPhase } = await import('./phases/login.js');
@@ -42,8 +43,8 @@ const ctx = {
   connections: Number(process.env.BENCH_CONNECTIONS ?? 10),
   sessions: quick ? 200 : 1000,
   sizes: quick
-    ? { revocations: 100, fanoutRevocations: 60, userSessions: 10_000, userRuns: 3, accountSessions: 20_000, auditEvents: 100_000, auditRequests: 30, logins: 5 }
-    : { revocations: 1000, fanoutRevocations: 300, userSessions: 10_000, userRuns: 9, accountSessions: 100_000, auditEvents: 1_000_000, auditRequests: 100, logins: 40 },
+    ? { revocations: 100, fanoutRevocations: 60, consumerRevocations: 30, streams: 1000, userSessions: 10_000, userRuns: 3, accountSessions: 20_000, auditEvents: 100_000, auditRequests: 30, logins: 5 }
+    : { revocations: 1000, fanoutRevocations: 300, consumerRevocations: 200, streams: 1000, userSessions: 10_000, userRuns: 9, accountSessions: 100_000, auditEvents: 1_000_000, auditRequests: 100, logins: 40 },
   dbUrl: withDb(stamp),
   betterAuthDbUrl: withDb(`${stamp}_ba`),
   rss: new RssSampler(100),
@@ -114,7 +115,7 @@ try {
   // A first (it migrates and creates the admin), then B on the same database.
   const a = await startService('service A');
   const b = await startService('service B');
-  Object.assign(ctx, { a: a.base, aPid: a.server.pid, b: b.base, db: await connect(ctx.dbUrl) });
+  Object.assign(ctx, { a: a.base, aPid: a.server.pid, b: b.base, bPid: b.server.pid, db: await connect(ctx.dbUrl) });
   const login = await expectStatus(call(ctx.a, 'POST', '/v1/auth/login', { body: { username: ADMIN.username, password: ADMIN.password } }), 200, 'admin login');
   ctx.adminToken = login.accessToken;
   const me = await expectStatus(call(ctx.a, 'GET', '/v1/auth/me', { headers: bearer(ctx.adminToken) }), 200, 'admin me');
@@ -142,6 +143,7 @@ try {
   await phase('validation', `1. token validation (${ctx.connections} connections, ${ctx.duration} s per run, ${ctx.rounds} interleaved rounds, ${ctx.sessions} rotating tokens)`, () => validationPhase(ctx));
   await phase('revocation', `2. revocation across instances (${toRevoke.length})`, () => revocationPhase(ctx, toRevoke));
   await phase('fanout', '2b. revocation as the cluster grows, and with an instance frozen or its listener stalled', () => fanoutPhase(ctx, startService));
+  await phase('consumer', '7. a service behind this one, with the client library', () => consumerPhase(ctx));
   await phase('login', '6. login', () => loginPhase(ctx));
   await phase('forcedLogout', '3. forced logout', () => forcedLogoutPhase(ctx));
   await phase('auditSeed', '4. audit seed', () => seedAudit(ctx));

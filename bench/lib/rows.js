@@ -12,6 +12,7 @@ export function buildRows(r, ctx) {
   if (r.auditSeed) auditRows(rows, r, ctx);
   memoryRows(rows, ctx);
   if (r.login) loginRows(rows, r.login);
+  if (r.consumer) consumerRows(rows, r.consumer);
   notes(r, ctx);
   return rows;
 }
@@ -169,6 +170,19 @@ function loginRows(rows, l) {
   rows.push(row('6.   this service vs that bare login', l.loginP50, 'ms', l.bareP50, 'ms', l.loginP50 / l.bareP50, 'info', null));
   rows.push(row('6.   one HTTP round trip to the service (GET /health/live) p50', l.httpP50, 'ms', null, null, null, 'info', null));
   rows.push(row('6.   one Postgres round trip after 8 ms idle (SELECT 1) p50', l.pgIdleP50, 'ms', null, null, null, 'info', null));
+}
+
+function consumerRows(rows, c) {
+  rows.push(row('Anchor: consumer Fastify app, constant route', c.constant.rps, RPS, null, null, null, 'anchor', null));
+  rows.push(row('7. Consumer with the client library (cache hit) vs its constant route', c.cached.rps, RPS, c.constant.rps, RPS, c.cached.rps / c.constant.rps, '≥ 0.90×', c.cached.rps / c.constant.rps >= 0.9));
+  rows.push(row('7. Consumer with the client library vs the same app calling introspection per request', c.cached.rps, RPS, c.introspect.rps, RPS, c.cached.rps / c.introspect.rps, 'info', null));
+  rows.push(row('7.   client library cache hit ratio over the load runs', c.hitRatio * 100, '%', null, null, null, 'info', null));
+  const r = c.revocation;
+  rows.push(row(`7. Revocation on A → refused by the consumer (streaming from B): p99 (n=${r.n})`, r.p99, 'ms', null, null, null, '< 20 ms', r.p99 < 20));
+  rows.push(row('7.   same, p50; answers that still accepted the token after A answered', `${r.p50.toFixed(1)} ms; ${r.served}`, null, null, null, null, 'info (bound: the client lease)', null));
+  const s = c.streams;
+  rows.push(row(`7. ${s.n.toLocaleString('en-US')} invalidation streams on one instance: RSS per stream`, s.perStreamKiB, 'KiB', null, null, null, `info (${s.rssBefore.toFixed(0)} → ${s.rssAfter.toFixed(0)} MiB)`, null));
+  rows.push(row(`7.   one revocation → all ${s.n.toLocaleString('en-US')} streams notified: p50 / p99`, `${s.p50.toFixed(1)} / ${s.p99.toFixed(1)} ms`, null, null, null, null, 'info', null));
 }
 
 function notes(r, ctx) {
