@@ -8,6 +8,7 @@ import { AppModule } from './app.module.js';
 import { AccountsService } from './accounts/accounts.service.js';
 import { ErrorCode } from './common/error-codes.js';
 import { toDomainException } from './common/to-domain-exception.js';
+import { configurationLoaded } from './config/config.module.js';
 import { resolveDatabaseUrl } from './database/database-url.js';
 import { createDataSource } from './database/data-source.js';
 import { BootstrapService } from './users/bootstrap.service.js';
@@ -41,6 +42,7 @@ async function insertAdmin(app: INestApplicationContext, input: { username: stri
 
 async function main(): Promise<void> {
   const [command, ...args] = process.argv.slice(2);
+  await configurationLoaded();
   const embedded = await resolveDatabaseUrl();
   try {
     if (command === 'migrate') {
