@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts the built service on the embedded Postgres (no DATABASE_URL), logs in, checks the token,
 # logs out, checks the token is refused, stops it, restarts it on the same data folder and logs in
-# again (nothing lost). Exits non-zero on any failure.
+# again (nothing lost), then runs the README walkthrough (scripts/readme-walkthrough.sh). Exits non-zero
+# on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 unset DATABASE_URL
@@ -87,4 +88,6 @@ GENERATED=$(sed -n 's/.*First admin created: username "admin", password "\([^"]*
 [ -n "$(login admin "$GENERATED")" ]
 stop
 rm -rf "$FRESH" "$FRESH.log"
+# The README's walkthrough, line by line, against a fresh embedded service of its own.
+bash scripts/readme-walkthrough.sh
 echo "smoke (embedded Postgres): start, login, logout, refused, restart, login, no secrets in logs, CLI create-admin (also as the first admin of an empty database), generated first-admin password: ok"

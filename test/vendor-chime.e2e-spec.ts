@@ -16,10 +16,18 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { bearer, createTestDatabase, createUser, login, loginAdmin, startApp, urlOf } from './support/test-app.js';
+import { vendorContract } from './support/vendor-contracts.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 const PREFIX = '/compat/chime';
+
+/** LogoutUser as the vendor's API reference states it (test/fixtures/vendor-contracts/amazon-chime-logout-user.json). */
+const CONTRACT = vendorContract<{
+  endpoint: { method: string; path: string; query: Record<string, string> };
+  response: { status: number; body: string };
+  errors: Record<string, number>;
+}>('amazon-chime-logout-user.json');
 
 interface Credentials {
   accessKeyId: string;
@@ -236,14 +244,34 @@ describe('Amazon Chime dialect (/compat/chime) with the real AWS SDK', () => {
     }
   });
 
+  it("answers LogoutUser and each refusal with the status the vendor's reference gives that exception", async () => {
+    const user = await createUser(app, adminToken);
+    const stranger = await createUser(app, adminToken, { accountId: otherAccountId });
+    const path = (account: string, userId: string, query = CONTRACT.endpoint.query) =>
+      `${PREFIX}${CONTRACT.endpoint.path.replace('{accountId}', account).replace('{userId}', userId)}?${new URLSearchParams(query)}`;
+    const refusals = [
+      await http().post(path(accountId, user.userId)),
+      await signedRequest('POST', path(accountId, user.userId, { operation: 'reset-personal-pin' }), key),
+      await signedRequest('POST', path(otherAccountId, stranger.userId), key),
+      await signedRequest('POST', path(accountId, randomUUID()), key),
+    ];
+    expect(refusals.map((res) => res.headers['x-amzn-errortype'])).toEqual(['UnauthorizedClientException', 'BadRequestException', 'ForbiddenException', 'NotFoundException']);
+    for (const res of refusals) expect(res.status).toBe(CONTRACT.errors[res.headers['x-amzn-errortype']]);
+    expect(await meStatus(user.accessToken)).toBe(200);
+    const ok = await signedRequest('POST', path(accountId, user.userId), key);
+    expect({ status: ok.status, body: ok.text }).toEqual(CONTRACT.response);
+    expect(await meStatus(user.accessToken)).toBe(401);
+  });
+
   it('documents LogoutUser under the Amazon Chime tag with SigV4 security and the Chime error schema', async () => {
     const doc = (await http().get('/docs-json').expect(200)).body;
     const op = doc.paths[`${PREFIX}/accounts/{accountId}/users/{userId}`].post;
     expect(op.tags).toEqual(['Amazon Chime']);
     expect(op.security).toEqual([{ 'chime-sigv4': [] }]);
-    expect(Object.keys(op.responses).sort()).toEqual(['204', '400', '401', '403', '404', '429', '500', '503']);
-    expect(op.responses['204'].content).toBeUndefined();
-    for (const status of ['400', '401', '403', '404', '429', '500', '503']) {
+    const errorStatuses = Object.values(CONTRACT.errors).map(String);
+    expect(Object.keys(op.responses).sort()).toEqual([String(CONTRACT.response.status), ...errorStatuses].sort());
+    expect(op.responses[String(CONTRACT.response.status)].content).toBeUndefined();
+    for (const status of errorStatuses) {
       expect(op.responses[status].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/ChimeErrorDto' });
     }
     expect(op.parameters).toEqual(

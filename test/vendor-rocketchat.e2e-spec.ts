@@ -1,9 +1,8 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { RestClient } from '@rocket.chat/api-client';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import request from 'supertest';
 import { bearer, createTestDatabase, createUser, login, startApp, urlOf } from './support/test-app.js';
+import { vendorContract } from './support/vendor-contracts.js';
 import { auditEvents, buildWorld, countThrottledLogins, describeVendorScenarios, DialectSession, nativeMeStatus, Reply, ScenarioWorld, startThrottledApp, VendorDriver } from './support/vendor-scenarios.js';
 
 const NOT_LOGGED_IN = {
@@ -86,14 +85,8 @@ function responseSchema(doc: OpenApiDoc, op: OpenApiOperation, status: string): 
   return resolve(doc, response.content?.['application/json'].schema as OpenApiSchema);
 }
 
-/** The OpenAPI block of the vendor's reference page (rocketchat-users-logout.md). */
-function vendorFragment(): OpenApiDoc {
-  const dir = process.env.VENDOR_DOCS_DIR ?? join(process.cwd(), '..', 'shared', 'vendor-docs');
-  const page = readFileSync(join(dir, 'rocketchat-users-logout.md'), 'utf8');
-  const block = /````json[^\n]*\n([\s\S]*?)\n````/.exec(page);
-  if (!block) throw new Error('no OpenAPI block in rocketchat-users-logout.md');
-  return JSON.parse(block[1]) as OpenApiDoc;
-}
+/** The OpenAPI block of the vendor's reference page (test/fixtures/vendor-contracts/rocketchat-users-logout.openapi.json). */
+const vendorFragment = (): OpenApiDoc => vendorContract<OpenApiDoc>('rocketchat-users-logout.openapi.json');
 
 describe('Rocket.Chat dialect (/compat/rocketchat/api/v1)', () => {
   let app: NestFastifyApplication;

@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { bearer, createTestDatabase, createUser, login, startApp } from './support/test-app.js';
+import { vendorContract } from './support/vendor-contracts.js';
 import {
   auditEvents,
   buildWorld,
@@ -16,6 +17,29 @@ import {
 
 const UB = '/compat/uberall';
 const REDIRECT = 'https://app.example.test/after-logout';
+
+interface Field {
+  type: string;
+  required?: boolean;
+  fields?: Record<string, Field>;
+}
+/** What the vendor's page documents for POST /users/logout (test/fixtures/vendor-contracts/uberall-users-logout.json). */
+const CONTRACT = vendorContract<{ statusEnum: string[]; errorCodeEnum: string[]; responses: Record<string, { fields: Record<string, Field> }> }>(
+  'uberall-users-logout.json',
+);
+
+/** Every key of the body is a documented field of its type, every required field is there, enums hold. */
+function expectDocumented(body: Record<string, unknown>, fields: Record<string, Field>): void {
+  for (const [name, value] of Object.entries(body)) {
+    const field = fields[name];
+    expect({ name, documented: field !== undefined }).toEqual({ name, documented: true });
+    expect({ name, type: Array.isArray(value) ? 'array' : typeof value }).toEqual({ name, type: field.type });
+    if (field.fields) expectDocumented(value as Record<string, unknown>, field.fields);
+  }
+  for (const [name, field] of Object.entries(fields)) if (field.required) expect(body).toHaveProperty(name);
+  if ('status' in fields) expect(CONTRACT.statusEnum).toContain(body.status);
+  if (body.errorCode !== undefined) expect(CONTRACT.errorCodeEnum).toContain(body.errorCode);
+}
 
 describe('Uberall dialect (/compat/uberall)', () => {
   let app: NestFastifyApplication;
@@ -370,6 +394,21 @@ describe('Uberall dialect (/compat/uberall)', () => {
       }
       expect(await liveSurfaces(user.userId)).toEqual(['native']);
     });
+  });
+
+  it("a real logout and its refusals carry only the fields the vendor's page documents", async () => {
+    const user = await createUser(app, world.systemAdminToken);
+    const session = await ubLogin(user.username, user.password);
+    const out = await http().post(`${UB}/users/logout`).set('X-API-KEY', apiKey).set(bearer(session.token)).expect(200);
+    expectDocumented(out.body, CONTRACT.responses['200'].fields);
+    expect(out.body.response).toEqual({ success: true, redirectUrl: REDIRECT });
+    const refusals = [
+      await http().post(`${UB}/users/logout`).set('X-API-KEY', apiKey).set(bearer(session.token)),
+      await http().delete(`${UB}/users/${world.admin.userId}/all-sessions`).set('X-API-KEY', apiKey).set(bearer(user.accessToken)),
+      await http().delete(`${UB}/users/not-a-uuid/all-sessions`).set('X-API-KEY', apiKey).set(bearer(user.accessToken)),
+    ];
+    expect(refusals.map((res) => res.status)).toEqual([401, 403, 400]);
+    for (const res of refusals) expectDocumented(res.body, CONTRACT.responses[String(res.status)].fields);
   });
 
   it('documents the Uberall routes under the Uberall tag with both credentials', async () => {

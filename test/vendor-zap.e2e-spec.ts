@@ -2,6 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes, randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { bearer, createTestDatabase, createUser, login, startApp } from './support/test-app.js';
+import { vendorContract } from './support/vendor-contracts.js';
 import {
   auditEvents,
   buildWorld,
@@ -16,7 +17,15 @@ import {
 } from './support/vendor-scenarios.js';
 
 const ZAP = '/compat/zap/v1';
-const LOGGED_OUT = { success: true, data: 'Logout Successfull' };
+
+interface ZapLogoutContract {
+  endpoint: { method: string; path: string };
+  request: { headers: Record<string, string>; body: { deviceToken: string } };
+  response: { status: number; contentType: string; body: { success: boolean; data: string } };
+}
+/** The vendor page's sample request and answer (test/fixtures/vendor-contracts/zap-users-logout.json). */
+const CONTRACT = vendorContract<ZapLogoutContract>('zap-users-logout.json');
+const LOGGED_OUT = CONTRACT.response.body;
 
 describe('ZAP dialect (/compat/zap/v1)', () => {
   let app: NestFastifyApplication;
@@ -92,6 +101,21 @@ describe('ZAP dialect (/compat/zap/v1)', () => {
     expect(row).toMatchObject({ action: 'session.logout', surface: 'zap', actor: { userId: user.userId }, targetUserId: user.userId, sessionCount: 2, reason: 'zap logout', details: { scope: 'device' } });
     const again = await http().put(`${ZAP}/users/logout/${user.userId}`).set(bearer(tablet.token)).send({ deviceToken: 'fcm-phone' }).expect(200);
     expect(again.body).toEqual(LOGGED_OUT);
+  });
+
+  it("the vendor page's sample request logs that device out with the page's sample answer", async () => {
+    const user = await createUser(app, world.systemAdminToken);
+    const device = await zapLogin(user.username, user.password, CONTRACT.request.body.deviceToken);
+    const res = await http()
+      .put(`/compat/zap${CONTRACT.endpoint.path.replace(':id', user.userId)}`)
+      .set('Content-Type', CONTRACT.request.headers['Content-Type'])
+      .set(bearer(device.token))
+      .send(JSON.stringify(CONTRACT.request.body));
+    expect(res.status).toBe(CONTRACT.response.status);
+    expect(res.headers['content-type']).toBe(CONTRACT.response.contentType);
+    expect(res.body).toEqual(CONTRACT.response.body);
+    expect(await nativeMeStatus(app, device.token)).toBe(401);
+    expect(await nativeMeStatus(app, user.accessToken)).toBe(200);
   });
 
   it('logs in and out by a push token of any length the DTO allows (4096); a longer one is a ZAP-shaped 400', async () => {

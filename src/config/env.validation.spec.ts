@@ -16,6 +16,32 @@ describe('validateEnvironment', () => {
     expect(env).toMatchObject({ TRUST_PROXY: true, SWAGGER_ENABLED: false, PORT: 8080, COMPAT_ZAP_PREFIX: '' });
   });
 
+  it('reads the usual words for a boolean, in any case', () => {
+    for (const [text, value] of [['1', true], ['YES', true], ['On', true], ['0', false], ['no', false], ['OFF', false], [' false ', false]] as const) {
+      expect({ text, value: validateEnvironment({ SWAGGER_ENABLED: text }).SWAGGER_ENABLED }).toEqual({ text, value });
+    }
+  });
+
+  it('refuses any other boolean text instead of reading it as false', () => {
+    expect(() => validateEnvironment({ SWAGGER_ENABLED: 'nope' })).toThrow(/SWAGGER_ENABLED must be one of 1, true, yes, on, 0, false, no, off/);
+    expect(() => validateEnvironment({ TRUST_PROXY: 'enabled' })).toThrow(/TRUST_PROXY must be one of/);
+  });
+
+  it('gives one message per bad key, in one list', () => {
+    let message = '';
+    try {
+      validateEnvironment({ PORT: 'abc', SWAGGER_ENABLED: 'nope', ACCESS_TOKEN_TTL: '5' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message.split('\n')).toEqual([
+      'Invalid configuration:',
+      '  - PORT: PORT must be an integer number',
+      '  - ACCESS_TOKEN_TTL: ACCESS_TOKEN_TTL must not be less than 30',
+      '  - SWAGGER_ENABLED: SWAGGER_ENABLED must be one of 1, true, yes, on, 0, false, no, off',
+    ]);
+  });
+
   it('refuses to start and lists every bad key', () => {
     let message = '';
     try {

@@ -1,6 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBase64,
+  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -15,8 +16,17 @@ import {
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
-const toBool = ({ value }: { value: unknown }) =>
-  value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
+const TRUE_WORDS = ['1', 'true', 'yes', 'on'];
+const FALSE_WORDS = ['0', 'false', 'no', 'off'];
+/** A boolean from its text; any other word is kept as text, so @IsBoolean refuses it instead of reading it as false. */
+const toBool = ({ value }: { value: unknown }) => {
+  if (value === undefined || value === '' || typeof value === 'boolean') return value === '' ? undefined : value;
+  const word = String(value).trim().toLowerCase();
+  if (TRUE_WORDS.includes(word)) return true;
+  if (FALSE_WORDS.includes(word)) return false;
+  return value;
+};
+const BOOLEAN = { message: ({ property }: { property: string }) => `${property} must be one of ${[...TRUE_WORDS, ...FALSE_WORDS].join(', ')}` };
 
 /** Every environment variable the service reads; `.env.example` lists the same keys. */
 export class EnvironmentVariables {
@@ -112,11 +122,11 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(0)
   AUDIT_RETENTION_DAYS = 400;
 
-  @Transform(toBool) @IsOptional()
+  @Transform(toBool) @IsBoolean(BOOLEAN)
   SWAGGER_ENABLED = true;
 
   /** Trust X-Forwarded-For from a reverse proxy for client addresses (sessions, audit, throttling). */
-  @Transform(toBool) @IsOptional()
+  @Transform(toBool) @IsBoolean(BOOLEAN)
   TRUST_PROXY = false;
 
   // Mount points of the vendor dialects; an empty value mounts one at the root.
@@ -132,7 +142,9 @@ export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVa
   const env = plainToInstance(EnvironmentVariables, raw, { enableImplicitConversion: false, exposeDefaultValues: true });
   const errors = validateSync(env, { skipMissingProperties: false, whitelist: false });
   if (errors.length > 0) {
-    const lines = errors.map((e) => `  - ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    // One message per key: the first of its broken rules as written ("abc" is not an integer, rather than
+    // also out of range). class-validator runs a property's decorators bottom-up, so that is the last one.
+    const lines = errors.map((e) => `  - ${e.property}: ${Object.values(e.constraints ?? {}).at(-1)}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return env;

