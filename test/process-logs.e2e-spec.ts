@@ -150,10 +150,9 @@ describe('the built service’s output', () => {
     expect((await fetch(`${base}/compat/ras/api/Session`, { headers })).status).toBeLessThan(500);
     expect((await fetch(`${base}/v1/sessions/${sessionId}`, { method: 'DELETE', headers })).status).toBe(200);
 
-    // The default metrics listener (loopback, no token) serves the same requests.
-    const scraped = await fetch(`http://127.0.0.1:${String(metricsLine.port)}/metrics`);
-    expect(scraped.status).toBe(200);
-    const samples = parseExposition(await scraped.text());
+    // The default metrics listener (loopback, no token) serves the same requests, as curl sees it.
+    const scraped = execFileSync('curl', ['-fsS', `http://127.0.0.1:${String(metricsLine.port)}/metrics`], { encoding: 'utf8' });
+    const samples = parseExposition(scraped);
     expect(valueOf(samples, 'session_service_http_requests_total', { route: '/v1/auth/session', status: '200', surface: 'native' })).toBe(1);
     expect(valueOf(samples, 'session_service_revocations_total', { action: 'session.logout' })).toBe(1);
 
