@@ -88,6 +88,8 @@ async function startService(name, env = {}) {
       DATABASE_URL: ctx.dbUrl,
       DATA_DIR: mkdtempSync(join(tmpdir(), 'bench-data-')),
       LOG_LEVEL: 'warn',
+      // Two instances on one machine: each metrics listener on a free port.
+      METRICS_PORT: '0',
       BOOTSTRAP_ADMIN_USERNAME: ADMIN.username,
       BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
       BOOTSTRAP_ADMIN_EMAIL: ADMIN.email,

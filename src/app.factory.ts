@@ -1,15 +1,18 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { FastifyError, FastifyReply, FastifyRequest, LogController } from 'fastify';
+import { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from './app.module.js';
 import { ErrorDialectRegistry } from './common/error-dialect.js';
 import { GlobalExceptionFilter } from './common/global-exception.filter.js';
-import { createRootLogger, logsRequests, NestPinoLogger } from './common/logger.js';
+import { createRootLogger, NestPinoLogger, RequestLogController } from './common/logger.js';
 import { validateEnvironment } from './config/env.validation.js';
+import { MetricsServer } from './metrics/metrics.server.js';
+import { MetricsService } from './metrics/metrics.service.js';
 import { ADMIN_ASSETS_DIR } from './runtime-paths.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -47,19 +50,24 @@ function buildOpenApi(app: NestFastifyApplication) {
 }
 
 /** The app exactly as it runs, for main.ts and the e2e tests alike. */
-export async function createApp(options: { bufferLogs?: boolean } = {}): Promise<NestFastifyApplication> {
+export async function createApp(options: { logger?: Logger } = {}): Promise<NestFastifyApplication> {
   // The adapter is built before Nest's config exists: read the same validated settings here.
   const env = validateEnvironment(process.env);
   // One pino instance for Fastify's per-request loggers and for Nest's: requests are logged by
   // Fastify's own child logger, not by an HTTP middleware (a middleware layer, a second logger per
   // request and async-context tracking of every promise cost more than the guard itself).
-  const logger = createRootLogger(env.LOG_LEVEL);
+  // main.ts hands over the logger it wrote its first lines with: one stream, lines in order.
+  const logger = options.logger ?? createRootLogger(env.LOG_LEVEL);
+  logger.level = env.LOG_LEVEL;
+  // One JSON line per finished request at info (Fastify's own pair of lines is replaced), and the hook
+  // that feeds the request metrics: see RequestLogController.
+  const requestLog = new RequestLogController(logger.isLevelEnabled('info'));
   // Fastify's router rejects a malformed URL (or an over-long path parameter) before any route, hook
   // or Nest filter runs: the errors go to the same filter, built below once Nest's registry exists.
   let filter: GlobalExceptionFilter | undefined;
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
-    logController: new LogController({ disableRequestLogging: !logsRequests(env.LOG_LEVEL) }),
+    logController: requestLog,
     bodyLimit: 64 * 1024,
     trustProxy: env.TRUST_PROXY,
     routerOptions: { caseSensitive: false, ignoreTrailingSlash: true },
@@ -75,11 +83,19 @@ export async function createApp(options: { bufferLogs?: boolean } = {}): Promise
     },
   });
   // Body parsers are registered below, not by Nest (Nest's JSON parser refuses empty bodies).
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: options.bufferLogs ?? true, bodyParser: false });
-  app.useLogger(new NestPinoLogger(logger));
+  // The logger is given from the start, so the lines of a failed start are JSON too; a failed start
+  // rejects (abortOnError: false) and main.ts logs it, rather than Nest printing and exiting.
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
+    logger: new NestPinoLogger(logger),
+    abortOnError: false,
+    bodyParser: false,
+  });
   filter = new GlobalExceptionFilter(app.get(ErrorDialectRegistry));
   app.enableShutdownHooks();
   const fastify = app.getHttpAdapter().getInstance();
+  requestLog.observe(app.get(MetricsService).requests);
+  // The metrics listener opens with the HTTP app (not with the CLI's application context).
+  fastify.addHook('onReady', () => app.get(MetricsServer).start());
   // Clients such as Rocket.Chat's send `Content-Type: application/json` with an empty body on
   // body-less POSTs; treat that as no body instead of a parse error.
   const parseJson = fastify.getDefaultJsonParser('error', 'error');

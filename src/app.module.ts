@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { ScheduleModule } from '@nestjs/schedule';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AccountsModule } from './accounts/accounts.module.js';
 import { ApiKeysModule } from './api-keys/api-keys.module.js';
@@ -13,6 +14,7 @@ import { AppConfigService } from './config/app-config.service.js';
 import { AppConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 import { OAuthModule } from './oauth/oauth.module.js';
 import { PermissionsModule } from './permissions/permissions.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
@@ -29,8 +31,10 @@ import { VendorCompatModule } from './vendor-compat/vendor-compat.module.js';
         throttlers: [{ name: 'login', ttl: config.get('LOGIN_THROTTLE_TTL') * 1000, limit: config.get('LOGIN_THROTTLE_LIMIT') }],
       }),
     }),
+    ScheduleModule.forRoot(),
     DatabaseModule,
     CommonModule,
+    MetricsModule,
     AuditCoreModule,
     PermissionsModule,
     SessionsModule,

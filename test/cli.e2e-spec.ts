@@ -107,14 +107,20 @@ describe('operator CLI and start-up (the built entry points)', () => {
     it('refuses to start on bad settings with one list of every bad key, no stack trace', async () => {
       const run = await runNode(built.entry('main.js'), [], operatorEnv({ PORT: 'abc', SWAGGER_ENABLED: 'nope', TRUST_PROXY: 'maybe', LOG_LEVEL: 'loud' }));
       expect(run.code).toBe(1);
-      expect(run.stdout).toBe('');
-      expect(run.stderr.trimEnd().split('\n')).toEqual([
+      // The service logs JSON from its first line: one fatal line, the list of every bad key in it, no stack.
+      const lines = run.stdout.trimEnd().split('\n');
+      expect(lines).toHaveLength(1);
+      const fatal = JSON.parse(lines[0]) as { level: number; msg: string; err: { message: string; stack?: string } };
+      expect(fatal).toMatchObject({ level: 60, msg: 'could not start' });
+      expect(fatal.err.message.split('\n')).toEqual([
         'Invalid configuration:',
         '  - PORT: PORT must be an integer number',
         '  - LOG_LEVEL: LOG_LEVEL must be one of the following values: fatal, error, warn, info, debug, trace, silent',
         '  - SWAGGER_ENABLED: SWAGGER_ENABLED must be one of 1, true, yes, on, 0, false, no, off',
         '  - TRUST_PROXY: TRUST_PROXY must be one of 1, true, yes, on, 0, false, no, off',
       ]);
+      expect(fatal.err.stack).toBeUndefined();
+      expect(run.stderr).toBe('');
       // The CLI reads the same settings the same way.
       const viaCli = await cli(['migrate'], { SWAGGER_ENABLED: 'nope' });
       expect(viaCli).toEqual({ code: 1, stdout: '', stderr: 'Invalid configuration:\n  - SWAGGER_ENABLED: SWAGGER_ENABLED must be one of 1, true, yes, on, 0, false, no, off\n' });
@@ -127,10 +133,11 @@ describe('operator CLI and start-up (the built entry points)', () => {
       child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
       try {
         await new Promise<void>((resolve, reject) => {
-          child.stdout.on('data', () => stdout.includes('listening') && resolve());
+          child.stdout.on('data', () => stdout.includes('Session service listening') && resolve());
           child.on('exit', (code) => reject(new Error(`the service exited (${code})`)));
         });
-        expect(stdout).toBe(`Session service listening on http://127.0.0.1:${port} (Swagger UI off: SWAGGER_ENABLED=false)\n`);
+        const started = stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { msg: string; url?: string; docs?: string }).find((l) => l.msg === 'Session service listening');
+        expect(started).toMatchObject({ url: `http://127.0.0.1:${port}`, docs: 'off (SWAGGER_ENABLED=false)' });
         expect((await request(`http://127.0.0.1:${port}`).get('/docs')).status).toBe(404);
         expect((await request(`http://127.0.0.1:${port}`).get('/health/live')).status).toBe(200);
       } finally {

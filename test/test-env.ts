@@ -19,5 +19,7 @@ export function applyTestEnv(databaseUrl: string): void {
     LOGIN_THROTTLE_LIMIT: process.env.LOGIN_THROTTLE_LIMIT ?? '1000',
     SECRETS_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
     DATABASE_POOL_SIZE: '5',
+    // Many apps run at once across the suite: each metrics listener takes a free loopback port.
+    METRICS_PORT: '0',
   });
 }

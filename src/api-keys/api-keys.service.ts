@@ -6,6 +6,7 @@ import { newOpaqueToken, sha256, sha256Base64 } from '../common/crypto.js';
 import { whenReady } from '../common/maybe-async.js';
 import { DomainException, ErrorCode, notFound } from '../common/error-codes.js';
 import { RequestContext } from '../common/request-context.js';
+import { MetricsService } from '../metrics/metrics.service.js';
 import { PERMISSIONS, userPermissionsSql } from '../permissions/permissions.js';
 import { PermissionsService } from '../permissions/permissions.service.js';
 import { InvalidatedCache } from '../sessions/invalidated-cache.js';
@@ -67,8 +68,10 @@ export class ApiKeysService {
     private readonly audit: AuditService,
     private readonly invalidation: SessionInvalidationService,
     private readonly revocation: RevocationService,
+    metrics: MetricsService,
   ) {
     this.cache = new InvalidatedCache<KeyRow>(invalidation, MAX_CACHED_KEYS, (key) => key.id);
+    metrics.watchCache('api_keys', this.cache);
     invalidation.subscribe((event) => {
       if (event.kind === '*') this.cache.clear();
       else if (event.kind === 'c') this.cache.deleteId(event.id);

@@ -1,4 +1,5 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Interval, Timeout } from '@nestjs/schedule';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../common/actor.js';
@@ -11,8 +12,11 @@ import { AuditRetentionResultDto } from './dto/audit-retention.dto.js';
 
 const DAY_MS = 86_400_000;
 /** How often the job runs; retention is counted in days, so a few runs a day are plenty. */
-const RETENTION_INTERVAL_MS = 6 * 3_600_000;
-const FIRST_RUN_DELAY_MS = 60_000;
+export const RETENTION_INTERVAL_MS = 6 * 3_600_000;
+/** The first run, a minute after start (not at once: the service is still warming up). */
+export const FIRST_RUN_DELAY_MS = 60_000;
+/** The job's names in @nestjs/schedule's SchedulerRegistry. */
+export const RETENTION_JOBS = { first: 'audit-retention-first-run', interval: 'audit-retention' } as const;
 /** Partitions created ahead: this month and the next two. */
 const MONTHS_AHEAD = 2;
 const LOCK_NOT_AVAILABLE = '55P03';
@@ -27,9 +31,8 @@ const NOT_HELD = `(account_id IS NULL OR account_id NOT IN (SELECT id FROM accou
  * sets audit.retention delete). It also creates partitions ahead of time.
  */
 @Injectable()
-export class AuditRetentionService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class AuditRetentionService implements OnApplicationBootstrap {
   private readonly logger = new Logger(AuditRetentionService.name);
-  private timers: NodeJS.Timeout[] = [];
 
   constructor(
     private readonly dataSource: DataSource,
@@ -40,15 +43,19 @@ export class AuditRetentionService implements OnApplicationBootstrap, OnApplicat
 
   async onApplicationBootstrap(): Promise<void> {
     await this.ensurePartitions();
-    // Tests run the job explicitly (POST /v1/audit/retention/run); a background run would race them.
-    if (this.config.get('NODE_ENV') === 'test') return;
-    const tick = () => void this.prune().catch((error: Error) => this.logger.error({ err: error.message }, 'audit retention failed'));
-    this.timers.push(setTimeout(tick, FIRST_RUN_DELAY_MS).unref(), setInterval(tick, RETENTION_INTERVAL_MS).unref());
   }
 
-  onApplicationShutdown(): void {
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers = [];
+  /** The schedule (ScheduleModule starts it with the app and clears it on shutdown): a minute after start, then every six hours. */
+  @Timeout(RETENTION_JOBS.first, FIRST_RUN_DELAY_MS)
+  firstScheduledRun(): Promise<void> {
+    return this.scheduledRun();
+  }
+
+  @Interval(RETENTION_JOBS.interval, RETENTION_INTERVAL_MS)
+  async scheduledRun(): Promise<void> {
+    // Tests run the job explicitly (POST /v1/audit/retention/run); a background run would race them.
+    if (this.config.get('NODE_ENV') === 'test') return;
+    await this.prune().catch((error: Error) => this.logger.error({ err: error.message }, 'audit retention failed'));
   }
 
   /** Runs the job now, for the system admin; the run is audited. */

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { preparedQuery, PreparedStatement } from '../database/prepared-query.js';
+import { MetricsService } from '../metrics/metrics.service.js';
 import { AuditRecord, MAX_LISTED_SESSION_IDS, RecordedAuditEvent } from './audit.types.js';
 
 const EVENT_COLUMNS = `action, outcome, account_id, actor_user_id, actor_session_id, actor_label, target_user_id,
@@ -53,7 +54,10 @@ const INSERT_EVENT: PreparedStatement = { name: 'audit.insert-event', text: `${e
 export class AuditService {
   private readonly logger = new Logger(AuditService.name);
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly metrics: MetricsService,
+  ) {}
 
   /**
    * Takes the transaction-scoped lock shared by the retention job and legal-hold changes: a hold set
@@ -65,6 +69,7 @@ export class AuditService {
 
   async record(manager: EntityManager, event: AuditRecord): Promise<RecordedAuditEvent> {
     const rows = await preparedQuery<{ id: string; occurred_at: Date }>(manager, INSERT_EVENT, eventValues(event));
+    this.metrics.audited(event);
     return { id: String(rows[0].id), occurredAt: rows[0].occurred_at };
   }
 
@@ -76,6 +81,7 @@ export class AuditService {
   async recordStandalone(event: AuditRecord): Promise<void> {
     try {
       await preparedQuery(this.dataSource, INSERT_EVENT, eventValues(event));
+      this.metrics.audited(event);
     } catch (error) {
       this.logger.error({ action: event.action, err: (error as Error).message }, 'could not record audit event');
     }

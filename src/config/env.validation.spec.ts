@@ -53,4 +53,13 @@ describe('validateEnvironment', () => {
     for (const key of ['PORT', 'DATABASE_URL', 'LOG_LEVEL', 'BOOTSTRAP_ADMIN_PASSWORD']) expect(message).toContain(key);
     expect(message).not.toContain('short');
   });
+
+  it('serves metrics on loopback by default, and refuses a reachable metrics listener without a token', () => {
+    expect(validateEnvironment({})).toMatchObject({ METRICS_ENABLED: true, METRICS_HOST: '127.0.0.1', METRICS_PORT: 9464, METRICS_TOKEN: undefined });
+    expect(() => validateEnvironment({ METRICS_HOST: '0.0.0.0' })).toThrow(/METRICS_TOKEN/);
+    expect(() => validateEnvironment({ METRICS_HOST: '0.0.0.0', METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
+    expect(validateEnvironment({ METRICS_HOST: '0.0.0.0', METRICS_TOKEN: 'a-long-enough-scrape-token' })).toMatchObject({ METRICS_HOST: '0.0.0.0' });
+    expect(validateEnvironment({ METRICS_HOST: '0.0.0.0', METRICS_ENABLED: 'false' })).toMatchObject({ METRICS_ENABLED: false });
+    expect(validateEnvironment({ METRICS_HOST: '::1', METRICS_PORT: '0' })).toMatchObject({ METRICS_PORT: 0 });
+  });
 });

@@ -10,6 +10,7 @@ import {
   Max,
   Min,
   MinLength,
+  ValidateIf,
   validateSync,
 } from 'class-validator';
 
@@ -27,6 +28,8 @@ const toBool = ({ value }: { value: unknown }) => {
   return value;
 };
 const BOOLEAN = { message: ({ property }: { property: string }) => `${property} must be one of ${[...TRUE_WORDS, ...FALSE_WORDS].join(', ')}` };
+/** Only this machine can reach a listener bound here. */
+export const isLoopbackHost = (host: string): boolean => host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 
 /** Every environment variable the service reads; `.env.example` lists the same keys. */
 export class EnvironmentVariables {
@@ -124,6 +127,25 @@ export class EnvironmentVariables {
 
   @Transform(toBool) @IsBoolean(BOOLEAN)
   SWAGGER_ENABLED = true;
+
+  /** Serve Prometheus metrics at GET /metrics on a listener of its own (METRICS_HOST:METRICS_PORT). */
+  @Transform(toBool) @IsBoolean(BOOLEAN)
+  METRICS_ENABLED = true;
+
+  /** Address of the metrics listener; loopback by default, so only this machine can scrape. */
+  @IsString()
+  METRICS_HOST = '127.0.0.1';
+
+  /** Port of the metrics listener (0 picks a free one). */
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  METRICS_PORT = 9464;
+
+  /** Bearer token a scrape must send; required when METRICS_HOST is not a loopback address. */
+  @Transform(emptyToUndefined)
+  @ValidateIf((env: EnvironmentVariables) => env.METRICS_TOKEN !== undefined || (env.METRICS_ENABLED && !isLoopbackHost(env.METRICS_HOST)))
+  @IsString()
+  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters, and is required when METRICS_HOST is not a loopback address' })
+  METRICS_TOKEN?: string;
 
   /** Trust X-Forwarded-For from a reverse proxy for client addresses (sessions, audit, throttling). */
   @Transform(toBool) @IsBoolean(BOOLEAN)

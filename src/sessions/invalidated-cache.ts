@@ -9,6 +9,10 @@ import { SessionInvalidationService } from './session-invalidation.service.js';
 export class InvalidatedCache<V> {
   private readonly entries = new Map<string, V>();
   private readonly keyById = new Map<string, string>();
+  /** Lookups answered from the cache, not found in it, and skipped while the channel was down (metrics). */
+  hits = 0;
+  misses = 0;
+  bypassed = 0;
 
   constructor(
     private readonly invalidation: SessionInvalidationService,
@@ -21,8 +25,19 @@ export class InvalidatedCache<V> {
     return this.invalidation.epoch;
   }
 
+  get size(): number {
+    return this.entries.size;
+  }
+
   get(key: string): V | undefined {
-    return this.invalidation.ready ? this.entries.get(key) : undefined;
+    if (!this.invalidation.ready) {
+      this.bypassed++;
+      return undefined;
+    }
+    const value = this.entries.get(key);
+    if (value === undefined) this.misses++;
+    else this.hits++;
+    return value;
   }
 
   /** Keeps a value read since `epoch` unless an invalidation came meanwhile; the oldest entry makes room. */

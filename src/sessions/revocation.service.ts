@@ -8,6 +8,7 @@ import { isUuid } from '../common/uuid.js';
 import { DomainException, ErrorCode, notFound } from '../common/error-codes.js';
 import { TransactionService } from '../common/transaction.service.js';
 import { preparedQuery, PreparedStatement } from '../database/prepared-query.js';
+import { MetricsService } from '../metrics/metrics.service.js';
 import { PERMISSIONS } from '../permissions/permissions.js';
 import { PermissionsService } from '../permissions/permissions.service.js';
 import { RevocationReceipt, RevocationTarget, RevokeOptions } from './revocation.types.js';
@@ -139,6 +140,7 @@ export class RevocationService {
     private readonly audit: AuditService,
     private readonly permissions: PermissionsService,
     private readonly invalidation: SessionInvalidationService,
+    private readonly metrics: MetricsService,
   ) {}
 
   async revoke(actor: Actor, given: RevocationTarget, options: RevokeOptions = {}): Promise<RevocationReceipt> {
@@ -203,6 +205,7 @@ export class RevocationService {
   async settle(actor: Actor, { receipt, nonce, watermark, reason }: PendingRevocation): Promise<RevocationReceipt> {
     if (nonce) await this.invalidation.waitForEcho(nonce);
     if (watermark) this.markRevokedRows(watermark, actor, reason);
+    this.metrics.revoked(actor.context.surface, receipt);
     return receipt;
   }
 

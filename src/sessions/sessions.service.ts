@@ -10,6 +10,7 @@ import { RequestContext } from '../common/request-context.js';
 import { TransactionService } from '../common/transaction.service.js';
 import { AppConfigService } from '../config/app-config.service.js';
 import { preparedQuery, PreparedStatement } from '../database/prepared-query.js';
+import { MetricsService } from '../metrics/metrics.service.js';
 import { PERMISSIONS } from '../permissions/permissions.js';
 import { PermissionsService } from '../permissions/permissions.service.js';
 import { RevocationService } from './revocation.service.js';
@@ -93,6 +94,7 @@ export class SessionsService {
     private readonly permissions: PermissionsService,
     private readonly revocation: RevocationService,
     private readonly invalidation: SessionInvalidationService,
+    private readonly metrics: MetricsService,
   ) {}
 
   /** Creates a session and records `event` for it (ISSUE_SESSION); null when the user is no longer active (or the signing key was revoked). */
@@ -120,6 +122,7 @@ export class SessionsService {
       ...eventValues({ ...event, sessionIds: [sessionId], sessionCount: 1 }),
     ]);
     if (!rows[0]) return null;
+    this.metrics.audited(event);
     return { accessToken, refreshToken, expiresIn: Math.min(accessTtlSeconds, absoluteTtlSeconds), session: rows[0] };
   }
 

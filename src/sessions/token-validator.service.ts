@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { sha256Base64 } from '../common/crypto.js';
 import { AppConfigService } from '../config/app-config.service.js';
 import { preparedQuery, PreparedStatement } from '../database/prepared-query.js';
+import { MetricsService } from '../metrics/metrics.service.js';
 import { userPermissionsSql } from '../permissions/permissions.js';
 import { LIVE_SESSION_SQL, SESSION_JOINS } from './session-sql.js';
 import { InvalidatedCache } from './invalidated-cache.js';
@@ -71,8 +72,10 @@ export class TokenValidatorService {
     private readonly dataSource: DataSource,
     invalidation: SessionInvalidationService,
     config: AppConfigService,
+    metrics: MetricsService,
   ) {
     this.cache = new InvalidatedCache<CacheEntry>(invalidation, config.get('VALIDATION_CACHE_SIZE'), (entry) => entry.session.sessionId);
+    metrics.watchCache('sessions', this.cache);
     this.idleTtlMs = config.tokens.idleTtlSeconds * 1000;
     invalidation.subscribe((event) => this.invalidate(event));
   }
