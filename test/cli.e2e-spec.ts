@@ -119,7 +119,7 @@ describe('operator CLI and start-up (the built entry points)', () => {
         '  - SWAGGER_ENABLED: SWAGGER_ENABLED must be one of 1, true, yes, on, 0, false, no, off',
         '  - TRUST_PROXY: TRUST_PROXY must be one of 1, true, yes, on, 0, false, no, off',
       ]);
-      expect(fatal.err.stack).toBeUndefined();
+      expect(fatal.err.stack ?? '').toBe('');
       expect(run.stderr).toBe('');
       // The CLI reads the same settings the same way.
       const viaCli = await cli(['migrate'], { SWAGGER_ENABLED: 'nope' });
@@ -128,7 +128,7 @@ describe('operator CLI and start-up (the built entry points)', () => {
 
     it('with SWAGGER_ENABLED=false serves no /docs and its start line does not claim one', async () => {
       const port = String(20000 + Math.floor(Math.random() * 20000));
-      const child = spawn(process.execPath, [built.entry('main.js')], { env: { PATH: process.env.PATH, ...operatorEnv({ SWAGGER_ENABLED: 'false', PORT: port, HOST: '127.0.0.1' }) } });
+      const child = spawn(process.execPath, [built.entry('main.js')], { env: { PATH: process.env.PATH, ...operatorEnv({ SWAGGER_ENABLED: 'false', PORT: port, HOST: '127.0.0.1', METRICS_PORT: '0', LOG_LEVEL: 'info' }) } });
       let stdout = '';
       child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
       try {
