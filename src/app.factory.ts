@@ -9,6 +9,7 @@ import { AppModule } from './app.module.js';
 import { ErrorDialectRegistry } from './common/error-dialect.js';
 import { GlobalExceptionFilter } from './common/global-exception.filter.js';
 import { createRootLogger, logsRequests, NestPinoLogger } from './common/logger.js';
+import { markRoutesWithoutQuery, takesNoQuery, unknownQueryError } from './common/unknown-query.js';
 import { validateEnvironment } from './config/env.validation.js';
 import { buildOpenApi } from './openapi.js';
 import { ADMIN_ASSETS_DIR } from './runtime-paths.js';
@@ -64,6 +65,20 @@ export async function createApp(options: { bufferLogs?: boolean } = {}): Promise
   fastify.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
     done();
+  });
+  // A native route that reads no query refuses one (a route with a query DTO has the global pipe for that).
+  markRoutesWithoutQuery(app);
+  fastify.addHook('onRoute', (route) => {
+    if (!takesNoQuery(route.config)) return;
+    const own = route.onRequest === undefined ? [] : Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest];
+    route.onRequest = [
+      ...own,
+      (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
+        const error = unknownQueryError(request.query);
+        if (error) filter?.answer(error, request, reply);
+        else done();
+      },
+    ];
   });
   app.useStaticAssets({ root: ADMIN_ASSETS_DIR, prefix: '/admin/', decorateReply: false });
   // The router ignores trailing slashes, so `/admin` and `/admin/` are one route here: serve the page
