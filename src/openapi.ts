@@ -1,6 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
+import { ModulesContainer, NestFactory, RouterModule } from '@nestjs/core';
+import type { Routes } from '@nestjs/core';
+import { ROUTES } from '@nestjs/core/router/router-module.js';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, getSchemaPath, OpenAPIObject, ResponseObject, SwaggerModule } from '@nestjs/swagger';
 import { ErrorResponseDto, errorExample } from './common/dto/error-response.dto.js';
+import { AppModule } from './app.module.js';
 import { ErrorCode } from './common/error-codes.js';
 
 /** The groups in the order a reader needs them: sign in first, then sessions, management, audit; the vendor dialects last. */
@@ -108,4 +113,23 @@ function finishNativeErrors(document: OpenAPIObject): OpenAPIObject {
     }
   }
   return document;
+}
+
+/**
+ * The document the running app serves at /docs-json, without a database or a port: the real module
+ * graph in Nest's preview mode (nothing is instantiated), described by buildOpenApi as createApp does.
+ */
+export async function createOpenApiDocument(): Promise<OpenAPIObject> {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, new FastifyAdapter(), { preview: true, logger: false });
+  try {
+    // RouterModule mounts its modules (the vendor prefixes) when it is instantiated, which preview mode
+    // skips: do what its instantiation does, with the routes it was registered with.
+    const modules = app.get(ModulesContainer);
+    for (const module of [...modules.values()].filter((m) => m.metatype === RouterModule)) {
+      new RouterModule(modules, module.providers.get(ROUTES)?.instance as Routes);
+    }
+    return buildOpenApi(app);
+  } finally {
+    await app.close();
+  }
 }
