@@ -68,13 +68,18 @@ export async function createApp(options: { bufferLogs?: boolean } = {}): Promise
   });
   // A native route that reads no query refuses one (a route with a query DTO has the global pipe for that).
   markRoutesWithoutQuery(app);
+  const dialects = app.get(ErrorDialectRegistry);
   fastify.addHook('onRoute', (route) => {
     if (!takesNoQuery(route.config)) return;
+    // Whether the route is the native API's, as the error filter sees it (ZAP's controller is under
+    // `v1` too): asked at its first request, once the vendor dialects have registered (module init).
+    let native: boolean | undefined;
     const own = route.onRequest === undefined ? [] : Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest];
     route.onRequest = [
       ...own,
       (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
-        const error = unknownQueryError(request.query);
+        native ??= dialects.surfaceOf(request.url) === 'native';
+        const error = native ? unknownQueryError(request.query) : null;
         if (error) filter?.answer(error, request, reply);
         else done();
       },

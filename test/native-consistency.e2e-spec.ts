@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { bearer, closeTestApp, createUser, openTestApp, TestApp } from './support/test-app.js';
+import { bearer, closeTestApp, createUser, openTestApp, startApp, TestApp } from './support/test-app.js';
 
 interface Operation {
   parameters?: { name: string; in: string }[];
@@ -62,6 +62,27 @@ describe('the native API answers alike on every route', () => {
       expect(answers.filter((a) => !a.endsWith(': 400 VALIDATION_FAILED names unexpected'))).toEqual([]);
       const keysAfter = await world.db.query('SELECT count(*)::int AS n FROM api_keys WHERE revoked_at IS NULL');
       expect(keysAfter.rows).toEqual(keysBefore.rows);
+    });
+
+    it('a vendor route keeps its own rules: ZAP (whose paths are under /v1 too) still ignores a parameter it does not read', async () => {
+      const user = await createUser(world.app, world.systemAdmin);
+      const zap = await http().post('/compat/zap/v1/login?unexpected=1').send({ identity: user.username, password: user.password }).expect(200);
+      const res = await http().get(`/compat/zap/v1/users/logout/${user.userId}?unexpected=1`).set(bearer(zap.body.data.token)).expect(200);
+      expect(res.body).toMatchObject({ success: true });
+    });
+
+    it('ZAP mounted at the root (its /v1/login beside the native /v1): each keeps its own rules', async () => {
+      const rooted = await startApp(world.url, { COMPAT_ZAP_PREFIX: '' });
+      try {
+        const root = () => request(rooted.getHttpServer());
+        const user = await createUser(rooted, world.systemAdmin);
+        const zap = await root().post('/v1/login?unexpected=1').send({ identity: user.username, password: user.password }).expect(200);
+        await root().get(`/v1/users/logout/${user.userId}?unexpected=1`).set(bearer(zap.body.data.token)).expect(200);
+        const native = await root().get('/v1/sessions?unexpected=1').set(bearer(world.systemAdmin)).expect(400);
+        expect(native.body).toEqual(nativeError('VALIDATION_FAILED', { statusCode: 400, message: 'unexpected: property unexpected should not exist', details: expect.any(Object) }));
+      } finally {
+        await rooted.close();
+      }
     });
 
     it('GET /v1/auth/session (the route other services call on every request) refuses one too, before answering', async () => {

@@ -5,7 +5,10 @@ import { ModulesContainer } from '@nestjs/core';
 import { FASTIFY_ROUTE_CONFIG_METADATA } from '@nestjs/platform-fastify/constants.js';
 import { DomainException, ErrorCode } from './error-codes.js';
 
-/** The native API: its routes refuse what they do not read, the query string included. */
+/**
+ * Controllers under `v1`: the native API's, and ZAP's (its paths are `/v1/…` behind its prefix), which
+ * the caller tells apart with the dialect registry, as the error filter does.
+ */
 const NATIVE_PREFIX = /^\/?v1(\/|$)/;
 
 /** Route config flag (Fastify's per-route `config`, as `@RouteConfig` sets it) of a native route that reads no query. */
