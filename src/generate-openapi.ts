@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { EnvironmentVariables } from './config/env.validation.js';
 
 /**
  * `npm run openapi`: writes openapi.json and openapi.d.ts at the repository root from the built app
@@ -8,7 +9,11 @@ import { join } from 'node:path';
  * environment says, so the committed document does not depend on who generated it.
  */
 async function main(): Promise<void> {
-  for (const key of Object.keys(process.env)) if (/^COMPAT_[A-Z]+_PREFIX$/.test(key)) delete process.env[key];
+  // Set, not unset: a value in .env would fill an unset key (the environment wins over .env).
+  const defaults = new EnvironmentVariables();
+  for (const key of Object.keys(defaults) as (keyof EnvironmentVariables)[]) {
+    if (/^COMPAT_[A-Z]+_PREFIX$/.test(key)) process.env[key] = String(defaults[key]);
+  }
   // Imported after the environment is set: the modules read the prefixes when they load.
   const { createOpenApiDocument } = await import('./openapi.js');
   const { openApiFiles } = await import('./openapi-files.js');
