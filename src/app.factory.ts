@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { randomUUID } from 'node:crypto';
@@ -10,44 +10,14 @@ import { AppModule } from './app.module.js';
 import { ErrorDialectRegistry } from './common/error-dialect.js';
 import { GlobalExceptionFilter } from './common/global-exception.filter.js';
 import { createRootLogger, NestPinoLogger, RequestLogController } from './common/logger.js';
+import { markRoutesWithoutQuery, takesNoQuery, unknownQueryError } from './common/unknown-query.js';
 import { validateEnvironment } from './config/env.validation.js';
 import { MetricsServer } from './metrics/metrics.server.js';
 import { MetricsService } from './metrics/metrics.service.js';
+import { buildOpenApi } from './openapi.js';
 import { ADMIN_ASSETS_DIR } from './runtime-paths.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
-
-/** Builds the OpenAPI document from the decorators (every surface, one document). */
-function buildOpenApi(app: NestFastifyApplication) {
-  const config = new DocumentBuilder()
-    .setTitle('Session Service')
-    .setDescription(
-      'Identity microservice centred on the session: log in, validate tokens instantly, log out (yourself, or others as an admin) with every forced logout audited. ' +
-        'The native API lives under /v1; vendor-compatible logout APIs live under their own prefixes.',
-    )
-    .setVersion('1.0')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Access token from POST /v1/auth/login' }, 'bearer')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API key of a client application' }, 'client-bearer')
-    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'API key of a client application' }, 'api-key')
-    // Vendor dialects: each surface's own credentials.
-    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Auth-Token', description: 'Rocket.Chat: authToken from /api/v1/login' }, 'rocketchat-token')
-    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-User-Id', description: 'Rocket.Chat: userId from /api/v1/login' }, 'rocketchat-user')
-    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-KEY', description: 'Uberall: the client application key (POST /v1/api-keys)' }, 'uberall-api-key')
-    .addApiKey({ type: 'apiKey', in: 'header', name: 'Authorization', description: 'Uberall: the access_token from /users/login (bare or Bearer)' }, 'uberall-token')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'ZAP: token from /v1/login' }, 'zap-bearer')
-    .addApiKey({ type: 'apiKey', in: 'header', name: 'auth_token', description: 'Parallels RAS: authToken from /api/Session/logon' }, 'ras-token')
-    .addApiKey(
-      {
-        type: 'apiKey',
-        in: 'header',
-        name: 'Authorization',
-        description: 'Amazon Chime: AWS Signature Version 4 (service "chime") with an access key from POST /v1/accounts/{accountId}/access-keys; use an AWS SDK',
-      },
-      'chime-sigv4',
-    )
-    .build();
-  return SwaggerModule.createDocument(app, config);
-}
 
 /** The app exactly as it runs, for main.ts and the e2e tests alike. */
 export async function createApp(options: { logger?: Logger } = {}): Promise<NestFastifyApplication> {
@@ -111,6 +81,25 @@ export async function createApp(options: { logger?: Logger } = {}): Promise<Nest
   fastify.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
     done();
+  });
+  // A native route that reads no query refuses one (a route with a query DTO has the global pipe for that).
+  markRoutesWithoutQuery(app);
+  const dialects = app.get(ErrorDialectRegistry);
+  fastify.addHook('onRoute', (route) => {
+    if (!takesNoQuery(route.config)) return;
+    // Whether the route is the native API's, as the error filter sees it (ZAP's controller is under
+    // `v1` too): asked at its first request, once the vendor dialects have registered (module init).
+    let native: boolean | undefined;
+    const own = route.onRequest === undefined ? [] : Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest];
+    route.onRequest = [
+      ...own,
+      (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
+        native ??= dialects.surfaceOf(request.url) === 'native';
+        const error = native ? unknownQueryError(request.query) : null;
+        if (error) filter?.answer(error, request, reply);
+        else done();
+      },
+    ];
   });
   app.useStaticAssets({ root: ADMIN_ASSETS_DIR, prefix: '/admin/', decorateReply: false });
   // The router ignores trailing slashes, so `/admin` and `/admin/` are one route here: serve the page

@@ -27,6 +27,7 @@ export class AccountsController {
     return mapAccount(await this.accounts.create(actor, dto.name));
   }
 
+  /** Every account (system admin only). */
   @Get()
   @Authenticated(PERMISSIONS.accountsManage)
   @ApiOkResponse({ type: [AccountDto] })

@@ -31,6 +31,7 @@ export class ApiKeysController {
     return { ...mapApiKey(key), apiKey, ...(privateKey === undefined ? {} : { privateKey }) };
   }
 
+  /** The API keys of your account (never the keys themselves). */
   @Get('api-keys')
   @Authenticated(PERMISSIONS.clientsManage)
   @ApiOkResponse({ type: [ApiKeyDto] })
@@ -38,6 +39,7 @@ export class ApiKeysController {
     return (await this.apiKeys.list(actor)).map(mapApiKey);
   }
 
+  /** Revoke an API key; with `signInUsers`, the sessions it signed in end too. */
   @Delete('api-keys/:id')
   @BadInput()
   @NotFound()
@@ -58,6 +60,7 @@ export class ApiKeysController {
     return { ...mapAccessKey(key), secretAccessKey };
   }
 
+  /** The account's SigV4 access keys (never the secrets). */
   @Get('accounts/:accountId/access-keys')
   @BadInput()
   @NotFound()
@@ -67,6 +70,7 @@ export class ApiKeysController {
     return (await this.accessKeys.list(actor, params.accountId)).map(mapAccessKey);
   }
 
+  /** Revoke a SigV4 access key: requests signed with it are refused from then on. */
   @Delete('accounts/:accountId/access-keys/:accessKeyId')
   @BadInput()
   @NotFound()

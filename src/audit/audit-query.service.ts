@@ -102,6 +102,8 @@ export class AuditQueryService {
    * and builds the WHERE clause every reader shares. `attempted` names the operation in a refusal's event.
    */
   async where(actor: Actor, filter: AuditFilterDto, attempted = 'audit:read'): Promise<AuditWhere> {
+    // A bad request before any permission check, as the pipe's own validation is.
+    if (filter.from && filter.to) assertRange(filter.from, filter.to);
     await this.permissions.require(actor, PERMISSIONS.auditRead, attempted);
     const accountId = filter.accountId === NO_ACCOUNT ? null : (filter.accountId ?? actor.accountId);
     // The events of no account are one well-known chain, not someone's id to hide: a plain 403.

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Actor } from '../common/actor.js';
-import { assertRange, AuditQueryService, AuditWhere, chainWhere, NO_ACCOUNT_CHAIN_KEY } from './audit-query.service.js';
+import { DomainException, ErrorCode } from '../common/error-codes.js';
+import { AuditQueryService, AuditWhere, chainWhere, NO_ACCOUNT_CHAIN_KEY } from './audit-query.service.js';
 import { AuditChainBreakDto, AuditVerifyQueryDto, AuditVerifyResultDto, ChainBreakReason } from './dto/audit-verify.dto.js';
 
 const BATCH = 1000;
@@ -32,9 +33,13 @@ export class AuditVerifyService {
   ) {}
 
   async verify(actor: Actor, query: AuditVerifyQueryDto): Promise<AuditVerifyResultDto> {
-    const where = await this.query.where(actor, { accountId: query.account, from: query.from, to: query.to }, 'audit:verify');
+    if (query.accountId !== undefined && query.account !== undefined) {
+      throw new DomainException(ErrorCode.VALIDATION_FAILED, 'account: `account` is an alias of `accountId`; send one of them', {
+        errors: [{ field: 'account', problems: ['`account` is an alias of `accountId`; send one of them'] }],
+      });
+    }
+    const where = await this.query.where(actor, { accountId: query.accountId ?? query.account, from: query.from, to: query.to }, 'audit:verify');
     const { accountId } = where;
-    if (query.from && query.to) assertRange(query.from, query.to);
 
     const result: AuditVerifyResultDto = { ok: true, checked: 0, firstBroken: null, headHash: null, from: query.from ?? null, to: query.to ?? null };
     const bounds = await this.seqBounds(where);

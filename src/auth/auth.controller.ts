@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Header, HttpCode, Post, Query, Req, UseGuards } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Actor, actorOf, ActorRequest, CurrentActor } from '../common/actor.js';
-import { ErrorResponseDto } from '../common/dto/error-response.dto.js';
+import { ErrorResponseDto, errorExample } from '../common/dto/error-response.dto.js';
+import { ErrorCode } from '../common/error-codes.js';
 import { Ctx, RequestContext } from '../common/request-context.js';
 import { mapReceipt, mapSession, RevocationReceiptDto } from '../sessions/dto/session.dto.js';
 import { SessionsService } from '../sessions/sessions.service.js';
@@ -29,7 +30,11 @@ export class AuthController {
   @HttpCode(200)
   @UseGuards(LoginThrottlerGuard)
   @ApiOkResponse({ type: TokenResponseDto })
-  @ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'Wrong credentials (unknown user and wrong password look the same)' })
+  @ApiUnauthorizedResponse({
+    type: ErrorResponseDto,
+    description: 'Wrong credentials (unknown user and wrong password look the same)',
+    example: errorExample(401, ErrorCode.INVALID_CREDENTIALS, 'Invalid username or password'),
+  })
   @ThrottledResponse()
   async login(@Body() dto: LoginDto, @Ctx() ctx: RequestContext): Promise<TokenResponseDto> {
     const result = await this.auth.login(
@@ -44,7 +49,11 @@ export class AuthController {
   @BadInput()
   @HttpCode(200)
   @ApiOkResponse({ type: TokenResponseDto })
-  @ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'Unknown, expired or reused refresh token' })
+  @ApiUnauthorizedResponse({
+    type: ErrorResponseDto,
+    description: 'Unknown, expired or reused refresh token (a reused one also ends its session: REFRESH_TOKEN_REUSED)',
+    example: errorExample(401, ErrorCode.REFRESH_TOKEN_INVALID, 'Unknown or expired refresh token'),
+  })
   async refresh(@Body() dto: RefreshDto, @Ctx() ctx: RequestContext): Promise<TokenResponseDto> {
     const t = await this.sessions.refresh(dto.refreshToken, ctx);
     return { accessToken: t.accessToken, refreshToken: t.refreshToken, tokenType: 'Bearer', expiresIn: t.expiresIn, sessionId: t.session.id, userId: t.session.userId };

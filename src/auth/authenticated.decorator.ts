@@ -1,6 +1,7 @@
 import { applyDecorators, SetMetadata, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiSecurity, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { ErrorResponseDto } from '../common/dto/error-response.dto.js';
+import { ErrorResponseDto, errorExample } from '../common/dto/error-response.dto.js';
+import { ErrorCode } from '../common/error-codes.js';
 import { Permission } from '../permissions/permissions.js';
 import { BearerAuthGuard, ClientAuthGuard, PermissionGuard, REQUIRED_PERMISSION } from './guards/auth.guards.js';
 
@@ -14,8 +15,18 @@ export function Authenticated(permission?: Permission) {
     // A route open to any signed-in user runs one guard, not a second that would find nothing to check.
     permission ? UseGuards(BearerAuthGuard, PermissionGuard) : UseGuards(BearerAuthGuard),
     ApiBearerAuth('bearer'),
-    ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'Missing, invalid, expired or revoked token' }),
-    ApiForbiddenResponse({ type: ErrorResponseDto, description: permission ? `Requires the ${permission} permission` : 'Not allowed for this caller' }),
+    ApiUnauthorizedResponse({
+      type: ErrorResponseDto,
+      description: 'Missing, invalid, expired or revoked token',
+      example: errorExample(401, ErrorCode.UNAUTHENTICATED, 'Missing, invalid, expired or revoked token'),
+    }),
+    ApiForbiddenResponse({
+      type: ErrorResponseDto,
+      description: permission ? `Requires the ${permission} permission` : 'Not allowed for this caller',
+      example: permission
+        ? errorExample(403, ErrorCode.PERMISSION_DENIED, `Missing permission ${permission}`, { permission })
+        : errorExample(403, ErrorCode.PERMISSION_DENIED, 'Missing permission sessions.revoke-any', { permission: 'sessions.revoke-any' }),
+    }),
   );
 }
 
@@ -25,8 +36,17 @@ export function ClientAuthenticated() {
     UseGuards(ClientAuthGuard),
     ApiSecurity('api-key'),
     ApiBearerAuth('client-bearer'),
-    ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'Missing, unknown or revoked API key' }),
+    ApiUnauthorizedResponse({
+      type: ErrorResponseDto,
+      description: 'Missing, unknown or revoked API key',
+      example: errorExample(401, ErrorCode.INVALID_CLIENT, 'Client authentication required (X-API-Key, Bearer or Basic)'),
+    }),
   );
 }
 
-export const ThrottledResponse = () => ApiTooManyRequestsResponse({ type: ErrorResponseDto, description: 'Too many attempts; retry later' });
+export const ThrottledResponse = () =>
+  ApiTooManyRequestsResponse({
+    type: ErrorResponseDto,
+    description: 'Too many attempts; retry later',
+    example: errorExample(429, ErrorCode.TOO_MANY_REQUESTS, 'Too many login attempts; retry later', { retryAfterSeconds: 60 }),
+  });

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBody, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '../auth/authenticated.decorator.js';
 import { Actor, CurrentActor } from '../common/actor.js';
 import { ErrorResponseDto } from '../common/dto/error-response.dto.js';
@@ -30,6 +30,7 @@ export class SessionsController {
   // Only this route takes input: the listing above cannot answer 400.
   @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Malformed session id, query or body, or unknown fields' })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
+  @ApiBody({ type: ForcedLogoutDto, required: false })
   async revoke(
     @CurrentActor() actor: Actor,
     @Param('id', new ParseUUIDPipe()) id: string,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '../auth/authenticated.decorator.js';
 import { Actor, CurrentActor } from '../common/actor.js';
 import { ErrorResponseDto } from '../common/dto/error-response.dto.js';
@@ -21,6 +21,7 @@ export class UsersController {
     private readonly revocation: RevocationService,
   ) {}
 
+  /** Create a user in your account (or, as the system admin, in another); roles default to `user`. */
   @Post()
   @Authenticated(PERMISSIONS.usersManage)
   @ApiCreatedResponse({ type: UserDto })
@@ -30,6 +31,7 @@ export class UsersController {
     return mapUser(await this.users.create(actor, dto));
   }
 
+  /** The users of your account (or of accountId), oldest first, keyset-paginated. */
   @Get()
   @Authenticated(PERMISSIONS.usersManage)
   @ApiOkResponse({ type: UserPageDto })
@@ -42,6 +44,7 @@ export class UsersController {
     return { items: page.items.map(mapUser), nextCursor: page.nextCursor };
   }
 
+  /** One user: yourself, or anyone in your account with users.manage. */
   @Get(':id')
   @Authenticated()
   @ApiOkResponse({ type: UserDto })
@@ -58,6 +61,7 @@ export class UsersController {
     return mapUser(await this.users.update(actor, params.id, dto));
   }
 
+  /** Replace the user's roles (every role you grant must hold no permission you lack); applies to live tokens at once. */
   @Put(':id/roles')
   @Authenticated(PERMISSIONS.usersManage)
   @ApiOkResponse({ type: UserDto })
@@ -78,6 +82,8 @@ export class UsersController {
   @HttpCode(200)
   @Authenticated()
   @ApiOkResponse({ type: RevocationReceiptDto })
+  // Every field is optional, so is the body.
+  @ApiBody({ type: ForcedLogoutDto, required: false })
   async logout(
     @CurrentActor() actor: Actor,
     @Param() params: UserIdParamDto,

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { Actor } from '../common/actor.js';
-import { notFound } from '../common/error-codes.js';
+import { DomainException, ErrorCode, notFound } from '../common/error-codes.js';
 import { cursorInstantSql, decodeKeysetCursor, encodeKeysetCursor } from '../common/keyset-cursor.js';
 import { TransactionService } from '../common/transaction.service.js';
 import { isUuid } from '../common/uuid.js';
@@ -55,6 +55,24 @@ const FIND_BY_LOGIN: PreparedStatement = {
   text: `SELECT ${USER_VIEW}, u.password_hash AS "passwordHash" FROM users u WHERE lower(u.username) = lower($1) OR lower(u.email) = lower($1) LIMIT 1`,
 };
 
+/** The unique indexes on users (case-insensitive), by the field each guards. */
+const UNIQUE_FIELDS: Partial<Record<string, 'username' | 'email'>> = { uq_users_username: 'username', uq_users_email: 'email' };
+
+/**
+ * Runs a statement that writes a username or email. The unique index is the guard (no read-then-write
+ * race); its violation becomes a 409 that names the field that clashed. Anything else is rethrown.
+ */
+async function guardUnique<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    const driverError = error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string }) : undefined;
+    const field = driverError?.code === '23505' ? UNIQUE_FIELDS[driverError.constraint ?? ''] : undefined;
+    if (field) throw new DomainException(ErrorCode.CONFLICT, `A user with this ${field} already exists`, { field });
+    throw error;
+  }
+}
+
 /** User accounts: creation, lookup, changes. Disabling a user revokes every session they have. */
 @Injectable()
 export class UsersService {
@@ -96,9 +114,13 @@ export class UsersService {
     const accounts: { id: string }[] = await manager.query('SELECT id FROM accounts WHERE id = $1', [accountId]);
     if (!accounts[0]) throw notFound('Account');
     const roleIds = resolvedRoleIds ?? (await this.roles.resolveIds(manager, accountId, input.roles ?? ['user']));
-    const rows: { id: string }[] = await manager.query(
-      'INSERT INTO users (account_id, username, email, password_hash) VALUES ($1, $2, $3, $4) RETURNING id',
-      [accountId, input.username, input.email, passwordHash],
+    const rows: { id: string }[] = await guardUnique(() =>
+      manager.query('INSERT INTO users (account_id, username, email, password_hash) VALUES ($1, $2, $3, $4) RETURNING id', [
+        accountId,
+        input.username,
+        input.email,
+        passwordHash,
+      ]),
     );
     await manager.query('INSERT INTO user_roles (user_id, role_id) SELECT $1, unnest($2::uuid[])', [rows[0].id, roleIds]);
     return rows[0].id;
@@ -162,12 +184,14 @@ export class UsersService {
       // First, while the user is still active, so that their live sessions are found and ended.
       const revoked = ending ? await this.revocation.revokeWithin(manager, actor, ending, { reason: disabled ? 'user disabled' : 'password reset by admin' }) : null;
       // Enabling a user again brings back none of the sessions they had before (a watermark at now).
-      await manager.query(
-        `UPDATE users SET email = coalesce($2, email), password_hash = coalesce($3, password_hash), status = coalesce($4, status), updated_at = now(),
-                sessions_valid_after = CASE WHEN $5 THEN clock_timestamp() ELSE sessions_valid_after END,
-                sessions_keep_id = CASE WHEN $5 THEN NULL ELSE sessions_keep_id END
-          WHERE id = $1`,
-        [userId, input.email ?? null, passwordHash, input.status ?? null, enabled],
+      await guardUnique(() =>
+        manager.query(
+          `UPDATE users SET email = coalesce($2, email), password_hash = coalesce($3, password_hash), status = coalesce($4, status), updated_at = now(),
+                  sessions_valid_after = CASE WHEN $5 THEN clock_timestamp() ELSE sessions_valid_after END,
+                  sessions_keep_id = CASE WHEN $5 THEN NULL ELSE sessions_keep_id END
+            WHERE id = $1`,
+          [userId, input.email ?? null, passwordHash, input.status ?? null, enabled],
+        ),
       );
       await this.audit.record(manager, {
         action: disabled ? 'user.disabled' : 'user.updated',

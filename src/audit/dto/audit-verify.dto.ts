@@ -10,6 +10,10 @@ export class AuditVerifyQueryDto {
    * the events that belong to no account: system admin only.
    */
   @IsAccountSelector()
+  accountId?: string;
+
+  /** Alias of `accountId` (the name this parameter had first); send one of the two. Another account, or `none` for the events that belong to no account: system admin only. */
+  @IsAccountSelector()
   account?: string;
 
   /** Verify events from this instant on (inclusive, ISO 8601, years 0001-9999); the first one is anchored by its own prev_hash. Omitted: from the chain's start. */

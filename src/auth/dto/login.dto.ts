@@ -1,20 +1,27 @@
-import { IsIn, IsOptional, IsString, Length, MaxLength, ValidateIf } from 'class-validator';
+import { IsDefined, IsIn, IsOptional, IsString, Length, MaxLength, ValidateIf } from 'class-validator';
+
+/** A rule checked only once the field is there: a missing field gets only its "required" problem. */
+const given = { validateIf: (_: object, value: unknown) => value !== undefined };
+const LOGIN_REQUIRED = 'username or email is required (send one of them)';
 
 export class LoginDto {
   /** Username or email; one of `username` and `email` is required. */
   @ValidateIf((o: LoginDto) => o.email === undefined)
-  @IsString()
-  @Length(1, 254)
+  @IsDefined({ message: LOGIN_REQUIRED })
+  @IsString(given)
+  @Length(1, 254, given)
   username?: string;
 
-  /** Email or username (the same lookup). */
+  /** Email or username (the same lookup); one of `username` and `email` is required. */
   @ValidateIf((o: LoginDto) => o.username === undefined)
-  @IsString()
-  @Length(1, 254)
+  @IsDefined({ message: LOGIN_REQUIRED })
+  @IsString(given)
+  @Length(1, 254, given)
   email?: string;
 
-  @IsString()
-  @Length(1, 1024)
+  @IsDefined({ message: 'password is required' })
+  @IsString(given)
+  @Length(1, 1024, given)
   password: string;
 
   /** Push token of the device, 1 to 4096 characters (only its SHA-256 is kept); a ZAP-style logout can end the sessions bound to it. */

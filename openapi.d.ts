@@ -1,0 +1,6274 @@
+/**
+ * Types of the Session Service API, generated from openapi.json by openapi-typescript.
+ * Do not edit: `npm run openapi` regenerates this file and openapi.json from the code.
+ */
+
+export interface paths {
+    "/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Log in with a username or email and a password; opens a session. */
+        post: operations["AuthController_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Exchange a refresh token for new tokens; a refresh token already used revokes its session. */
+        post: operations["AuthController_refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End this session (local), my other sessions (others) or all of them (global). Idempotent. */
+        post: operations["AuthController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Is this token still good? Answered from the validated session alone — no database work on a
+         *     cached validation — so other services can ask on every request.
+         */
+        get: operations["AuthController_session"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller: user, roles, effective permissions and current session. */
+        get: operations["AuthController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My live sessions, newest first. */
+        get: operations["SessionsController_listOwn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** End one session: my own, or any in my account with sessions.revoke-any. Body optional. */
+        delete: operations["SessionsController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The users of your account (or of accountId), oldest first, keyset-paginated. */
+        get: operations["UsersController_list"];
+        put?: never;
+        /** Create a user in your account (or, as the system admin, in another); roles default to `user`. */
+        post: operations["UsersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One user: yourself, or anyone in your account with users.manage. */
+        get: operations["UsersController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change email, password or status; disabling a user ends all their sessions. */
+        patch: operations["UsersController_update"];
+        trace?: never;
+    };
+    "/v1/users/{id}/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace the user's roles (every role you grant must hold no permission you lack); applies to live tokens at once. */
+        put: operations["UsersController_setRoles"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/users/{id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A user's live sessions (someone else's need sessions.read-any). */
+        get: operations["UsersController_sessionsOf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/users/{id}/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Forced logout: end every session of the user (sessions.revoke-any); answers with a receipt. */
+        post: operations["UsersController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Built-in roles and the account's own. */
+        get: operations["RolesController_list"];
+        put?: never;
+        /** A custom role for the caller's account. */
+        post: operations["RolesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every account (system admin only). */
+        get: operations["AccountsController_list"];
+        put?: never;
+        /** Create an account (tenant); system admin only. */
+        post: operations["AccountsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/accounts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Set or lift the account's legal hold (system admin; audited): while held, retention keeps all its audit events. */
+        patch: operations["AccountsController_update"];
+        trace?: never;
+    };
+    "/v1/accounts/{id}/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Account-wide forced logout: every session of every user in the account but the caller's. */
+        post: operations["AccountsController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The API keys of your account (never the keys themselves). */
+        get: operations["ApiKeysController_list"];
+        put?: never;
+        /** Issue an API key for another service (introspection, revocation, Uberall's X-API-KEY). Shown once. */
+        post: operations["ApiKeysController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/api-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an API key; with `signInUsers`, the sessions it signed in end too. */
+        delete: operations["ApiKeysController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/accounts/{accountId}/access-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account's SigV4 access keys (never the secrets). */
+        get: operations["ApiKeysController_listAccessKeys"];
+        put?: never;
+        /** Issue a SigV4 access key pair for an account (Chime surface). The secret is shown once. */
+        post: operations["ApiKeysController_createAccessKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/accounts/{accountId}/access-keys/{accessKeyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a SigV4 access key: requests signed with it are refused from then on. */
+        delete: operations["ApiKeysController_revokeAccessKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/oauth/introspect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** RFC 7662 token introspection, for other services holding an API key. */
+        post: operations["OAuthController_introspect"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/oauth/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** RFC 7009 token revocation: ends the token's session; 200 even for an unknown token. */
+        post: operations["OAuthController_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invalidations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Server-Sent Events: the invalidations of the API key's account (`event: invalidation`, data
+         *     `{kind: session|user|account|api-key, id}`), `heartbeat` events while this instance's lease is
+         *     fresh, and `reset` when a resume point is outside the replay window (drop every cached answer).
+         *     Send the last event's id as `Last-Event-ID` to resume without a gap. The stream ends when its key
+         *     is revoked or this instance loses its invalidation channel: reconnect and resume.
+         */
+        get: operations["InvalidationStreamController_stream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One audit event with every session id it recorded (listings show the first 20). */
+        get: operations["AuditController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Audit events of the account (or of no account), newest first, filtered, keyset-paginated. */
+        get: operations["AuditController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit/events/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The filtered events as a download (newest first), streamed in batches: CSV (one row per event,
+         *     formula-safe) or NDJSON (one AuditEvent per line).
+         */
+        get: operations["AuditController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Forced logouts (not dry runs) per UTC day, per actor and per surface; the last 30 days by default. */
+        get: operations["AuditController_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Recomputes the account's hash chain (or that of the events of no account) over the range and
+         *     reports the first event that was altered, removed or replaced.
+         */
+        get: operations["AuditController_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit/retention/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Runs the retention job now (system admin): answers what it removed. The job also runs on its own every few hours. */
+        post: operations["AuditController_runRetention"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The process is up. */
+        get: operations["HealthController_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ready to serve: the database answers. */
+        get: operations["HealthController_ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/compat/rocketchat/api/v1/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Login */
+        post: operations["RocketChatController_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/compat/rocketchat/api/v1/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Logout */
+        get: operations["RocketChatController_logoutGet"];
+        put?: never;
+        /** Logout */
+        post: operations["RocketChatController_logoutPost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/compat/rocketchat/api/v1/users.logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Logout User */
+        post: operations["post-api-v1-users.logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/compat/uberall/users/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Log in a user */
+        post: operations["UberallController_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/compat/uberall/users/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Log out the current user */
+        post: operations["UberallController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/compat/uberall/users/{id}/all-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** End all of a user's sessions */
+        delete: operations["UberallController_logoutAll"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/compat/zap/v1/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Login */
+        post: operations["ZapController_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/compat/zap/v1/users/logout/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** LogOut User By Id (all sessions) */
+        get: operations["ZapController_logoutAll"];
+        /** LogOut User By Id */
+        put: operations["ZapController_logoutDevice"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/compat/ras/api/Session/logon": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Log on */
+        post: operations["RasSessionController_logon"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/compat/ras/api/Session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List administrator sessions
+         * @description Requires sessions.read-any.
+         */
+        get: operations["RasSessionController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/compat/ras/api/Session/logoff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Log off
+         * @description Log off user. User must be authenticated first.
+         */
+        post: operations["RasSessionController_logoff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/compat/ras/api/Session/{SessionId}/logoff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * LogOff Other Admin
+         * @description Invoke the RAS Admin Session to send the LogOff command for the Admin with specified Session ID. Ending another user's session requires sessions.revoke-any; a session of another account answers 404, like an unknown id.
+         */
+        post: operations["RasSessionController_logoffOther"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/compat/chime/accounts/{accountId}/users/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * GetUser
+         * @description Retrieves details for the specified user ID.
+         */
+        get: operations["ChimeUsersController_getUser"];
+        put?: never;
+        /**
+         * LogoutUser
+         * @description Logs out the specified user from all of the devices they are currently logged into.
+         */
+        post: operations["ChimeUsersController_logoutUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/compat/chime/accounts/{accountId}/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * ListUsers
+         * @description Lists the users that belong to the specified Amazon Chime account.
+         */
+        get: operations["ChimeUsersController_listUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        RoleDto: {
+            id: string;
+            name: string;
+            permissions: string[];
+            builtIn: boolean;
+            /** @description null for built-in roles shared by every account. */
+            accountId: string | null;
+        };
+        ErrorResponseDto: {
+            /** @description HTTP status, repeated. */
+            statusCode: number;
+            /**
+             * @description Stable machine-readable code.
+             * @enum {string}
+             */
+            error: "VALIDATION_FAILED" | "PAYLOAD_TOO_LARGE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "INVALID_CLIENT" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "SIGNATURE_INVALID" | "PERMISSION_DENIED" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "TOO_MANY_REQUESTS" | "SERVICE_UNAVAILABLE" | "INTERNAL";
+            message: string;
+            /** @description Quote it when reporting a problem; it is in the logs and the audit trail. */
+            requestId: string;
+            details?: {
+                [key: string]: unknown;
+            };
+        };
+        CreateRoleDto: {
+            name: string;
+            /** @description Permission names (aliases such as logout-other-user accepted). */
+            permissions: string[];
+        };
+        SessionDto: {
+            id: string;
+            /** @description Small integer id, for clients that address sessions by int32. */
+            number: number;
+            userId: string;
+            accountId: string;
+            /** @description The API surface the session was created through. */
+            surface: string;
+            deviceName: string | null;
+            hasDeviceToken: boolean;
+            ip: string | null;
+            userAgent: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            lastSeenAt: string;
+            /** Format: date-time */
+            idleExpiresAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        ForcedLogoutDto: {
+            /** @description Why the sessions are being ended; kept in the audit trail. */
+            reason?: string;
+            /** @description Reference to a ticket or incident. */
+            ticket?: string;
+        };
+        RevocationReceiptDto: {
+            /** @description How many sessions ended (0 when none was live). */
+            revokedCount: number;
+            /** @description Ids of the sessions ended (at most 1000; see sessionIdsTruncated). */
+            sessionIds: string[];
+            sessionIdsTruncated: boolean;
+            targetUserId: string | null;
+            accountId: string;
+            /** @description The audit event recording this revocation. */
+            auditEventId: string;
+            action: string;
+            /**
+             * Format: date-time
+             * @description When the revocation took effect; tokens are refused everywhere from then on.
+             */
+            effectiveAt: string;
+            /** @description True when nothing was changed (dryRun=true). */
+            dryRun: boolean;
+        };
+        CreateUserDto: {
+            /** @description 3–64 characters: letters, digits, dot, dash, underscore. */
+            username: string;
+            /** Format: email */
+            email: string;
+            password: string;
+            /** @description Role names; defaults to ["user"]. */
+            roles?: string[];
+            /**
+             * Format: uuid
+             * @description Another account (system admin only); defaults to the caller's.
+             */
+            accountId?: string;
+        };
+        UserDto: {
+            id: string;
+            accountId: string;
+            username: string;
+            email: string;
+            /** @enum {string} */
+            status: "active" | "disabled";
+            roles: string[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        UserPageDto: {
+            items: components["schemas"]["UserDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        UpdateUserDto: {
+            /** Format: email */
+            email?: string;
+            password?: string;
+            /**
+             * @description Disabling ends every session of the user.
+             * @enum {string}
+             */
+            status?: "active" | "disabled";
+        };
+        SetRolesDto: {
+            roles: string[];
+        };
+        CreateAccountDto: {
+            name: string;
+        };
+        AccountDto: {
+            id: string;
+            name: string;
+            isDefault: boolean;
+            /** @description While set, the retention job keeps every audit event of the account. */
+            legalHold: boolean;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        UpdateAccountDto: {
+            /** @description While true, the retention job keeps every audit event of the account (audited when changed). */
+            legalHold: boolean;
+        };
+        AccountLogoutDto: {
+            reason: string;
+            ticket?: string;
+        };
+        CreateApiKeyDto: {
+            name: string;
+            /** Format: uri */
+            redirectUrl?: string;
+            /**
+             * @description Also issue a private key, with which this client signs in users of the account without their
+             *     password (Uberall's `POST /users/login` with `private_key`). Off by default; needs users.manage;
+             *     the key signs in only users holding no permission its creator lacks (any user, when its creator
+             *     is the system admin, who holds every power).
+             */
+            signInUsers?: boolean;
+        };
+        CreatedApiKeyDto: {
+            /** @description The key itself: shown once, stored only as a hash. */
+            apiKey: string;
+            /** @description Only when created with `signInUsers`: the private key, shown once, stored only as a hash. */
+            privateKey?: string;
+            id: string;
+            accountId: string;
+            name: string;
+            /** @description First characters of the key, to tell keys apart. */
+            prefix: string;
+            /** @description Where Uberall-style clients are sent after logout. */
+            redirectUrl: string | null;
+            /** @description Whether it has a private key, with which it signs in users of its account (Uberall's `private_key` login). */
+            signsInUsers: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            lastUsedAt: string | null;
+            /** Format: date-time */
+            revokedAt: string | null;
+        };
+        ApiKeyDto: {
+            id: string;
+            accountId: string;
+            name: string;
+            /** @description First characters of the key, to tell keys apart. */
+            prefix: string;
+            /** @description Where Uberall-style clients are sent after logout. */
+            redirectUrl: string | null;
+            /** @description Whether it has a private key, with which it signs in users of its account (Uberall's `private_key` login). */
+            signsInUsers: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            lastUsedAt: string | null;
+            /** Format: date-time */
+            revokedAt: string | null;
+        };
+        CreatedAccessKeyDto: {
+            /** @description Shown once. Stored encrypted, because verifying SigV4 needs it. */
+            secretAccessKey: string;
+            accessKeyId: string;
+            accountId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            lastUsedAt: string | null;
+            /** Format: date-time */
+            revokedAt: string | null;
+        };
+        AccessKeyDto: {
+            accessKeyId: string;
+            accountId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            lastUsedAt: string | null;
+            /** Format: date-time */
+            revokedAt: string | null;
+        };
+        LoginDto: {
+            /** @description Username or email; one of `username` and `email` is required. */
+            username?: string;
+            /** @description Email or username (the same lookup); one of `username` and `email` is required. */
+            email?: string;
+            password: string;
+            /** @description Push token of the device, 1 to 4096 characters (only its SHA-256 is kept); a ZAP-style logout can end the sessions bound to it. */
+            deviceToken?: string;
+            deviceName?: string;
+        };
+        TokenResponseDto: {
+            accessToken: string;
+            refreshToken: string;
+            /**
+             * @description Always "Bearer".
+             * @enum {string}
+             */
+            tokenType: "Bearer";
+            /** @description Seconds until the access token expires. */
+            expiresIn: number;
+            sessionId: string;
+            userId: string;
+        };
+        RefreshDto: {
+            refreshToken: string;
+        };
+        CurrentSessionDto: {
+            /** @description Effective permissions of the caller, sorted. */
+            permissions: string[];
+            /** @description Always true (an ended session answers 401). */
+            active: boolean;
+            userId: string;
+            username: string;
+            accountId: string;
+            sessionId: string;
+            /** @description The session's small integer id. */
+            sessionNumber: number;
+            /**
+             * Format: date-time
+             * @description When this access token expires.
+             */
+            expiresAt: string;
+        };
+        MeDto: {
+            /** @description Effective permissions of the caller. */
+            permissions: string[];
+            /** @description The session behind the token; null for a credential without one. */
+            session: (components["schemas"]["SessionDto"] | (never | null)) | null;
+            user: components["schemas"]["UserDto"];
+        };
+        TokenRequestDto: {
+            token: string;
+            /**
+             * @description Accepted and validated as RFC 7009 §2.1 defines it; the lookup covers both kinds in one query.
+             * @enum {string}
+             */
+            token_type_hint?: "access_token" | "refresh_token";
+        };
+        IntrospectionResponseDto: {
+            active: boolean;
+            /** @enum {string} */
+            token_type?: "Bearer";
+            /** @description User id. */
+            sub?: string;
+            username?: string;
+            /** @description Expiry of the access token, seconds since the epoch. */
+            exp?: number;
+            /** @description Session id. */
+            sid?: string;
+            account_id?: string;
+            /** @description Space-separated permissions. */
+            scope?: string;
+            client_id?: string;
+        };
+        AuditActorDto: {
+            userId: string | null;
+            sessionId: string | null;
+            /** @description Username, API key name or access key id of who acted. */
+            label: string | null;
+        };
+        AuditEventDto: {
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            action: string;
+            /** @enum {string} */
+            outcome: "success" | "failure" | "denied";
+            accountId: string | null;
+            actor: components["schemas"]["AuditActorDto"];
+            targetUserId: string | null;
+            /** @description The target user's username. */
+            targetLabel: string | null;
+            /**
+             * @description Sessions affected. Listings show the first 20 (GET /v1/audit/events/{id} and the export show up to
+             *     1000); sessionCount is always exact.
+             */
+            sessionIds: string[];
+            sessionCount: number;
+            /** @description True when sessionIds lists fewer sessions than sessionCount. */
+            sessionIdsTruncated: boolean;
+            /** @description API surface the action came through: native or a vendor dialect. */
+            surface: string;
+            ip: string | null;
+            userAgent: string | null;
+            requestId: string | null;
+            reason: string | null;
+            ticket: string | null;
+            dryRun: boolean;
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        AuditEventPageDto: {
+            items: components["schemas"]["AuditEventDto"][];
+            /** @description Pass as `cursor` for the next (older) page; null on the last page. */
+            nextCursor: string | null;
+        };
+        AuditDayCountDto: {
+            /** @description UTC day, YYYY-MM-DD. */
+            day: string;
+            count: number;
+        };
+        AuditActorCountDto: {
+            actorUserId: string | null;
+            actorLabel: string | null;
+            count: number;
+        };
+        AuditSurfaceCountDto: {
+            surface: string;
+            count: number;
+        };
+        AuditSummaryDto: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            perDay: components["schemas"]["AuditDayCountDto"][];
+            perActor: components["schemas"]["AuditActorCountDto"][];
+            perSurface: components["schemas"]["AuditSurfaceCountDto"][];
+        };
+        AuditChainBreakDto: {
+            /**
+             * @description hash_mismatch: the event was changed after it was written; chain_gap: events are missing before it;
+             *     prev_mismatch: its prev_hash is not the previous event's hash (an event before it was replaced).
+             * @enum {string}
+             */
+            reason: "hash_mismatch" | "chain_gap" | "prev_mismatch";
+            /** @description Id of the first event that does not verify. */
+            id: string;
+            chainSeq: string;
+            /** Format: date-time */
+            occurredAt: string;
+        };
+        AuditVerifyResultDto: {
+            /** @description The first event that does not verify, in chain order; null when ok. */
+            firstBroken: (components["schemas"]["AuditChainBreakDto"] | (never | null)) | null;
+            /** @description True when every event in the range verifies. */
+            ok: boolean;
+            /** @description Events checked (up to and including the first broken one). */
+            checked: number;
+            /** @description Hash (hex) of the last event checked: note it to detect later truncation; null when the range is empty. */
+            headHash: string | null;
+            /** Format: date-time */
+            from: string | null;
+            /** Format: date-time */
+            to: string | null;
+        };
+        AuditPartitionDropDto: {
+            /** @description Monthly partition, e.g. audit_events_202401. */
+            partition: string;
+            /** @description Events it held. */
+            rows: number;
+        };
+        AuditRetentionResultDto: {
+            /** @description AUDIT_RETENTION_DAYS; 0 keeps events forever (nothing is removed). */
+            retentionDays: number;
+            /**
+             * Format: date-time
+             * @description Events older than this were removed (null when retention is off).
+             */
+            cutoff: string | null;
+            /** @description Partitions dropped whole: entirely older than the cutoff, no account under legal hold in them. */
+            droppedPartitions: components["schemas"]["AuditPartitionDropDto"][];
+            /** @description Partitions older than the cutoff kept because an account under legal hold has events there; other accounts' events were deleted from them. */
+            heldPartitions: string[];
+            /** @description Events deleted row by row (held partitions and the default partition). */
+            deletedRows: number;
+            /** @description Partitions created ahead (this month and the next two) or already present. */
+            ensuredPartitions: string[];
+            /** Format: date-time */
+            ranAt: string;
+        };
+        RocketChatErrorDto: {
+            success: boolean;
+            /** @description What went wrong. */
+            error: string;
+            /** @description invalid-params, error-invalid-user-id, error-too-many-requests… */
+            errorType?: string;
+        };
+        RocketChatLoginDto: {
+            /** @description Username or email of the user logging in. */
+            user?: string | {
+                username: string;
+            } | {
+                email: string;
+            };
+            /** @description Username (alternative to `user`). */
+            username?: string;
+            /** @description Email (alternative to `user`). */
+            email?: string;
+            /** @description Plain password; Rocket.Chat's `{hashed}` digest form is refused (passwords are stored with argon2). */
+            password: string;
+        };
+        RocketChatEmailDto: {
+            address: string;
+            verified: boolean;
+        };
+        RocketChatMeDto: {
+            _id: string;
+            username: string;
+            emails: components["schemas"]["RocketChatEmailDto"][];
+            roles: string[];
+            active: boolean;
+            /** @description Presence; always "online" right after login. */
+            status: string;
+        };
+        RocketChatLoginDataDto: {
+            userId: string;
+            /** @description Send it as X-Auth-Token, with X-User-Id, on every later call. */
+            authToken: string;
+            me: components["schemas"]["RocketChatMeDto"];
+        };
+        RocketChatLoginResponseDto: {
+            /** @description Always "success". */
+            status: string;
+            data: components["schemas"]["RocketChatLoginDataDto"];
+        };
+        RocketChatLoginFailedDto: {
+            /** @description Always "error". */
+            status: string;
+            /** @description "Unauthorized" */
+            error: string;
+            /** @description "Unauthorized" */
+            message: string;
+        };
+        RocketChatLogoutDataDto: {
+            message: string;
+        };
+        RocketChatLogoutResponseDto: {
+            /** @description Always "success". */
+            status: string;
+            data: components["schemas"]["RocketChatLogoutDataDto"];
+        };
+        RocketChatUnauthorizedDto: {
+            success: boolean;
+            /** @description Always "error". */
+            status: string;
+            error: string;
+            /** @description "You must be logged in to do this." */
+            message: string;
+        };
+        RocketChatUsersLogoutDto: {
+            /** @description Enter the user ID to be logged out. Empty means the caller, as in Rocket.Chat (`userId || this.userId`). */
+            userId?: string;
+        };
+        RocketChatUsersLogoutResponseDto: {
+            /** @description "User <id> has been logged out!" */
+            message: string;
+            success: boolean;
+        };
+        UberallErrorDto: {
+            /** @description NOT_AUTHORIZED, BAD_PUBLIC_KEY, BAD_ACCESS_TOKEN, FORBIDDEN, NOT_FOUND, INVALID_PARAMETER, QUOTA_LIMIT_EXCEED, SERVER_ERROR… */
+            status: string;
+            /** @description Holds further information about the response. */
+            message?: string;
+            /** @description INVALID_INPUT for a malformed request. */
+            errorCode?: string;
+        };
+        UberallLoginDto: {
+            /** @description The user's email (a username works too: the same lookup); with `password` or `private_key`. */
+            email?: string;
+            /**
+             * Format: uuid
+             * @description The user's id, instead of `email`; only with `private_key`.
+             */
+            userId?: string;
+            /** @description The user's password; or send `private_key` instead. */
+            password?: string;
+            /** @description The client application's private key (POST /v1/api-keys with `signInUsers`), instead of a password. */
+            private_key?: string;
+        };
+        UberallLoginPayloadDto: {
+            /** @description Send it in `Authorization` (bare or `Bearer`), with X-API-KEY, on every later call. */
+            access_token: string;
+        };
+        UberallLoginResponseDto: {
+            /** @description "SUCCESS" */
+            status: string;
+            response: components["schemas"]["UberallLoginPayloadDto"];
+        };
+        UberallLogoutPayloadDto: {
+            /** @description True if logout was successful. */
+            success: boolean;
+            /** @description The URL that a user is redirected to when logging out (the API key's; absent when none is configured). */
+            redirectUrl?: string;
+        };
+        UberallLogoutResponseDto: {
+            /** @description "SUCCESS" */
+            status: string;
+            response: components["schemas"]["UberallLogoutPayloadDto"];
+        };
+        UberallAllSessionsPayloadDto: {
+            success: boolean;
+            /** @description How many sessions ended (0 when none was live). */
+            revokedCount: number;
+        };
+        UberallAllSessionsResponseDto: {
+            /** @description "SUCCESS" */
+            status: string;
+            response: components["schemas"]["UberallAllSessionsPayloadDto"];
+        };
+        ZapErrorDto: {
+            /** @description Always false. */
+            success: boolean;
+            message: string;
+        };
+        ZapLoginDto: {
+            /** @description Email or username (phone numbers are not stored by this service). */
+            identity: string;
+            password: string;
+            /** @description Push token of this device, up to 4096 characters (only its SHA-256 is kept); `PUT /v1/users/logout/:id` with it ends this session. */
+            deviceToken?: string;
+        };
+        ZapUserDto: {
+            _id: string;
+            id: string;
+            username: string;
+            email: string;
+            roles: string[];
+        };
+        ZapLoginDataDto: {
+            success: boolean;
+            data: components["schemas"]["ZapUserDto"];
+            /** @description Send it as `Authorization: Bearer <token>`. */
+            token: string;
+            refreshToken: string;
+        };
+        ZapLoginResponseDto: {
+            success: boolean;
+            data: components["schemas"]["ZapLoginDataDto"];
+        };
+        ZapDeviceLogoutDto: {
+            /** @description The device token of the user (up to 4096 characters): the sessions bound to it end and the token is unregistered. */
+            deviceToken: string;
+        };
+        ZapLogoutResponseDto: {
+            success: boolean;
+            /** @description "Logout Successfull" (the vendor's spelling is the contract). */
+            data: string;
+        };
+        ProblemDetails: {
+            /** @description A URI reference identifying the problem type. */
+            type?: string | null;
+            /** @description Short, human-readable summary of the problem type. */
+            title?: string | null;
+            /**
+             * Format: int32
+             * @description The HTTP status code, repeated.
+             */
+            status?: number | null;
+            /** @description What went wrong with this request. */
+            detail?: string | null;
+            /** @description The request path that failed. */
+            instance?: string | null;
+        };
+        RasSessionDto: {
+            /**
+             * Format: int32
+             * @description The session's int32 id (use it with /api/Session/{SessionId}/logoff).
+             */
+            sessionId: number;
+            /** @description Send in the `auth_token` header of every later call. */
+            authToken: string;
+            userId: string;
+            username: string;
+        };
+        RasSessionInfoDto: {
+            /** Format: int32 */
+            sessionId: number;
+            userId: string;
+            /** @description The API surface the session was opened through (native, ras, …). */
+            surface: string;
+            deviceName: string | null;
+            ip: string | null;
+            userAgent: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            lastSeenAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        RasLogonDto: {
+            /** @description Username or email of the administrator. */
+            username: string;
+            password: string;
+        };
+        ChimeErrorDto: {
+            /** @enum {string} */
+            Code: "BadRequest" | "Conflict" | "Unauthorized" | "Forbidden" | "NotFound" | "Throttled" | "ServiceFailure" | "ServiceUnavailable";
+            Message: string;
+        };
+        ChimeUserDto: {
+            /**
+             * @description Always "Registered": every user here can log in.
+             * @enum {string}
+             */
+            UserRegistrationStatus: "Registered";
+            /** @enum {string} */
+            UserType: "PrivateUser";
+            UserId: string;
+            AccountId: string;
+            PrimaryEmail: string;
+            DisplayName: string;
+            /** @description When the user was created (ISO 8601). */
+            RegisteredOn: string;
+        };
+        GetUserResponseDto: {
+            User: components["schemas"]["ChimeUserDto"];
+        };
+        ListUsersResponseDto: {
+            /** @description Present when there are more users: pass it back as `next-token`. */
+            NextToken?: string;
+            Users: components["schemas"]["ChimeUserDto"][];
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    AuthController_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenResponseDto"];
+                };
+            };
+            /** @description Malformed body or unknown fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "VALIDATION_FAILED",
+                     *       "message": "unexpected: property unexpected should not exist",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "errors": [
+                     *           {
+                     *             "field": "unexpected",
+                     *             "problems": [
+                     *               "property unexpected should not exist"
+                     *             ]
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Wrong credentials (unknown user and wrong password look the same) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "INVALID_CREDENTIALS",
+                     *       "message": "Invalid username or password",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many attempts; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "error": "TOO_MANY_REQUESTS",
+                     *       "message": "Too many login attempts; retry later",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "retryAfterSeconds": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AuthController_refresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefreshDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenResponseDto"];
+                };
+            };
+            /** @description Malformed body or unknown fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "VALIDATION_FAILED",
+                     *       "message": "unexpected: property unexpected should not exist",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "errors": [
+                     *           {
+                     *             "field": "unexpected",
+                     *             "problems": [
+                     *               "property unexpected should not exist"
+                     *             ]
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown, expired or reused refresh token (a reused one also ends its session: REFRESH_TOKEN_REUSED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "REFRESH_TOKEN_INVALID",
+                     *       "message": "Unknown or expired refresh token",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AuthController_logout: {
+        parameters: {
+            query?: {
+                /** @description local: this session; others: every other session of mine; global: all my sessions. */
+                scope?: "local" | "others" | "global";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevocationReceiptDto"];
+                };
+            };
+            /** @description Malformed body or unknown fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "VALIDATION_FAILED",
+                     *       "message": "unexpected: property unexpected should not exist",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "errors": [
+                     *           {
+                     *             "field": "unexpected",
+                     *             "problems": [
+                     *               "property unexpected should not exist"
+                     *             ]
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "UNAUTHENTICATED",
+                     *       "message": "Missing, invalid, expired or revoked token",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "PERMISSION_DENIED",
+                     *       "message": "Missing permission sessions.revoke-any",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "permission": "sessions.revoke-any"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AuthController_session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CurrentSessionDto"];
+                };
+            };
+            /** @description An unknown query parameter (this operation takes none) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "VALIDATION_FAILED",
+                     *       "message": "unexpected: property unexpected should not exist",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "errors": [
+                     *           {
+                     *             "field": "unexpected",
+                     *             "problems": [
+                     *               "property unexpected should not exist"
+                     *             ]
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "UNAUTHENTICATED",
+                     *       "message": "Missing, invalid, expired or revoked token",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "PERMISSION_DENIED",
+                     *       "message": "Missing permission sessions.revoke-any",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "permission": "sessions.revoke-any"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AuthController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeDto"];
+                };
+            };
+            /** @description An unknown query parameter (this operation takes none) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "VALIDATION_FAILED",
+                     *       "message": "unexpected: property unexpected should not exist",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "errors": [
+                     *           {
+                     *             "field": "unexpected",
+                     *             "problems": [
+                     *               "property unexpected should not exist"
+                     *             ]
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "UNAUTHENTICATED",
+                     *       "message": "Missing, invalid, expired or revoked token",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "PERMISSION_DENIED",
+                     *       "message": "Missing permission sessions.revoke-any",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "permission": "sessions.revoke-any"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SessionsController_listOwn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"][];
+                };
+            };
+            /** @description An unknown query parameter (this operation takes none) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "VALIDATION_FAILED",
+                     *       "message": "unexpected: property unexpected should not exist",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "errors": [
+                     *           {
+                     *             "field": "unexpected",
+                     *             "problems": [
+                     *               "property unexpected should not exist"
+                     *             ]
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "UNAUTHENTICATED",
+                     *       "message": "Missing, invalid, expired or revoked token",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "PERMISSION_DENIED",
+                     *       "message": "Missing permission sessions.revoke-any",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "permission": "sessions.revoke-any"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SessionsController_revoke: {
+        parameters: {
+            query?: {
+                /** @description Report what would be revoked, change nothing (the dry run is itself audited). */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ForcedLogoutDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevocationReceiptDto"];
+                };
+            };
+            /** @description Malformed session id, query or body, or unknown fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "VALIDATION_FAILED",
+                     *       "message": "unexpected: property unexpected should not exist",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "errors": [
+                     *           {
+                     *             "field": "unexpected",
+                     *             "problems": [
+                     *               "property unexpected should not exist"
+                     *             ]
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "UNAUTHENTICATED",
+                     *       "message": "Missing, invalid, expired or revoked token",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "PERMISSION_DENIED",
+                     *       "message": "Missing permission sessions.revoke-any",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "permission": "sessions.revoke-any"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "NOT_FOUND",
+                     *       "message": "NOT_FOUND",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    UsersController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                /** @description System admin only: list another account. */
+                accountId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserPageDto"];
+                };
+            };
+            /** @description Malformed id, query or body, or unknown fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "VALIDATION_FAILED",
+                     *       "message": "unexpected: property unexpected should not exist",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "errors": [
+                     *           {
+                     *             "field": "unexpected",
+                     *             "problems": [
+                     *               "property unexpected should not exist"
+                     *             ]
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "UNAUTHENTICATED",
+                     *       "message": "Missing, invalid, expired or revoked token",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires the users.manage permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "PERMISSION_DENIED",
+                     *       "message": "Missing permission users.manage",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "permission": "users.manage"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description accountId is another account and you lack accounts.manage (answered as if it did not exist); an accountId that names no account lists no users */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "NOT_FOUND",
+                     *       "message": "accountId is another account and you lack accounts.manage (answered as if it did not exist); an accountId that names no account lists no users",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    UsersController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUserDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Malformed id, query or body, or unknown fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "VALIDATION_FAILED",
+                     *       "message": "unexpected: property unexpected should not exist",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "errors": [
+                     *           {
+                     *             "field": "unexpected",
+                     *             "problems": [
+                     *               "property unexpected should not exist"
+                     *             ]
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "UNAUTHENTICATED",
+                     *       "message": "Missing, invalid, expired or revoked token",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires the users.manage permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "PERMISSION_DENIED",
+                     *       "message": "Missing permission users.manage",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "permission": "users.manage"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description accountId names no account, or another account and you lack accounts.manage */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "NOT_FOUND",
+                     *       "message": "accountId names no account, or another account and you lack accounts.manage",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Username or email taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "CONFLICT",
+                     *       "message": "Username or email taken",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    UsersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Malformed id, query or body, or unknown fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "VALIDATION_FAILED",
+                     *       "message": "unexpected: property unexpected should not exist",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "errors": [
+                     *           {
+                     *             "field": "unexpected",
+                     *             "problems": [
+                     *               "property unexpected should not exist"
+                     *             ]
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "UNAUTHENTICATED",
+                     *       "message": "Missing, invalid, expired or revoked token",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "PERMISSION_DENIED",
+                     *       "message": "Missing permission sessions.revoke-any",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "permission": "sessions.revoke-any"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such user in your account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "NOT_FOUND",
+                     *       "message": "No such user in your account",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    UsersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Malformed id, query or body, or unknown fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "VALIDATION_FAILED",
+                     *       "message": "unexpected: property unexpected should not exist",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "errors": [
+                     *           {
+                     *             "field": "unexpected",
+                     *             "problems": [
+                     *               "property unexpected should not exist"
+                     *             ]
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "UNAUTHENTICATED",
+                     *       "message": "Missing, invalid, expired or revoked token",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "PERMISSION_DENIED",
+                     *       "message": "Missing permission sessions.revoke-any",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "permission": "sessions.revoke-any"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such user in your account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "NOT_FOUND",
+                     *       "message": "No such user in your account",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Email taken by another user (case-insensitive) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "CONFLICT",
+                     *       "message": "Email taken by another user (case-insensitive)",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    UsersController_setRoles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetRolesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Malformed id, query or body, or unknown fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "VALIDATION_FAILED",
+                     *       "message": "unexpected: property unexpected should not exist",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "errors": [
+                     *           {
+                     *             "field": "unexpected",
+                     *             "problems": [
+                     *               "property unexpected should not exist"
+                     *             ]
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "UNAUTHENTICATED",
+                     *       "message": "Missing, invalid, expired or revoked token",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires the users.manage permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "PERMISSION_DENIED",
+                     *       "message": "Missing permission users.manage",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "permission": "users.manage"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such user in your account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "NOT_FOUND",
+                     *       "message": "No such user in your account",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    UsersController_sessionsOf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"][];
+                };
+            };
+            /** @description Malformed id, query or body, or unknown fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "VALIDATION_FAILED",
+                     *       "message": "unexpected: property unexpected should not exist",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "errors": [
+                     *           {
+                     *             "field": "unexpected",
+                     *             "problems": [
+                     *               "property unexpected should not exist"
+                     *             ]
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "UNAUTHENTICATED",
+                     *       "message": "Missing, invalid, expired or revoked token",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "PERMISSION_DENIED",
+                     *       "message": "Missing permission sessions.revoke-any",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "permission": "sessions.revoke-any"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such user in your account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "NOT_FOUND",
+                     *       "message": "No such user in your account",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    UsersController_logout: {
+        parameters: {
+            query?: {
+                /** @description Report what would be revoked, change nothing (the dry run is itself audited). */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ForcedLogoutDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevocationReceiptDto"];
+                };
+            };
+            /** @description Malformed id, query or body, or unknown fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "VALIDATION_FAILED",
+                     *       "message": "unexpected: property unexpected should not exist",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "errors": [
+                     *           {
+                     *             "field": "unexpected",
+                     *             "problems": [
+                     *               "property unexpected should not exist"
+                     *             ]
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "UNAUTHENTICATED",
+                     *       "message": "Missing, invalid, expired or revoked token",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "PERMISSION_DENIED",
+                     *       "message": "Missing permission sessions.revoke-any",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "permission": "sessions.revoke-any"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such user in your account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "NOT_FOUND",
+                     *       "message": "No such user in your account",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RolesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleDto"][];
+                };
+            };
+            /** @description An unknown query parameter (this operation takes none) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "VALIDATION_FAILED",
+                     *       "message": "unexpected: property unexpected should not exist",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "errors": [
+                     *           {
+                     *             "field": "unexpected",
+                     *             "problems": [
+                     *               "property unexpected should not exist"
+                     *             ]
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "UNAUTHENTICATED",
+                     *       "message": "Missing, invalid, expired or revoked token",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires the users.manage permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "PERMISSION_DENIED",
+                     *       "message": "Missing permission users.manage",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "permission": "users.manage"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RolesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRoleDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleDto"];
+                };
+            };
+            /** @description Malformed body, unknown fields or an unknown permission */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "VALIDATION_FAILED",
+                     *       "message": "unexpected: property unexpected should not exist",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "errors": [
+                     *           {
+                     *             "field": "unexpected",
+                     *             "problems": [
+                     *               "property unexpected should not exist"
+                     *             ]
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "UNAUTHENTICATED",
+                     *       "message": "Missing, invalid, expired or revoked token",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires the users.manage permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "PERMISSION_DENIED",
+                     *       "message": "Missing permission users.manage",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "permission": "users.manage"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A role with that name exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "CONFLICT",
+                     *       "message": "A role with that name exists",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AccountsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountDto"][];
+                };
+            };
+            /** @description An unknown query parameter (this operation takes none) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "VALIDATION_FAILED",
+                     *       "message": "unexpected: property unexpected should not exist",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "errors": [
+                     *           {
+                     *             "field": "unexpected",
+                     *             "problems": [
+                     *               "property unexpected should not exist"
+                     *             ]
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "UNAUTHENTICATED",
+                     *       "message": "Missing, invalid, expired or revoked token",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires the accounts.manage permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "PERMISSION_DENIED",
+                     *       "message": "Missing permission accounts.manage",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "permission": "accounts.manage"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AccountsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAccountDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountDto"];
+                };
+            };
+            /** @description Malformed id, query or body, or unknown fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "VALIDATION_FAILED",
+                     *       "message": "unexpected: property unexpected should not exist",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "errors": [
+                     *           {
+                     *             "field": "unexpected",
+                     *             "problems": [
+                     *               "property unexpected should not exist"
+                     *             ]
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "UNAUTHENTICATED",
+                     *       "message": "Missing, invalid, expired or revoked token",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires the accounts.manage permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "PERMISSION_DENIED",
+                     *       "message": "Missing permission accounts.manage",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "permission": "accounts.manage"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Name taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "CONFLICT",
+                     *       "message": "Name taken",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AccountsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAccountDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountDto"];
+                };
+            };
+            /** @description Malformed id, query or body, or unknown fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "VALIDATION_FAILED",
+                     *       "message": "unexpected: property unexpected should not exist",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "errors": [
+                     *           {
+                     *             "field": "unexpected",
+                     *             "problems": [
+                     *               "property unexpected should not exist"
+                     *             ]
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "UNAUTHENTICATED",
+                     *       "message": "Missing, invalid, expired or revoked token",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires the accounts.manage permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "PERMISSION_DENIED",
+                     *       "message": "Missing permission accounts.manage",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "permission": "accounts.manage"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "NOT_FOUND",
+                     *       "message": "NOT_FOUND",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AccountsController_logout: {
+        parameters: {
+            query?: {
+                /** @description Report what would be revoked, change nothing (the dry run is itself audited). */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountLogoutDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevocationReceiptDto"];
+                };
+            };
+            /** @description Malformed id, query or body, or unknown fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "VALIDATION_FAILED",
+                     *       "message": "unexpected: property unexpected should not exist",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "errors": [
+                     *           {
+                     *             "field": "unexpected",
+                     *             "problems": [
+                     *               "property unexpected should not exist"
+                     *             ]
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "UNAUTHENTICATED",
+                     *       "message": "Missing, invalid, expired or revoked token",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires the sessions.revoke-account permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "PERMISSION_DENIED",
+                     *       "message": "Missing permission sessions.revoke-account",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "permission": "sessions.revoke-account"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "NOT_FOUND",
+                     *       "message": "NOT_FOUND",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ApiKeysController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyDto"][];
+                };
+            };
+            /** @description An unknown query parameter (this operation takes none) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "VALIDATION_FAILED",
+                     *       "message": "unexpected: property unexpected should not exist",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "errors": [
+                     *           {
+                     *             "field": "unexpected",
+                     *             "problems": [
+                     *               "property unexpected should not exist"
+                     *             ]
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "UNAUTHENTICATED",
+                     *       "message": "Missing, invalid, expired or revoked token",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires the clients.manage permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "PERMISSION_DENIED",
+                     *       "message": "Missing permission clients.manage",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "permission": "clients.manage"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ApiKeysController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateApiKeyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedApiKeyDto"];
+                };
+            };
+            /** @description Malformed id or body, or unknown fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "VALIDATION_FAILED",
+                     *       "message": "unexpected: property unexpected should not exist",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "errors": [
+                     *           {
+                     *             "field": "unexpected",
+                     *             "problems": [
+                     *               "property unexpected should not exist"
+                     *             ]
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "UNAUTHENTICATED",
+                     *       "message": "Missing, invalid, expired or revoked token",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires the clients.manage permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "PERMISSION_DENIED",
+                     *       "message": "Missing permission clients.manage",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "permission": "clients.manage"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ApiKeysController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyDto"];
+                };
+            };
+            /** @description Malformed id or body, or unknown fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "VALIDATION_FAILED",
+                     *       "message": "unexpected: property unexpected should not exist",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "errors": [
+                     *           {
+                     *             "field": "unexpected",
+                     *             "problems": [
+                     *               "property unexpected should not exist"
+                     *             ]
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "UNAUTHENTICATED",
+                     *       "message": "Missing, invalid, expired or revoked token",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires the clients.manage permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "PERMISSION_DENIED",
+                     *       "message": "Missing permission clients.manage",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "permission": "clients.manage"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "NOT_FOUND",
+                     *       "message": "NOT_FOUND",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ApiKeysController_listAccessKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessKeyDto"][];
+                };
+            };
+            /** @description Malformed id or body, or unknown fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "VALIDATION_FAILED",
+                     *       "message": "unexpected: property unexpected should not exist",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "errors": [
+                     *           {
+                     *             "field": "unexpected",
+                     *             "problems": [
+                     *               "property unexpected should not exist"
+                     *             ]
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "UNAUTHENTICATED",
+                     *       "message": "Missing, invalid, expired or revoked token",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires the clients.manage permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "PERMISSION_DENIED",
+                     *       "message": "Missing permission clients.manage",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "permission": "clients.manage"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "NOT_FOUND",
+                     *       "message": "NOT_FOUND",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ApiKeysController_createAccessKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedAccessKeyDto"];
+                };
+            };
+            /** @description Malformed id or body, or unknown fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "VALIDATION_FAILED",
+                     *       "message": "unexpected: property unexpected should not exist",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "errors": [
+                     *           {
+                     *             "field": "unexpected",
+                     *             "problems": [
+                     *               "property unexpected should not exist"
+                     *             ]
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "UNAUTHENTICATED",
+                     *       "message": "Missing, invalid, expired or revoked token",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires the clients.manage permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "PERMISSION_DENIED",
+                     *       "message": "Missing permission clients.manage",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "permission": "clients.manage"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "NOT_FOUND",
+                     *       "message": "NOT_FOUND",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ApiKeysController_revokeAccessKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: string;
+                accessKeyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessKeyDto"];
+                };
+            };
+            /** @description Malformed id or body, or unknown fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "VALIDATION_FAILED",
+                     *       "message": "unexpected: property unexpected should not exist",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "errors": [
+                     *           {
+                     *             "field": "unexpected",
+                     *             "problems": [
+                     *               "property unexpected should not exist"
+                     *             ]
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "UNAUTHENTICATED",
+                     *       "message": "Missing, invalid, expired or revoked token",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires the clients.manage permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "PERMISSION_DENIED",
+                     *       "message": "Missing permission clients.manage",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "permission": "clients.manage"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "NOT_FOUND",
+                     *       "message": "NOT_FOUND",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    OAuthController_introspect: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["TokenRequestDto"];
+                "application/json": components["schemas"]["TokenRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntrospectionResponseDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "VALIDATION_FAILED",
+                     *       "message": "unexpected: property unexpected should not exist",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "errors": [
+                     *           {
+                     *             "field": "unexpected",
+                     *             "problems": [
+                     *               "property unexpected should not exist"
+                     *             ]
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "INVALID_CLIENT",
+                     *       "message": "Client authentication required (X-API-Key, Bearer or Basic)",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    OAuthController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["TokenRequestDto"];
+                "application/json": components["schemas"]["TokenRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Revoked, or already invalid */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "VALIDATION_FAILED",
+                     *       "message": "unexpected: property unexpected should not exist",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "errors": [
+                     *           {
+                     *             "field": "unexpected",
+                     *             "problems": [
+                     *               "property unexpected should not exist"
+                     *             ]
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "INVALID_CLIENT",
+                     *       "message": "Client authentication required (X-API-Key, Bearer or Basic)",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    InvalidationStreamController_stream: {
+        parameters: {
+            query?: never;
+            header: {
+                "last-event-id": string;
+                /** @description The id of the last event received, to resume after it */
+                "Last-Event-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/event-stream of invalidation, heartbeat and reset events */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An unknown query parameter (this operation takes none) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "VALIDATION_FAILED",
+                     *       "message": "unexpected: property unexpected should not exist",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "errors": [
+                     *           {
+                     *             "field": "unexpected",
+                     *             "problems": [
+                     *               "property unexpected should not exist"
+                     *             ]
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "INVALID_CLIENT",
+                     *       "message": "Client authentication required (X-API-Key, Bearer or Basic)",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description This instance cannot prove it hears every invalidation right now; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "SERVICE_UNAVAILABLE",
+                     *       "message": "This instance cannot prove it hears every invalidation right now; retry",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AuditController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEventDto"];
+                };
+            };
+            /** @description Invalid filter, range or cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "VALIDATION_FAILED",
+                     *       "message": "unexpected: property unexpected should not exist",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "errors": [
+                     *           {
+                     *             "field": "unexpected",
+                     *             "problems": [
+                     *               "property unexpected should not exist"
+                     *             ]
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "UNAUTHENTICATED",
+                     *       "message": "Missing, invalid, expired or revoked token",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires the audit.read permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "PERMISSION_DENIED",
+                     *       "message": "Missing permission audit.read",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "permission": "audit.read"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such event in your account (another account's event, without accounts.manage, is answered the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "NOT_FOUND",
+                     *       "message": "No such event in your account (another account's event, without accounts.manage, is answered the same)",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AuditController_list: {
+        parameters: {
+            query?: {
+                /** @description Another account, or `none` for the events that belong to no account: system admin only. Defaults to the caller's. */
+                accountId?: string & (string | "none");
+                limit?: number;
+                cursor?: string;
+                /** @description One action or several, comma-separated (e.g. session.forced_logout,session.logout). */
+                action?: ("session.login" | "session.logout" | "session.forced_logout" | "session.revoked_all" | "session.refresh_reuse" | "auth.login_failed" | "auth.login_throttled" | "auth.permission_denied" | "user.created" | "user.updated" | "user.disabled" | "user.roles_changed" | "role.created" | "account.created" | "account.updated" | "client.created" | "client.revoked" | "access_key.created" | "access_key.revoked" | "audit.retention_run")[];
+                actorUserId?: string;
+                targetUserId?: string;
+                surface?: "native" | "rocketchat" | "uberall" | "zap" | "ras" | "chime" | "system";
+                outcome?: "success" | "failure" | "denied";
+                /** @description Case-insensitive text the reason contains. */
+                reason?: string;
+                /** @description Inclusive lower bound (ISO 8601, years 0001-9999). */
+                from?: string;
+                /** @description Exclusive upper bound (ISO 8601, years 0001-9999). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEventPageDto"];
+                };
+            };
+            /** @description Invalid filter, range or cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "VALIDATION_FAILED",
+                     *       "message": "unexpected: property unexpected should not exist",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "errors": [
+                     *           {
+                     *             "field": "unexpected",
+                     *             "problems": [
+                     *               "property unexpected should not exist"
+                     *             ]
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "UNAUTHENTICATED",
+                     *       "message": "Missing, invalid, expired or revoked token",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Requires the audit.read permission
+             *
+             *     Requires the audit.read permission; `none` (the events that belong to no account) also requires accounts.manage
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "PERMISSION_DENIED",
+                     *       "message": "Missing permission audit.read",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "permission": "audit.read"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The account named is another account and you lack accounts.manage (answered as if it did not exist). An account id that names no account is not an error: nothing matches. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "NOT_FOUND",
+                     *       "message": "The account named is another account and you lack accounts.manage (answered as if it did not exist). An account id that names no account is not an error: nothing matches.",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AuditController_export: {
+        parameters: {
+            query: {
+                /** @description Another account, or `none` for the events that belong to no account: system admin only. Defaults to the caller's. */
+                accountId?: string & (string | "none");
+                /** @description csv (RFC 4180, formula-safe) or ndjson (one AuditEvent JSON per line). */
+                format: "csv" | "ndjson";
+                /** @description One action or several, comma-separated (e.g. session.forced_logout,session.logout). */
+                action?: ("session.login" | "session.logout" | "session.forced_logout" | "session.revoked_all" | "session.refresh_reuse" | "auth.login_failed" | "auth.login_throttled" | "auth.permission_denied" | "user.created" | "user.updated" | "user.disabled" | "user.roles_changed" | "role.created" | "account.created" | "account.updated" | "client.created" | "client.revoked" | "access_key.created" | "access_key.revoked" | "audit.retention_run")[];
+                actorUserId?: string;
+                targetUserId?: string;
+                surface?: "native" | "rocketchat" | "uberall" | "zap" | "ras" | "chime" | "system";
+                outcome?: "success" | "failure" | "denied";
+                /** @description Case-insensitive text the reason contains. */
+                reason?: string;
+                /** @description Inclusive lower bound (ISO 8601, years 0001-9999). */
+                from?: string;
+                /** @description Exclusive upper bound (ISO 8601, years 0001-9999). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Attachment audit-events.csv or audit-events.ndjson */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/x-ndjson": string;
+                };
+            };
+            /** @description Invalid filter, range or cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "VALIDATION_FAILED",
+                     *       "message": "unexpected: property unexpected should not exist",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "errors": [
+                     *           {
+                     *             "field": "unexpected",
+                     *             "problems": [
+                     *               "property unexpected should not exist"
+                     *             ]
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "UNAUTHENTICATED",
+                     *       "message": "Missing, invalid, expired or revoked token",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Requires the audit.read permission
+             *
+             *     Requires the audit.read permission; `none` (the events that belong to no account) also requires accounts.manage
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "PERMISSION_DENIED",
+                     *       "message": "Missing permission audit.read",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "permission": "audit.read"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The account named is another account and you lack accounts.manage (answered as if it did not exist). An account id that names no account is not an error: nothing matches. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "NOT_FOUND",
+                     *       "message": "The account named is another account and you lack accounts.manage (answered as if it did not exist). An account id that names no account is not an error: nothing matches.",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AuditController_summary: {
+        parameters: {
+            query?: {
+                /** @description Another account, or `none` for the events that belong to no account: system admin only. Defaults to the caller's. */
+                accountId?: string & (string | "none");
+                /** @description Inclusive lower bound (ISO 8601, years 0001-9999); defaults to 30 days before `to`. */
+                from?: string;
+                /** @description Exclusive upper bound (ISO 8601, years 0001-9999); defaults to now. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditSummaryDto"];
+                };
+            };
+            /** @description Invalid filter, range or cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "VALIDATION_FAILED",
+                     *       "message": "unexpected: property unexpected should not exist",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "errors": [
+                     *           {
+                     *             "field": "unexpected",
+                     *             "problems": [
+                     *               "property unexpected should not exist"
+                     *             ]
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "UNAUTHENTICATED",
+                     *       "message": "Missing, invalid, expired or revoked token",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Requires the audit.read permission
+             *
+             *     Requires the audit.read permission; `none` (the events that belong to no account) also requires accounts.manage
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "PERMISSION_DENIED",
+                     *       "message": "Missing permission audit.read",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "permission": "audit.read"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The account named is another account and you lack accounts.manage (answered as if it did not exist). An account id that names no account is not an error: nothing matches. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "NOT_FOUND",
+                     *       "message": "The account named is another account and you lack accounts.manage (answered as if it did not exist). An account id that names no account is not an error: nothing matches.",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AuditController_verify: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Account whose chain to verify; defaults to the caller's. Another account, or `none` for the chain of
+                 *     the events that belong to no account: system admin only.
+                 */
+                accountId?: string & (string | "none");
+                /** @description Alias of `accountId` (the name this parameter had first); send one of the two. Another account, or `none` for the events that belong to no account: system admin only. */
+                account?: string & (string | "none");
+                /** @description Verify events from this instant on (inclusive, ISO 8601, years 0001-9999); the first one is anchored by its own prev_hash. Omitted: from the chain's start. */
+                from?: string;
+                /** @description Up to this instant (exclusive, ISO 8601, years 0001-9999). Omitted: up to the newest event. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditVerifyResultDto"];
+                };
+            };
+            /** @description Invalid filter, range or cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "VALIDATION_FAILED",
+                     *       "message": "unexpected: property unexpected should not exist",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "errors": [
+                     *           {
+                     *             "field": "unexpected",
+                     *             "problems": [
+                     *               "property unexpected should not exist"
+                     *             ]
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "UNAUTHENTICATED",
+                     *       "message": "Missing, invalid, expired or revoked token",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Requires the audit.read permission
+             *
+             *     Requires the audit.read permission; `none` (the events that belong to no account) also requires accounts.manage
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "PERMISSION_DENIED",
+                     *       "message": "Missing permission audit.read",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "permission": "audit.read"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The account named is another account and you lack accounts.manage (answered as if it did not exist). An account id that names no account is not an error: nothing matches. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "NOT_FOUND",
+                     *       "message": "The account named is another account and you lack accounts.manage (answered as if it did not exist). An account id that names no account is not an error: nothing matches.",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AuditController_runRetention: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditRetentionResultDto"];
+                };
+            };
+            /** @description An unknown query parameter (this operation takes none) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "VALIDATION_FAILED",
+                     *       "message": "unexpected: property unexpected should not exist",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "errors": [
+                     *           {
+                     *             "field": "unexpected",
+                     *             "problems": [
+                     *               "property unexpected should not exist"
+                     *             ]
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "UNAUTHENTICATED",
+                     *       "message": "Missing, invalid, expired or revoked token",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires the accounts.manage permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "PERMISSION_DENIED",
+                     *       "message": "Missing permission accounts.manage",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "permission": "accounts.manage"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    HealthController_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HealthController_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Health Check is successful */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @example ok
+                         * @enum {string}
+                         */
+                        status?: "ok" | "degraded";
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up",
+                         *         "responseTime": 12
+                         *       }
+                         *     }
+                         */
+                        info?: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /** @example {} */
+                        error?: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up",
+                         *         "responseTime": 12
+                         *       }
+                         *     }
+                         */
+                        details?: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description The Health Check is not successful */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @example error
+                         * @enum {string}
+                         */
+                        status?: "error" | "shutting_down";
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up",
+                         *         "responseTime": 12
+                         *       }
+                         *     }
+                         */
+                        info?: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example {
+                         *       "redis": {
+                         *         "status": "down",
+                         *         "message": "Could not connect",
+                         *         "responseTime": 3005
+                         *       }
+                         *     }
+                         */
+                        error?: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up",
+                         *         "responseTime": 12
+                         *       },
+                         *       "redis": {
+                         *         "status": "down",
+                         *         "message": "Could not connect",
+                         *         "responseTime": 3005
+                         *       }
+                         *     }
+                         */
+                        details?: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    RocketChatController_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RocketChatLoginDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RocketChatLoginResponseDto"];
+                };
+            };
+            /** @description Malformed body or unknown fields (errorType invalid-params) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RocketChatErrorDto"];
+                };
+            };
+            /** @description Wrong credentials (unknown user and wrong password look the same) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RocketChatLoginFailedDto"];
+                };
+            };
+            /** @description Too many login attempts */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RocketChatErrorDto"];
+                };
+            };
+            /** @description The database is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RocketChatErrorDto"];
+                };
+            };
+        };
+    };
+    RocketChatController_logoutGet: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The authenticated user token. */
+                "X-Auth-Token": string;
+                /** @description The authenticated user ID. */
+                "X-User-Id": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RocketChatLogoutResponseDto"];
+                };
+            };
+            /** @description Malformed body or unknown fields (errorType invalid-params) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RocketChatErrorDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RocketChatUnauthorizedDto"];
+                };
+            };
+            /** @description The database is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RocketChatErrorDto"];
+                };
+            };
+        };
+    };
+    RocketChatController_logoutPost: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The authenticated user token. */
+                "X-Auth-Token": string;
+                /** @description The authenticated user ID. */
+                "X-User-Id": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RocketChatLogoutResponseDto"];
+                };
+            };
+            /** @description Malformed body or unknown fields (errorType invalid-params) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RocketChatErrorDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RocketChatUnauthorizedDto"];
+                };
+            };
+            /** @description The database is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RocketChatErrorDto"];
+                };
+            };
+        };
+    };
+    "post-api-v1-users.logout": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The authenticated user token. */
+                "X-Auth-Token": string;
+                /** @description The authenticated user ID. */
+                "X-User-Id": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RocketChatUsersLogoutDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RocketChatUsersLogoutResponseDto"];
+                };
+            };
+            /** @description Malformed body or unknown fields (errorType invalid-params) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RocketChatErrorDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RocketChatUnauthorizedDto"];
+                };
+            };
+            /** @description Missing the logout-other-user permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RocketChatErrorDto"];
+                };
+            };
+            /** @description The database is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RocketChatErrorDto"];
+                };
+            };
+        };
+    };
+    UberallController_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UberallLoginDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UberallLoginResponseDto"];
+                };
+            };
+            /** @description INVALID_PARAMETER: malformed body, unknown fields or a bad id */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UberallErrorDto"];
+                };
+            };
+            /** @description BAD_PUBLIC_KEY: missing or unknown X-API-KEY; BAD_PRIVATE_KEY: wrong private_key, or a key without one; NOT_AUTHORIZED: wrong credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UberallErrorDto"];
+                };
+            };
+            /** @description QUOTA_LIMIT_EXCEED: too many login attempts */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UberallErrorDto"];
+                };
+            };
+            /** @description SERVER_ERROR: the database is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UberallErrorDto"];
+                };
+            };
+        };
+    };
+    UberallController_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UberallLogoutResponseDto"];
+                };
+            };
+            /** @description INVALID_PARAMETER: malformed body, unknown fields or a bad id */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UberallErrorDto"];
+                };
+            };
+            /** @description BAD_PUBLIC_KEY: missing or unknown X-API-KEY; BAD_ACCESS_TOKEN: missing, invalid, revoked or foreign token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UberallErrorDto"];
+                };
+            };
+            /** @description SERVER_ERROR: the database is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UberallErrorDto"];
+                };
+            };
+        };
+    };
+    UberallController_logoutAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UberallAllSessionsResponseDto"];
+                };
+            };
+            /** @description INVALID_PARAMETER: malformed body, unknown fields or a bad id */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UberallErrorDto"];
+                };
+            };
+            /** @description BAD_PUBLIC_KEY: missing or unknown X-API-KEY; BAD_ACCESS_TOKEN: missing, invalid, revoked or foreign token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UberallErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: missing the sessions.revoke-any permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UberallErrorDto"];
+                };
+            };
+            /** @description NOT_FOUND: no such user (or one of another account) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UberallErrorDto"];
+                };
+            };
+            /** @description SERVER_ERROR: the database is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UberallErrorDto"];
+                };
+            };
+        };
+    };
+    ZapController_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ZapLoginDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZapLoginResponseDto"];
+                };
+            };
+            /** @description Malformed request: invalid parameters or body content */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZapErrorDto"];
+                };
+            };
+            /** @description Wrong credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZapErrorDto"];
+                };
+            };
+            /** @description Too many login attempts */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZapErrorDto"];
+                };
+            };
+            /** @description An error occured while processing the request */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZapErrorDto"];
+                };
+            };
+            /** @description The database is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZapErrorDto"];
+                };
+            };
+        };
+    };
+    ZapController_logoutAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZapLogoutResponseDto"];
+                };
+            };
+            /** @description Malformed request: invalid parameters or body content */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZapErrorDto"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZapErrorDto"];
+                };
+            };
+            /** @description Another user: needs the sessions.revoke-any permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZapErrorDto"];
+                };
+            };
+            /** @description No such user (or one of another account) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZapErrorDto"];
+                };
+            };
+            /** @description An error occured while processing the request */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZapErrorDto"];
+                };
+            };
+            /** @description The database is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZapErrorDto"];
+                };
+            };
+        };
+    };
+    ZapController_logoutDevice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ZapDeviceLogoutDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZapLogoutResponseDto"];
+                };
+            };
+            /** @description Malformed request: invalid parameters or body content */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZapErrorDto"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZapErrorDto"];
+                };
+            };
+            /** @description Another user: needs the sessions.revoke-any permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZapErrorDto"];
+                };
+            };
+            /** @description No such user (or one of another account) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZapErrorDto"];
+                };
+            };
+            /** @description An error occured while processing the request */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZapErrorDto"];
+                };
+            };
+            /** @description The database is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZapErrorDto"];
+                };
+            };
+        };
+    };
+    RasSessionController_logon: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RasLogonDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; api-version=1.0": components["schemas"]["RasSessionDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; api-version=1.0": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; api-version=1.0": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; api-version=1.0": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; api-version=1.0": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; api-version=1.0": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RasSessionController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; api-version=1.0": components["schemas"]["RasSessionInfoDto"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; api-version=1.0": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; api-version=1.0": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; api-version=1.0": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; api-version=1.0": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; api-version=1.0": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RasSessionController_logoff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; api-version=1.0": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; api-version=1.0": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; api-version=1.0": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; api-version=1.0": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; api-version=1.0": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RasSessionController_logoffOther: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Session ID of the Admin to be Disconnected. */
+                SessionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; api-version=1.0": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; api-version=1.0": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; api-version=1.0": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; api-version=1.0": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; api-version=1.0": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; api-version=1.0": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ChimeUsersController_getUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The account of the access key that signs the request. */
+                accountId: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetUserResponseDto"];
+                };
+            };
+            /** @description BadRequestException: The input parameters don't match the service's restrictions. */
+            400: {
+                headers: {
+                    /** @description The exception the SDK raises */
+                    "x-amzn-ErrorType"?: string;
+                    /** @description Request id */
+                    "x-amzn-RequestId"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChimeErrorDto"];
+                };
+            };
+            /** @description UnauthorizedClientException: The client is not currently authorized to make the request (missing, stale or wrong signature; unknown or revoked key). */
+            401: {
+                headers: {
+                    /** @description The exception the SDK raises */
+                    "x-amzn-ErrorType"?: string;
+                    /** @description Request id */
+                    "x-amzn-RequestId"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChimeErrorDto"];
+                };
+            };
+            /** @description ForbiddenException: The client is permanently forbidden from making the request (the path names another account than the key's). */
+            403: {
+                headers: {
+                    /** @description The exception the SDK raises */
+                    "x-amzn-ErrorType"?: string;
+                    /** @description Request id */
+                    "x-amzn-RequestId"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChimeErrorDto"];
+                };
+            };
+            /** @description NotFoundException: One or more of the resources in the request does not exist in the system (or belongs to another account). */
+            404: {
+                headers: {
+                    /** @description The exception the SDK raises */
+                    "x-amzn-ErrorType"?: string;
+                    /** @description Request id */
+                    "x-amzn-RequestId"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChimeErrorDto"];
+                };
+            };
+            /** @description ThrottledClientException: The client exceeded its request rate limit. */
+            429: {
+                headers: {
+                    /** @description The exception the SDK raises */
+                    "x-amzn-ErrorType"?: string;
+                    /** @description Request id */
+                    "x-amzn-RequestId"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChimeErrorDto"];
+                };
+            };
+            /** @description ServiceFailureException: The service encountered an unexpected error. */
+            500: {
+                headers: {
+                    /** @description The exception the SDK raises */
+                    "x-amzn-ErrorType"?: string;
+                    /** @description Request id */
+                    "x-amzn-RequestId"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChimeErrorDto"];
+                };
+            };
+            /** @description ServiceUnavailableException: The service is currently unavailable. */
+            503: {
+                headers: {
+                    /** @description The exception the SDK raises */
+                    "x-amzn-ErrorType"?: string;
+                    /** @description Request id */
+                    "x-amzn-RequestId"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChimeErrorDto"];
+                };
+            };
+        };
+    };
+    ChimeUsersController_logoutUser: {
+        parameters: {
+            query: {
+                operation: "logout";
+            };
+            header?: never;
+            path: {
+                /** @description The account of the access key that signs the request. */
+                accountId: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user's sessions have ended (empty body). */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description BadRequestException: The input parameters don't match the service's restrictions. */
+            400: {
+                headers: {
+                    /** @description The exception the SDK raises */
+                    "x-amzn-ErrorType"?: string;
+                    /** @description Request id */
+                    "x-amzn-RequestId"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChimeErrorDto"];
+                };
+            };
+            /** @description UnauthorizedClientException: The client is not currently authorized to make the request (missing, stale or wrong signature; unknown or revoked key). */
+            401: {
+                headers: {
+                    /** @description The exception the SDK raises */
+                    "x-amzn-ErrorType"?: string;
+                    /** @description Request id */
+                    "x-amzn-RequestId"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChimeErrorDto"];
+                };
+            };
+            /** @description ForbiddenException: The client is permanently forbidden from making the request (the path names another account than the key's). */
+            403: {
+                headers: {
+                    /** @description The exception the SDK raises */
+                    "x-amzn-ErrorType"?: string;
+                    /** @description Request id */
+                    "x-amzn-RequestId"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChimeErrorDto"];
+                };
+            };
+            /** @description NotFoundException: One or more of the resources in the request does not exist in the system (or belongs to another account). */
+            404: {
+                headers: {
+                    /** @description The exception the SDK raises */
+                    "x-amzn-ErrorType"?: string;
+                    /** @description Request id */
+                    "x-amzn-RequestId"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChimeErrorDto"];
+                };
+            };
+            /** @description ThrottledClientException: The client exceeded its request rate limit. */
+            429: {
+                headers: {
+                    /** @description The exception the SDK raises */
+                    "x-amzn-ErrorType"?: string;
+                    /** @description Request id */
+                    "x-amzn-RequestId"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChimeErrorDto"];
+                };
+            };
+            /** @description ServiceFailureException: The service encountered an unexpected error. */
+            500: {
+                headers: {
+                    /** @description The exception the SDK raises */
+                    "x-amzn-ErrorType"?: string;
+                    /** @description Request id */
+                    "x-amzn-RequestId"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChimeErrorDto"];
+                };
+            };
+            /** @description ServiceUnavailableException: The service is currently unavailable. */
+            503: {
+                headers: {
+                    /** @description The exception the SDK raises */
+                    "x-amzn-ErrorType"?: string;
+                    /** @description Request id */
+                    "x-amzn-RequestId"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChimeErrorDto"];
+                };
+            };
+        };
+    };
+    ChimeUsersController_listUsers: {
+        parameters: {
+            query?: {
+                /** @description Only the user with this email address (case-insensitive). */
+                "user-email"?: string;
+                /** @description Every user here is a `PrivateUser`; `SharedDevice` lists none. */
+                "user-type"?: "PrivateUser" | "SharedDevice";
+                /** @description Users per page, 1–200 (Chime's limits); 100 when absent. */
+                "max-results"?: string;
+                /** @description The `NextToken` of the previous page. */
+                "next-token"?: string;
+            };
+            header?: never;
+            path: {
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListUsersResponseDto"];
+                };
+            };
+            /** @description BadRequestException: The input parameters don't match the service's restrictions. */
+            400: {
+                headers: {
+                    /** @description The exception the SDK raises */
+                    "x-amzn-ErrorType"?: string;
+                    /** @description Request id */
+                    "x-amzn-RequestId"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChimeErrorDto"];
+                };
+            };
+            /** @description UnauthorizedClientException: The client is not currently authorized to make the request (missing, stale or wrong signature; unknown or revoked key). */
+            401: {
+                headers: {
+                    /** @description The exception the SDK raises */
+                    "x-amzn-ErrorType"?: string;
+                    /** @description Request id */
+                    "x-amzn-RequestId"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChimeErrorDto"];
+                };
+            };
+            /** @description ForbiddenException: The client is permanently forbidden from making the request (the path names another account than the key's). */
+            403: {
+                headers: {
+                    /** @description The exception the SDK raises */
+                    "x-amzn-ErrorType"?: string;
+                    /** @description Request id */
+                    "x-amzn-RequestId"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChimeErrorDto"];
+                };
+            };
+            /** @description NotFoundException: One or more of the resources in the request does not exist in the system (or belongs to another account). */
+            404: {
+                headers: {
+                    /** @description The exception the SDK raises */
+                    "x-amzn-ErrorType"?: string;
+                    /** @description Request id */
+                    "x-amzn-RequestId"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChimeErrorDto"];
+                };
+            };
+            /** @description ThrottledClientException: The client exceeded its request rate limit. */
+            429: {
+                headers: {
+                    /** @description The exception the SDK raises */
+                    "x-amzn-ErrorType"?: string;
+                    /** @description Request id */
+                    "x-amzn-RequestId"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChimeErrorDto"];
+                };
+            };
+            /** @description ServiceFailureException: The service encountered an unexpected error. */
+            500: {
+                headers: {
+                    /** @description The exception the SDK raises */
+                    "x-amzn-ErrorType"?: string;
+                    /** @description Request id */
+                    "x-amzn-RequestId"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChimeErrorDto"];
+                };
+            };
+            /** @description ServiceUnavailableException: The service is currently unavailable. */
+            503: {
+                headers: {
+                    /** @description The exception the SDK raises */
+                    "x-amzn-ErrorType"?: string;
+                    /** @description Request id */
+                    "x-amzn-RequestId"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChimeErrorDto"];
+                };
+            };
+        };
+    };
+}
