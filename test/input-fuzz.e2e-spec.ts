@@ -31,10 +31,12 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
  * nothing (the caller's token stays good, no row changes; no audit row for malformed input).
  *
  * Bounded: a fixed seed (FUZZ_SEED to change it; the seed is printed, and fast-check prints the
- * failing case's seed and path) and FUZZ_RUNS runs per property (default 150; ~30 s in all here).
+ * failing case's seed and path) and FUZZ_RUNS runs per property (default 120; ~25 s in all here).
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261203);
-const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 120);
+/** Per property: a run takes ~20–60 ms here (a login, the request, the state queries). */
+const TIMEOUT = Math.max(60_000, RUNS * 300);
 
 /** The properties a DTO validates: what a client would plausibly send, to be sent with wrong values. */
 function fieldsOf(dto: Function): string[] {
@@ -200,6 +202,8 @@ describe('input fuzz: every surface, every DTO, raw bodies, ids and headers (fas
   let fuzzUser: { username: string; password: string };
   /** A user the id-taking routes may name (so a valid id reaches the core); never the fuzz caller. */
   let targetUserId: string;
+  /** Statuses each route answered (by its index in ROUTES): the suite checks it got past authentication. */
+  const seen = new Map<number, Set<number>>();
   const http = () => request(app.getHttpServer());
 
   beforeAll(async () => {
@@ -290,6 +294,8 @@ describe('input fuzz: every surface, every DTO, raw bodies, ids and headers (fas
     let req = http()[route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](path).set(headers);
     if (type) req = req.set('Content-Type', type);
     const res = body === undefined ? await req : await req.send(body);
+    const statuses = seen.get(ROUTES.indexOf(route)) ?? new Set<number>();
+    seen.set(ROUTES.indexOf(route), statuses.add(res.status));
     const answer: Answer = { status: res.status, headers: res.headers, body: res.body };
     const where = `${route.method} ${path.slice(0, 200)} → ${res.status} ${res.text?.slice(0, 300)}`;
     expect({ where, serverError: res.status >= 500 }).toEqual({ where, serverError: false });
@@ -313,14 +319,14 @@ describe('input fuzz: every surface, every DTO, raw bodies, ids and headers (fas
       ),
       params,
     );
-  });
+  }, TIMEOUT);
 
   it('raw bodies (malformed, deep, huge, not UTF-8, poisoned) with any content type, on every route', async () => {
     await fc.assert(
       fc.asyncProperty(route, rawBody, contentType, ids, async (r, body, type, list) => check(r, realIds(list), '', body, type)),
       params,
     );
-  });
+  }, TIMEOUT);
 
   it('bad ids in path parameters and junk query strings, on every route', async () => {
     await fc.assert(
@@ -330,7 +336,7 @@ describe('input fuzz: every surface, every DTO, raw bodies, ids and headers (fas
       ),
       params,
     );
-  });
+  }, TIMEOUT);
 
   it('oversized, numerous and malformed headers are answered in the shape of the path\'s surface', async () => {
     const badHeaders = fc.oneof(
@@ -359,5 +365,10 @@ describe('input fuzz: every surface, every DTO, raw bodies, ids and headers (fas
       }),
       { ...params, numRuns: Math.ceil(RUNS / 3) },
     );
+  }, TIMEOUT);
+
+  it('got past authentication on every route that needs it (else the fuzzing above only met the guards)', () => {
+    const stuck = ROUTES.filter((r, i) => r.auth !== 'none' && ![...(seen.get(i) ?? [])].some((status) => status !== 401)).map((r) => `${r.method} ${r.path}`);
+    expect(stuck).toEqual([]);
   });
 });
