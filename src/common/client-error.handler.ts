@@ -16,8 +16,8 @@ export interface ErrorAnswerer {
   answer(exception: unknown, request: ErrorRequest, reply: ErrorReply): void;
 }
 
-/** A request line at the start of a line: `METHOD SP target SP HTTP/x.y`. */
-const REQUEST_LINE = /(?:^|\n)[A-Za-z]+ (\S+) HTTP\/\d\.\d\r?\n/g;
+/** A request line, `METHOD SP target SP HTTP/x.y`: after a body it starts mid-line (`{}GET /x HTTP/1.1`). */
+const REQUEST_LINE = /[A-Z]+ (\S+) HTTP\/\d\.\d\r?\n/g;
 
 /** The target of the last request line in the bytes the parser failed on, when there is one. */
 export function lastRequestTarget(raw: unknown): string | undefined {
