@@ -7,6 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from './app.module.js';
+import { BODY_LIMIT_BYTES, registerBodyParsers } from './common/body-parsers.js';
+import { ClientErrorResponder } from './common/client-error.handler.js';
 import { ErrorDialectRegistry } from './common/error-dialect.js';
 import { GlobalExceptionFilter } from './common/global-exception.filter.js';
 import { createRootLogger, NestPinoLogger, RequestLogController } from './common/logger.js';
@@ -35,10 +37,13 @@ export async function createApp(options: { logger?: Logger } = {}): Promise<Nest
   // Fastify's router rejects a malformed URL (or an over-long path parameter) before any route, hook
   // or Nest filter runs: the errors go to the same filter, built below once Nest's registry exists.
   let filter: GlobalExceptionFilter | undefined;
+  // What Node's HTTP parser refuses (oversized headers, bytes that are not HTTP) is answered in the same dialects.
+  const clientErrors = new ClientErrorResponder();
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     logController: requestLog,
-    bodyLimit: 64 * 1024,
+    bodyLimit: BODY_LIMIT_BYTES,
+    clientErrorHandler: clientErrors.handle,
     trustProxy: env.TRUST_PROXY,
     routerOptions: { caseSensitive: false, ignoreTrailingSlash: true },
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
@@ -66,17 +71,8 @@ export async function createApp(options: { logger?: Logger } = {}): Promise<Nest
   requestLog.observe(app.get(MetricsService).requests);
   // The metrics listener opens with the HTTP app (not with the CLI's application context).
   fastify.addHook('onReady', () => app.get(MetricsServer).start());
-  // Clients such as Rocket.Chat's send `Content-Type: application/json` with an empty body on
-  // body-less POSTs; treat that as no body instead of a parse error.
-  const parseJson = fastify.getDefaultJsonParser('error', 'error');
-  fastify.removeContentTypeParser('application/json');
-  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) =>
-    body === '' ? done(null, undefined) : parseJson(request, body as string, done),
-  );
-  // RFC 7662/7009 clients send form-encoded bodies.
-  fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) =>
-    done(null, Object.fromEntries(new URLSearchParams(body as string))),
-  );
+  registerBodyParsers(fastify);
+  clientErrors.attach(fastify.server, filter);
   // Set when the request arrives, so every answer carries it (errors too) without a hook per reply.
   fastify.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);

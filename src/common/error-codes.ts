@@ -5,6 +5,10 @@
 export enum ErrorCode {
   VALIDATION_FAILED = 'VALIDATION_FAILED',
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  /** The request's headers exceed Node's limit (16 KB): refused by the HTTP parser, before any route. */
+  HEADERS_TOO_LARGE = 'HEADERS_TOO_LARGE',
+  /** The request did not arrive in full within the server's request/headers timeout. */
+  REQUEST_TIMEOUT = 'REQUEST_TIMEOUT',
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
   INVALID_CLIENT = 'INVALID_CLIENT',

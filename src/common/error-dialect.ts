@@ -1,14 +1,27 @@
 import { Injectable } from '@nestjs/common';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainException } from './error-codes.js';
 import { Surface } from './surface.js';
+
+/** What a dialect reads of the request it answers: a Fastify request, or a raw connection's (client-error.handler.ts). */
+export interface ErrorRequest {
+  readonly id: string;
+  readonly url: string;
+}
+
+/** What a dialect writes: a status, headers and a body (a Fastify reply, or a raw connection's). */
+export interface ErrorReply {
+  readonly sent: boolean;
+  status(code: number): ErrorReply;
+  header(name: string, value: string): ErrorReply;
+  send(payload: unknown): unknown;
+}
 
 /** How one surface writes an error: each dialect maps every ErrorCode with an exhaustive switch. */
 export interface ErrorDialect {
   readonly surface: Surface;
   /** True when the request path belongs to this surface (checked before the native default). */
   matches(path: string): boolean;
-  send(error: DomainException, request: FastifyRequest, reply: FastifyReply): void;
+  send(error: DomainException, request: ErrorRequest, reply: ErrorReply): void;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ErrorCode } from './error-codes.js';
-import { ErrorDialectRegistry } from './error-dialect.js';
+import { ErrorDialectRegistry, ErrorReply, ErrorRequest } from './error-dialect.js';
 import { sendNativeError } from './native-error.dialect.js';
 import { toDomainException } from './to-domain-exception.js';
 
@@ -22,7 +22,7 @@ export class GlobalExceptionFilter implements ExceptionFilter {
   }
 
   /** Also called for the errors Fastify's router raises before Nest sees the request (see createApp). */
-  answer(exception: unknown, request: FastifyRequest, reply: FastifyReply): void {
+  answer(exception: unknown, request: ErrorRequest, reply: ErrorReply): void {
     const error = toDomainException(exception);
     if (error.code === ErrorCode.INTERNAL || error.code === ErrorCode.SERVICE_UNAVAILABLE) {
       const cause = exception instanceof Error ? exception : new Error(String(exception));

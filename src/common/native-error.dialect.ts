@@ -1,6 +1,9 @@
 import { HttpStatus } from '@nestjs/common';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainException, ErrorCode } from './error-codes.js';
+import type { ErrorReply, ErrorRequest } from './error-dialect.js';
+
+/** RFC 6585's 431, which Nest's HttpStatus does not name. */
+export const HEADER_FIELDS_TOO_LARGE = 431;
 
 export function nativeStatus(code: ErrorCode): number {
   switch (code) {
@@ -8,6 +11,10 @@ export function nativeStatus(code: ErrorCode): number {
       return HttpStatus.BAD_REQUEST;
     case ErrorCode.PAYLOAD_TOO_LARGE:
       return HttpStatus.PAYLOAD_TOO_LARGE;
+    case ErrorCode.HEADERS_TOO_LARGE:
+      return HEADER_FIELDS_TOO_LARGE;
+    case ErrorCode.REQUEST_TIMEOUT:
+      return HttpStatus.REQUEST_TIMEOUT;
     case ErrorCode.UNAUTHENTICATED:
     case ErrorCode.INVALID_CREDENTIALS:
     case ErrorCode.INVALID_CLIENT:
@@ -32,7 +39,7 @@ export function nativeStatus(code: ErrorCode): number {
 }
 
 /** The native `/v1` error body: stable, machine-readable code, no stack, no SQL. */
-export function sendNativeError(error: DomainException, request: FastifyRequest, reply: FastifyReply): void {
+export function sendNativeError(error: DomainException, request: ErrorRequest, reply: ErrorReply): void {
   const status = nativeStatus(error.code);
   const details = error.code === ErrorCode.INTERNAL ? undefined : error.details;
   if (status === HttpStatus.UNAUTHORIZED) reply.header('www-authenticate', 'Bearer');

@@ -23,10 +23,12 @@ const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
  */
 const MALFORMED_VALUES = new Set(['22P02', '22001', '22003', '22007', '22008', '22009', '22021', '22P05']);
 
-// Fastify's own client errors that are not about the body (the router's: raised before any route runs).
+// Fastify's own client errors with a message of their own (the router's, raised before any route runs, and the body parser's).
 const FASTIFY_MESSAGES: Partial<Record<string, string>> = {
   FST_ERR_BAD_URL: 'The URL is malformed (invalid percent-encoding)',
   FST_ERR_MAX_PARAM_LENGTH: 'A path segment is too long',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'The body\'s content type is not supported',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'The body does not match its Content-Length',
 };
 
 // Refused/reset sockets, admin shutdown or termination, starting up, too many connections, connection failures.

@@ -1,10 +1,10 @@
 import { ArgumentMetadata, Type } from '@nestjs/common';
 import { Exclude } from 'class-transformer';
-import { getMetadataStorage, IsString, Length } from 'class-validator';
+import { getMetadataStorage, IsString, Length, Validate, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { DomainException } from './error-codes.js';
-import { createFullValidationPipe, FastValidationPipe, nulCharacterPath } from './validation.pipe.js';
+import { DomainException, ErrorCode } from './error-codes.js';
+import { createFullValidationPipe, FastValidationPipe, unstorableString } from './validation.pipe.js';
 
 /**
  * The fast path must never accept what the full pipe (class-transformer + class-validator) refuses,
@@ -193,10 +193,37 @@ describe('FastValidationPipe', () => {
     // Deep nesting is walked without recursion.
     let deep: unknown = 'x\u0000';
     for (let i = 0; i < 100_000; i++) deep = [deep];
-    expect(nulCharacterPath(deep)).toMatch(/^0(\.0)*$/);
-    expect(nulCharacterPath({ a: ['b', { c: 'd' }], e: 1, f: null })).toBeNull();
+    expect(unstorableString(deep)?.path).toMatch(/^0(\.0)*$/);
+    expect(unstorableString({ a: ['b', { c: 'd' }], e: 1, f: null })).toBeNull();
     // A key with a NUL is named printably, and a long one is cut.
-    expect(nulCharacterPath({ outer: { ['k\u0000' + 'x'.repeat(100)]: 1 } })).toBe(`outer.k\\u0000${'x'.repeat(57)}…`);
+    expect(unstorableString({ outer: { ['k\u0000' + 'x'.repeat(100)]: 1 } })?.path).toBe(`outer.k\\u0000${'x'.repeat(57)}…`);
+  });
+
+  it('refuses a lone surrogate anywhere (validator.js throws "URI malformed" on one), but not a surrogate pair', () => {
+    const [createUser] = [...classes.entries()].filter(([name]) => name === 'users/dto/user.dto.ts#CreateUserDto').map(([, type]) => type);
+    const body = (email: string) => ({ username: 'someone', email, password: 'long-enough-password' });
+    expect(() => fast.transform(body('a\ud800b@example.test'), bodyOf(createUser))).toThrow(
+      new DomainException(ErrorCode.VALIDATION_FAILED, 'email: must be well-formed Unicode (a lone surrogate such as \\ud800 is not a character)'),
+    );
+    expect(unstorableString({ roles: ['ok', 'x\udc00'] })).toEqual({ path: 'roles.1', problem: 'lone-surrogate' });
+    expect(unstorableString({ ['k\ud83d']: 1 })).toEqual({ path: 'k\\ud83d', problem: 'lone-surrogate' });
+    expect(unstorableString({ name: 'emoji \ud83d\ude00 is fine' })).toBeNull();
+  });
+
+  it('answers a validation rule that throws as invalid input, not as a server error', async () => {
+    @ValidatorConstraint({ name: 'throwing' })
+    class ThrowingRule implements ValidatorConstraintInterface {
+      validate(): boolean {
+        throw new TypeError('boom');
+      }
+    }
+    class Throwing {
+      @Validate(ThrowingRule)
+      field: string;
+    }
+    await expect(Promise.resolve().then(() => fast.transform({ field: 'x' }, bodyOf(Throwing)))).rejects.toEqual(
+      new DomainException(ErrorCode.VALIDATION_FAILED, 'A value could not be validated'),
+    );
   });
 
   it('passes a custom decorator value through untouched, as the full pipe does', () => {

@@ -1,4 +1,4 @@
-import { ArgumentMetadata, PipeTransform, Type, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, Logger, PipeTransform, Type, ValidationError, ValidationPipe } from '@nestjs/common';
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage.js';
 import { TransformationType } from 'class-transformer';
 import { getMetadataStorage, ValidationArguments, ValidationTypes } from 'class-validator';
@@ -84,14 +84,34 @@ function compilePlan(metatype: Type<unknown>): Plan | null {
 
 const isPrimitive = (value: unknown) => value === null || (typeof value !== 'object' && typeof value !== 'function');
 
+/** U+0000, or a UTF-16 code unit of a surrogate pair standing alone (a `u` regex matches only those). */
+const UNSTORABLE = /[\u0000\uD800-\uDFFF]/u;
+
+/** What is wrong with a string no rule should see: Postgres cannot store it, and string code may throw on it. */
+export type UnstorableProblem = 'nul' | 'lone-surrogate';
+
+const PROBLEMS: Record<UnstorableProblem, string> = {
+  nul: 'must not contain NUL (U+0000) characters',
+  'lone-surrogate': 'must be well-formed Unicode (a lone surrogate such as \\ud800 is not a character)',
+};
+
+function problemOf(text: string): UnstorableProblem | null {
+  if (!UNSTORABLE.test(text)) return null;
+  return text.includes('\u0000') ? 'nul' : 'lone-surrogate';
+}
+
 /**
- * The path of the first string (value or key) in `value` holding U+0000, which Postgres cannot store in
- * text (the statement would fail as a server error); null when there is none. Iterative, so a deeply
- * nested body cannot exhaust the stack. A flat body (most requests) costs one pass of checks: a path is
- * built only for a nested object or array, and for the field found.
+ * The first string (value or key) in `value` that holds U+0000 (Postgres cannot store it in text: the
+ * statement would fail as a server error) or a lone surrogate (JSON's `"\ud800"`: not Unicode text;
+ * `encodeURI`, which validator.js calls in isEmail/isByteLength, throws on it), with its path; null when
+ * there is none. Iterative, so a deeply nested body cannot exhaust the stack. A flat body (most requests)
+ * costs one pass of checks: a path is built only for a nested object or array, and for the field found.
  */
-export function nulCharacterPath(value: unknown): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? 'value' : null;
+export function unstorableString(value: unknown): { path: string; problem: UnstorableProblem } | null {
+  if (typeof value === 'string') {
+    const problem = problemOf(value);
+    return problem ? { path: 'value', problem } : null;
+  }
   if (value === null || typeof value !== 'object') return null;
   const pending: { item: object; path: string | null }[] = [{ item: value, path: null }];
   while (pending.length > 0) {
@@ -100,10 +120,10 @@ export function nulCharacterPath(value: unknown): string | null {
     for (const key in item) {
       if (!Object.hasOwn(item, key)) continue;
       const child: unknown = (item as Record<string, unknown>)[key];
-      const found = key.includes('\u0000') || (typeof child === 'string' && child.includes('\u0000'));
-      if (found || (child !== null && typeof child === 'object')) {
+      const problem = problemOf(key) ?? (typeof child === 'string' ? problemOf(child) : null);
+      if (problem || (child !== null && typeof child === 'object')) {
         const here = path === null ? printable(key) : `${path}.${printable(key)}`;
-        if (found) return here;
+        if (problem) return { path: here, problem };
         pending.push({ item: child as object, path: here });
       }
     }
@@ -111,10 +131,22 @@ export function nulCharacterPath(value: unknown): string | null {
   return null;
 }
 
-/** A field name as an error message may quote it: NULs shown, long names cut. */
+/** A field name as an error message may quote it: NULs and lone surrogates shown escaped, long names cut. */
 function printable(key: string): string {
-  const shown = key.replaceAll('\u0000', '\\u0000');
+  const shown = key.replace(/[\u0000\uD800-\uDFFF]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return shown.length > 64 ? `${shown.slice(0, 64)}…` : shown;
+}
+
+const logger = new Logger('Validation');
+
+/**
+ * Validation is total: a rule that throws on some input (rather than answering false) is a bug in the
+ * rule, but the input is still the client's, so the answer is a 400, not a 500. Logged, to be fixed.
+ */
+function validatorFailure(error: unknown): unknown {
+  if (error instanceof DomainException) return error;
+  logger.warn({ err: { message: error instanceof Error ? error.message : String(error) } }, 'a validation rule threw; answered as invalid input');
+  return new DomainException(ErrorCode.VALIDATION_FAILED, 'A value could not be validated');
 }
 
 /**
@@ -142,10 +174,15 @@ export class FastValidationPipe implements PipeTransform {
     if (value === null && metadata.type === 'body' && metadata.metatype?.prototype) {
       throw new DomainException(ErrorCode.VALIDATION_FAILED, 'The body must be a JSON object, not null');
     }
-    const nul = nulCharacterPath(value);
-    if (nul !== null) throw new DomainException(ErrorCode.VALIDATION_FAILED, `${nul}: must not contain NUL (U+0000) characters`);
-    const instance = this.fastTransform(value, metadata);
-    return instance === undefined ? this.full.transform(value, metadata) : instance;
+    const unstorable = unstorableString(value);
+    if (unstorable) throw new DomainException(ErrorCode.VALIDATION_FAILED, `${unstorable.path}: ${PROBLEMS[unstorable.problem]}`);
+    let instance: object | undefined;
+    try {
+      instance = this.fastTransform(value, metadata);
+    } catch (error) {
+      throw validatorFailure(error);
+    }
+    return instance === undefined ? Promise.resolve(this.full.transform(value, metadata)).catch((error: unknown) => Promise.reject(validatorFailure(error))) : instance;
   }
 
   /** The DTO instance when the fast path accepts `value` outright; undefined to ask the full pipe. */

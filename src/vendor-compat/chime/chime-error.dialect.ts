@@ -1,7 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainException, ErrorCode } from '../../common/error-codes.js';
-import { ErrorDialect, surfaceMatcher } from '../../common/error-dialect.js';
+import { ErrorDialect, ErrorReply, ErrorRequest, surfaceMatcher } from '../../common/error-dialect.js';
 import { ChimeErrorCode } from './dto/chime.dto.js';
 
 interface ChimeError {
@@ -18,7 +17,9 @@ const NOT_FOUND: ChimeError = { status: HttpStatus.NOT_FOUND, type: 'NotFoundExc
 export function chimeError(code: ErrorCode): ChimeError {
   switch (code) {
     case ErrorCode.VALIDATION_FAILED:
-    case ErrorCode.PAYLOAD_TOO_LARGE: // Chime has no 413; an oversized request is a bad one
+    case ErrorCode.PAYLOAD_TOO_LARGE: // Chime has no 413 or 431; an oversized request is a bad one
+    case ErrorCode.HEADERS_TOO_LARGE:
+    case ErrorCode.REQUEST_TIMEOUT:
       return BAD_REQUEST;
     case ErrorCode.UNAUTHENTICATED:
     case ErrorCode.INVALID_CREDENTIALS:
@@ -44,7 +45,7 @@ export function chimeError(code: ErrorCode): ChimeError {
 }
 
 /** Every Chime response carries the request id, errors included. */
-export const setAmznRequestId = (request: FastifyRequest, reply: FastifyReply) => reply.header('x-amzn-RequestId', String(request.id));
+export const setAmznRequestId = (request: ErrorRequest, reply: ErrorReply) => reply.header('x-amzn-RequestId', String(request.id));
 
 /** The vendor's own routes, matched when it is mounted at the root. */
 const CHIME_ROUTES = /^\/accounts(\/|$)/;
@@ -58,7 +59,7 @@ export class ChimeErrorDialect implements ErrorDialect {
     this.matches = surfaceMatcher(prefix, CHIME_ROUTES);
   }
 
-  send(error: DomainException, request: FastifyRequest, reply: FastifyReply): void {
+  send(error: DomainException, request: ErrorRequest, reply: ErrorReply): void {
     const chime = chimeError(error.code);
     setAmznRequestId(request, reply);
     void reply

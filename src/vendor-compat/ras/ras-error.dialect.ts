@@ -1,7 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainException, ErrorCode } from '../../common/error-codes.js';
-import { ErrorDialect, surfaceMatcher } from '../../common/error-dialect.js';
+import { ErrorDialect, ErrorReply, ErrorRequest, surfaceMatcher } from '../../common/error-dialect.js';
+import { HEADER_FIELDS_TOO_LARGE } from '../../common/native-error.dialect.js';
 
 /** RAS is ASP.NET Core: every JSON response carries the API version in its content type. */
 export const RAS_CONTENT_TYPE = 'application/json; api-version=1.0';
@@ -28,6 +28,10 @@ export function rasProblem(code: ErrorCode): Problem {
       return BAD_REQUEST;
     case ErrorCode.PAYLOAD_TOO_LARGE:
       return { status: HttpStatus.PAYLOAD_TOO_LARGE, title: 'Content Too Large', type: `${RFC}15.5.14` };
+    case ErrorCode.HEADERS_TOO_LARGE:
+      return { status: HEADER_FIELDS_TOO_LARGE, title: 'Request Header Fields Too Large', type: 'https://tools.ietf.org/html/rfc6585#section-5' };
+    case ErrorCode.REQUEST_TIMEOUT:
+      return { status: HttpStatus.REQUEST_TIMEOUT, title: 'Request Timeout', type: `${RFC}15.5.9` };
     case ErrorCode.UNAUTHENTICATED:
     case ErrorCode.INVALID_CREDENTIALS:
     case ErrorCode.INVALID_CLIENT:
@@ -70,7 +74,7 @@ export class RasErrorDialect implements ErrorDialect {
     this.matches = surfaceMatcher(prefix, RAS_ROUTES);
   }
 
-  send(error: DomainException, request: FastifyRequest, reply: FastifyReply): void {
+  send(error: DomainException, request: ErrorRequest, reply: ErrorReply): void {
     const problem = rasProblem(error.code);
     const errors = fieldErrors(error);
     void reply

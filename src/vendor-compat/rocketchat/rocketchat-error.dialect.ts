@@ -1,7 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainException, ErrorCode } from '../../common/error-codes.js';
-import { ErrorDialect, surfaceMatcher } from '../../common/error-dialect.js';
+import { ErrorDialect, ErrorReply, ErrorRequest, surfaceMatcher } from '../../common/error-dialect.js';
+import { HEADER_FIELDS_TOO_LARGE } from '../../common/native-error.dialect.js';
 
 export const NOT_LOGGED_IN = 'You must be logged in to do this.';
 
@@ -14,6 +14,10 @@ function body(code: ErrorCode, error: DomainException, path: string): { status: 
       return { status: HttpStatus.BAD_REQUEST, body: { success: false, error: error.message, errorType: 'invalid-params' } };
     case ErrorCode.PAYLOAD_TOO_LARGE:
       return { status: HttpStatus.PAYLOAD_TOO_LARGE, body: { success: false, error: error.message, errorType: 'invalid-params' } };
+    case ErrorCode.HEADERS_TOO_LARGE:
+      return { status: HEADER_FIELDS_TOO_LARGE, body: { success: false, error: error.message, errorType: 'invalid-params' } };
+    case ErrorCode.REQUEST_TIMEOUT:
+      return { status: HttpStatus.REQUEST_TIMEOUT, body: { success: false, error: error.message } };
     case ErrorCode.INVALID_CREDENTIALS:
       // Rocket.Chat's login failure body, the same for an unknown user and a wrong password.
       return { status: HttpStatus.UNAUTHORIZED, body: { status: 'error', error: 'Unauthorized', message: 'Unauthorized' } };
@@ -53,7 +57,7 @@ export class RocketChatErrorDialect implements ErrorDialect {
     this.matches = surfaceMatcher(prefix, ROCKETCHAT_ROUTES);
   }
 
-  send(error: DomainException, request: FastifyRequest, reply: FastifyReply): void {
+  send(error: DomainException, request: ErrorRequest, reply: ErrorReply): void {
     const path = request.url.split('?', 1)[0];
     const { status, body: payload } = body(error.code, error, path);
     void reply.status(status).header('content-type', 'application/json').send(payload);

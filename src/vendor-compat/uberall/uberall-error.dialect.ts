@@ -1,7 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainException, ErrorCode } from '../../common/error-codes.js';
-import { ErrorDialect, surfaceMatcher } from '../../common/error-dialect.js';
+import { ErrorDialect, ErrorReply, ErrorRequest, surfaceMatcher } from '../../common/error-dialect.js';
 import { UberallStatus } from './dto/uberall.dto.js';
 
 /** The vendor's own routes, matched when it is mounted at the root. */
@@ -13,7 +12,10 @@ function statusOf(code: ErrorCode): [number, UberallStatus] {
     case ErrorCode.VALIDATION_FAILED:
       return [HttpStatus.BAD_REQUEST, 'INVALID_PARAMETER'];
     case ErrorCode.PAYLOAD_TOO_LARGE:
+    case ErrorCode.HEADERS_TOO_LARGE:
       return [HttpStatus.BAD_REQUEST, 'BAD_REQUEST'];
+    case ErrorCode.REQUEST_TIMEOUT:
+      return [HttpStatus.REQUEST_TIMEOUT, 'BAD_REQUEST'];
     case ErrorCode.INVALID_CREDENTIALS:
     case ErrorCode.SIGNATURE_INVALID:
       return [HttpStatus.UNAUTHORIZED, 'NOT_AUTHORIZED'];
@@ -51,7 +53,7 @@ export class UberallErrorDialect implements ErrorDialect {
     this.matches = surfaceMatcher(prefix, UBERALL_ROUTES);
   }
 
-  send(error: DomainException, _request: FastifyRequest, reply: FastifyReply): void {
+  send(error: DomainException, _request: ErrorRequest, reply: ErrorReply): void {
     const [http, byCode] = statusOf(error.code);
     const status: UberallStatus = error.code === ErrorCode.INVALID_CLIENT && error.details?.credential === 'private_key' ? 'BAD_PRIVATE_KEY' : byCode;
     const message =
