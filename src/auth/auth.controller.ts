@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, HttpCode, Post, Query, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Post, Query, Req } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Actor, actorOf, ActorRequest, CurrentActor } from '../common/actor.js';
 import { ErrorResponseDto } from '../common/dto/error-response.dto.js';
@@ -10,7 +10,6 @@ import { AuthService } from './auth.service.js';
 import { Authenticated, ThrottledResponse } from './authenticated.decorator.js';
 import { LoginDto, LogoutQueryDto, RefreshDto, TokenResponseDto } from './dto/login.dto.js';
 import { CurrentSessionDto, MeDto } from './dto/me.dto.js';
-import { LoginThrottlerGuard } from './guards/login-throttler.guard.js';
 
 /** On the routes that take a body or a query; the session and profile reads take none. */
 const BadInput = () => ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Malformed body or unknown fields' });
@@ -27,7 +26,6 @@ export class AuthController {
   @Post('login')
   @BadInput()
   @HttpCode(200)
-  @UseGuards(LoginThrottlerGuard)
   @ApiOkResponse({ type: TokenResponseDto })
   @ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'Wrong credentials (unknown user and wrong password look the same)' })
   @ThrottledResponse()
