@@ -158,7 +158,7 @@ export class UsersService {
     // Disabling ends every session (audited as a forced logout); so does an admin's password reset.
     // Both are authorized before anything is written, and written with the change, in one transaction.
     const ending = disabled || (passwordHash && !self) ? await this.revocation.authorize(actor, { kind: 'user', userId }) : null;
-    const pending = await this.tx.run(async (manager) => {
+    const { revoked: pending, nonce } = await this.tx.run(async (manager) => {
       // First, while the user is still active, so that their live sessions are found and ended.
       const revoked = ending ? await this.revocation.revokeWithin(manager, actor, ending, { reason: disabled ? 'user disabled' : 'password reset by admin' }) : null;
       // Enabling a user again brings back none of the sessions they had before (a watermark at now).
@@ -177,9 +177,12 @@ export class UsersService {
         targetUserId: userId,
         details: { fields: Object.keys(input).filter((k) => (input as Record<string, unknown>)[k] !== undefined) },
       });
-      return revoked;
+      // The credentials this user created hold power only while they are active (see
+      // credentialPermissionsSql): every instance drops what it cached of them, sessions or not.
+      return { revoked, nonce: disabled || enabled ? await this.invalidation.publish(manager, { kind: 'u', id: userId }) : null };
     });
     if (pending) await this.revocation.settle(actor, pending);
+    if (nonce) await this.invalidation.waitForEcho(nonce);
     return this.find(userId);
   }
 

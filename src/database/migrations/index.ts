@@ -4,6 +4,7 @@ import { ApiKeyPrivateKey1700000000200 } from './1700000000200-api-key-private-k
 import { SessionSignedInByKey1700000000300 } from './1700000000300-session-signed-in-by-key.js';
 import { SessionDeviceTokenHash1700000000400 } from './1700000000400-session-device-token-hash.js';
 import { LoginThrottle1700000001400 } from './1700000001400-login-throttle.js';
+import { CredentialPermissions1700000001410 } from './1700000001410-credential-permissions.js';
 
 /** Every migration, in order; listed explicitly so the app, the CLI and the tests run the same set. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   SessionSignedInByKey1700000000300,
   SessionDeviceTokenHash1700000000400,
   LoginThrottle1700000001400,
+  CredentialPermissions1700000001410,
 ];
