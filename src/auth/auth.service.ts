@@ -184,8 +184,42 @@ export class AuthService {
     return this.users.findById(user.userId);
   }
 
+  /**
+   * A signed-in user changes their own password: the current one is checked first (a wrong one is
+   * 401 INVALID_CREDENTIALS, audited, changes nothing, and counts as a failed guess in the login
+   * throttle, which refuses the attempt with 429 past its limits). The change, and by default the end
+   * of every other session of the user, are one transaction (UsersService.changeOwnPassword).
+   */
+  async changePassword(actor: Actor, input: { currentPassword: string; newPassword: string; endOtherSessions?: boolean }): Promise<{ otherSessionsEnded: number; auditEventId: string }> {
+    const userId = actor.userId;
+    if (actor.kind !== 'user' || !userId) throw new DomainException(ErrorCode.UNAUTHENTICATED, 'This credential is not a user');
+    const [hash, attempt] = await Promise.all([this.users.passwordHashOf(userId), this.throttle.attempt({ userId }, actor.context.ip)]);
+    const self = { id: userId, accountId: actor.accountId };
+    if (!attempt.admitted) await this.refuseThrottled(attempt, self, actor.context, { attempted: 'password change' });
+    if (!(await this.passwords.verify(hash, input.currentPassword))) {
+      await this.audit.recordStandalone({
+        action: 'user.password_changed',
+        outcome: 'failure',
+        accountId: actor.accountId,
+        actor,
+        context: actor.context,
+        targetUserId: userId,
+        reason: 'bad_current_password',
+      });
+      throw new DomainException(ErrorCode.INVALID_CREDENTIALS, 'The current password is wrong');
+    }
+    const changed = await this.users.changeOwnPassword(actor, input.newPassword, input.endOtherSessions ?? true);
+    await this.throttle.succeeded(attempt);
+    return changed;
+  }
+
   /** A throttled attempt: audited (in the named user's account, when the name is a user's), then 429. */
-  async refuseThrottled(attempt: ThrottleAttempt, user: UserView | null, context: RequestContext): Promise<never> {
+  async refuseThrottled(
+    attempt: ThrottleAttempt,
+    user: { id: string; accountId: string } | null,
+    context: RequestContext,
+    details: Record<string, unknown> = {},
+  ): Promise<never> {
     await this.audit.recordStandalone({
       action: 'auth.login_throttled',
       outcome: 'denied',
@@ -193,7 +227,7 @@ export class AuthService {
       targetUserId: user?.id ?? null,
       context,
       reason: 'too many login attempts',
-      details: { counter: attempt.refusedBy, limit: attempt.limit, ttlSeconds: attempt.ttlSeconds },
+      details: { ...details, counter: attempt.refusedBy, limit: attempt.limit, ttlSeconds: attempt.ttlSeconds },
     });
     throw new DomainException(ErrorCode.TOO_MANY_REQUESTS, 'Too many login attempts; retry later', { retryAfterSeconds: attempt.retryAfterSeconds });
   }
