@@ -214,7 +214,7 @@ export class AuthService {
   }
 
   /** A throttled attempt: audited (in the named user's account, when the name is a user's), then 429. */
-  async refuseThrottled(
+  private async refuseThrottled(
     attempt: ThrottleAttempt,
     user: { id: string; accountId: string } | null,
     context: RequestContext,
