@@ -12,8 +12,8 @@ export type ThrottleTarget = { login: string } | { userId: string } | { apiKeyId
 /** An attempt's place in its counters: admitted, or refused by which counter and until when. */
 export interface ThrottleAttempt {
   admitted: boolean;
-  /** The counter that refused it. */
-  refusedBy: 'account' | 'address' | null;
+  /** The counter that refused it: the account guessed at (or the API key whose private key is), or the address. */
+  refusedBy: 'account' | 'api-key' | 'address' | null;
   limit: number;
   ttlSeconds: number;
   retryAfterSeconds: number;
@@ -99,7 +99,7 @@ export class LoginThrottleService implements OnApplicationBootstrap, OnApplicati
     ]);
     const counted = rows.map(({ key, windowStart }) => ({ key, windowStart }));
     for (const row of rows) {
-      const refusedBy = row.key.startsWith('addr:') ? 'address' : 'account';
+      const refusedBy = row.key.startsWith('addr:') ? 'address' : row.key.startsWith('key:') ? 'api-key' : 'account';
       const limit = this.config.get(refusedBy === 'address' ? 'LOGIN_THROTTLE_ADDRESS_LIMIT' : 'LOGIN_THROTTLE_LIMIT');
       if (row.failures > limit) return { admitted: false, refusedBy, limit, ttlSeconds: ttl, retryAfterSeconds: row.retryAfter, counted };
     }

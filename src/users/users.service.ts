@@ -155,7 +155,7 @@ export class UsersService {
         use: 'POST /v1/auth/password',
       });
     }
-    // A user may change their own email or password; status and anyone else need users.manage.
+    // A user may change their own email; status and anyone else need users.manage.
     if (!self || input.status !== undefined) await this.permissions.require(actor, PERMISSIONS.usersManage, 'users:update', userId);
     const before = await this.find(userId);
     await this.permissions.requireAccount(actor, before.accountId, 'User', 'users:update', userId);
