@@ -116,7 +116,12 @@ export class LoginThrottleService implements OnApplicationBootstrap, OnApplicati
 
   private async sweep(): Promise<void> {
     await this.dataSource
-      .query(`DELETE FROM login_throttle WHERE window_start < now() - make_interval(secs => $1)`, [this.config.get('LOGIN_THROTTLE_TTL')])
+      // SKIP LOCKED: the sweep never waits on a row an attempt holds, so the two cannot deadlock.
+      .query(
+        `DELETE FROM login_throttle WHERE key IN (
+           SELECT key FROM login_throttle WHERE window_start < now() - make_interval(secs => $1) FOR UPDATE SKIP LOCKED)`,
+        [this.config.get('LOGIN_THROTTLE_TTL')],
+      )
       .catch((error: Error) => this.logger.warn({ err: error.message }, 'could not sweep expired login counters'));
   }
 }
