@@ -106,9 +106,14 @@ describe('changing one\'s own password (POST /v1/auth/password)', () => {
     expect(await passwordHashOf(user.userId)).toBe(before);
     const me = await http().get('/v1/auth/me').set(bearer(user.accessToken)).expect(200);
     expect(me.body.user.email).toBe(`${user.username}@example.test`);
-    // An admin is refused on themselves too.
+    // An admin is refused on themselves too, however their id is spelled (an upper-case UUID is the same id).
     const admin = await createUser(app, adminToken, { roles: ['admin'] });
-    await http().patch(`/v1/users/${admin.userId}`).set(bearer(admin.accessToken)).send({ password: 'taken-with-a-token-only' }).expect(400);
+    const adminHash = await passwordHashOf(admin.userId);
+    for (const id of [admin.userId, admin.userId.toUpperCase()]) {
+      await http().patch(`/v1/users/${id}`).set(bearer(admin.accessToken)).send({ password: 'taken-with-a-token-only' }).expect(400);
+    }
+    expect(await passwordHashOf(admin.userId)).toBe(adminHash);
+    expect(await meStatus(admin.accessToken)).toBe(200);
   });
 
   it("keeps an admin's reset of someone else's password as it was: no current password, the user's sessions end", async () => {

@@ -146,7 +146,8 @@ export class UsersService {
   }
 
   async update(actor: Actor, userId: string, input: UpdateUserInput): Promise<UserView> {
-    const self = userId === actor.userId;
+    // Ids compare in the lower case Postgres returns them in (a path's UUID may come in either).
+    const self = userId.toLowerCase() === actor.userId;
     // A token alone must not be enough to take the account for good: one's own password changes
     // with the current one (AuthService.changePassword), never here.
     if (self && input.password !== undefined) {
@@ -187,7 +188,7 @@ export class UsersService {
       });
       // The credentials this user created hold power only while they are active (see
       // credentialPermissionsSql): every instance drops what it cached of them, sessions or not.
-      return { revoked, nonce: disabled || enabled ? await this.invalidation.publish(manager, { kind: 'u', id: userId }) : null };
+      return { revoked, nonce: disabled || enabled ? await this.invalidation.publish(manager, { kind: 'u', id: before.id }) : null };
     });
     if (pending) await this.revocation.settle(actor, pending);
     if (nonce) await this.invalidation.waitForEcho(nonce);
