@@ -55,6 +55,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change my password: needs the current one. Ends every other session of mine in the same
+         *     transaction unless `endOtherSessions` is false; this session stays. Audited (user.password_changed).
+         */
+        post: operations["AuthController_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/auth/session": {
         parameters: {
             query?: never;
@@ -158,7 +178,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change email, password or status; disabling a user ends all their sessions. */
+        /**
+         * Change email, password or status; disabling a user ends all their sessions, and so does an
+         *     admin's reset of their password. One's own password changes with POST /v1/auth/password (400 here).
+         */
         patch: operations["UsersController_update"];
         trace?: never;
     };
@@ -924,6 +947,10 @@ export interface components {
         UpdateUserDto: {
             /** Format: email */
             email?: string;
+            /**
+             * @description An admin's reset of another user's password (ends that user's sessions). Not for one's own: that
+             *     is 400, use POST /v1/auth/password, which needs the current password.
+             */
             password?: string;
             /**
              * @description Disabling ends every session of the user.
@@ -961,8 +988,8 @@ export interface components {
             /**
              * @description Also issue a private key, with which this client signs in users of the account without their
              *     password (Uberall's `POST /users/login` with `private_key`). Off by default; needs users.manage;
-             *     the key signs in only users holding no permission its creator lacks (any user, when its creator
-             *     is the system admin, who holds every power).
+             *     the key signs in only users holding no permission its creator lacks, and only while its creator
+             *     holds users.manage (any user, when its creator is the system admin, who holds every power).
              */
             signInUsers?: boolean;
         };
@@ -980,6 +1007,11 @@ export interface components {
             redirectUrl: string | null;
             /** @description Whether it has a private key, with which it signs in users of its account (Uberall's `private_key` login). */
             signsInUsers: boolean;
+            /**
+             * @description What it was granted: of `sessions.revoke-any` (RFC 7009 revocation of tokens of others), what its
+             *     creator held. At each use it holds only what of this its creator still holds.
+             */
+            permissions: string[];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -997,6 +1029,11 @@ export interface components {
             redirectUrl: string | null;
             /** @description Whether it has a private key, with which it signs in users of its account (Uberall's `private_key` login). */
             signsInUsers: boolean;
+            /**
+             * @description What it was granted: of `sessions.revoke-any` (RFC 7009 revocation of tokens of others), what its
+             *     creator held. At each use it holds only what of this its creator still holds.
+             */
+            permissions: string[];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1009,6 +1046,11 @@ export interface components {
             secretAccessKey: string;
             accessKeyId: string;
             accountId: string;
+            /**
+             * @description What it was granted: of `sessions.read-any` (GetUser, ListUsers) and `sessions.revoke-any`
+             *     (LogoutUser), what its creator held. At each use it holds only what of this its creator still holds.
+             */
+            permissions: string[];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1019,6 +1061,11 @@ export interface components {
         AccessKeyDto: {
             accessKeyId: string;
             accountId: string;
+            /**
+             * @description What it was granted: of `sessions.read-any` (GetUser, ListUsers) and `sessions.revoke-any`
+             *     (LogoutUser), what its creator held. At each use it holds only what of this its creator still holds.
+             */
+            permissions: string[];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1051,6 +1098,20 @@ export interface components {
         };
         RefreshDto: {
             refreshToken: string;
+        };
+        ChangePasswordDto: {
+            /** @description The password the user signs in with now. A wrong one is 401 INVALID_CREDENTIALS, changes nothing, and counts toward the login throttle. */
+            currentPassword: string;
+            /** @description 12 to 1024 characters, as for every password. */
+            newPassword: string;
+            /** @description End every other session of the user in the same transaction (default true); this session stays. */
+            endOtherSessions?: boolean;
+        };
+        PasswordChangedDto: {
+            /** @description How many other sessions ended with the change (0 when `endOtherSessions` was false or none was live). */
+            otherSessionsEnded: number;
+            /** @description The audit event that records the change. */
+            auditEventId: string;
         };
         CurrentSessionDto: {
             /** @description Effective permissions of the caller, sorted. */
@@ -1702,6 +1763,117 @@ export interface operations {
                      *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
                      *       "details": {
                      *         "permission": "sessions.revoke-any"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AuthController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordChangedDto"];
+                };
+            };
+            /** @description Malformed body or unknown fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "VALIDATION_FAILED",
+                     *       "message": "unexpected: property unexpected should not exist",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "errors": [
+                     *           {
+                     *             "field": "unexpected",
+                     *             "problems": [
+                     *               "property unexpected should not exist"
+                     *             ]
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked token
+             *
+             *     Missing, invalid or revoked token (UNAUTHENTICATED), or a wrong current password (INVALID_CREDENTIALS)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "UNAUTHENTICATED",
+                     *       "message": "Missing, invalid, expired or revoked token",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "PERMISSION_DENIED",
+                     *       "message": "Missing permission sessions.revoke-any",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "permission": "sessions.revoke-any"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many attempts; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "error": "TOO_MANY_REQUESTS",
+                     *       "message": "Too many login attempts; retry later",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "retryAfterSeconds": 60
                      *       }
                      *     }
                      */
@@ -4128,6 +4300,23 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The key holds no sessions.revoke-any: it was not granted it, or its creator no longer holds it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "PERMISSION_DENIED",
+                     *       "message": "The key holds no sessions.revoke-any: it was not granted it, or its creator no longer holds it",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     InvalidationStreamController_stream: {
@@ -4323,7 +4512,7 @@ export interface operations {
                 limit?: number;
                 cursor?: string;
                 /** @description One action or several, comma-separated (e.g. session.forced_logout,session.logout). */
-                action?: ("session.login" | "session.logout" | "session.forced_logout" | "session.revoked_all" | "session.refresh_reuse" | "auth.login_failed" | "auth.login_throttled" | "auth.permission_denied" | "user.created" | "user.updated" | "user.disabled" | "user.roles_changed" | "role.created" | "account.created" | "account.updated" | "client.created" | "client.revoked" | "access_key.created" | "access_key.revoked" | "audit.retention_run")[];
+                action?: ("session.login" | "session.logout" | "session.forced_logout" | "session.revoked_all" | "session.refresh_reuse" | "auth.login_failed" | "auth.login_throttled" | "auth.permission_denied" | "user.created" | "user.updated" | "user.password_changed" | "user.disabled" | "user.roles_changed" | "role.created" | "account.created" | "account.updated" | "client.created" | "client.revoked" | "access_key.created" | "access_key.revoked" | "audit.retention_run")[];
                 actorUserId?: string;
                 targetUserId?: string;
                 surface?: "native" | "rocketchat" | "uberall" | "zap" | "ras" | "chime" | "system";
@@ -4444,7 +4633,7 @@ export interface operations {
                 /** @description csv (RFC 4180, formula-safe) or ndjson (one AuditEvent JSON per line). */
                 format: "csv" | "ndjson";
                 /** @description One action or several, comma-separated (e.g. session.forced_logout,session.logout). */
-                action?: ("session.login" | "session.logout" | "session.forced_logout" | "session.revoked_all" | "session.refresh_reuse" | "auth.login_failed" | "auth.login_throttled" | "auth.permission_denied" | "user.created" | "user.updated" | "user.disabled" | "user.roles_changed" | "role.created" | "account.created" | "account.updated" | "client.created" | "client.revoked" | "access_key.created" | "access_key.revoked" | "audit.retention_run")[];
+                action?: ("session.login" | "session.logout" | "session.forced_logout" | "session.revoked_all" | "session.refresh_reuse" | "auth.login_failed" | "auth.login_throttled" | "auth.permission_denied" | "user.created" | "user.updated" | "user.password_changed" | "user.disabled" | "user.roles_changed" | "role.created" | "account.created" | "account.updated" | "client.created" | "client.revoked" | "access_key.created" | "access_key.revoked" | "audit.retention_run")[];
                 actorUserId?: string;
                 targetUserId?: string;
                 surface?: "native" | "rocketchat" | "uberall" | "zap" | "ras" | "chime" | "system";

@@ -94,8 +94,10 @@ async function startService(name, env = {}) {
       BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
       BOOTSTRAP_ADMIN_EMAIL: ADMIN.email,
       SECRETS_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64'),
-      // The login figure repeats one user's login: the per-identifier throttle would answer 429.
+      // The login figure repeats one user's login from one address, many at once: an attempt counts
+      // in the throttle until it succeeds, so concurrent ones would pass the limits and answer 429.
       LOGIN_THROTTLE_LIMIT: '1000000',
+      LOGIN_THROTTLE_ADDRESS_LIMIT: '1000000',
       ...env,
     },
     probe: { base, path: '/health/live' },

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { AccountsModule } from './accounts/accounts.module.js';
 import { ApiKeysModule } from './api-keys/api-keys.module.js';
 import { AuditCoreModule } from './audit/audit-core.module.js';
@@ -10,7 +9,6 @@ import { AuthModule } from './auth/auth.module.js';
 import { CommonModule } from './common/common.module.js';
 import { GlobalExceptionFilter } from './common/global-exception.filter.js';
 import { createValidationPipe } from './common/validation.pipe.js';
-import { AppConfigService } from './config/app-config.service.js';
 import { AppConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -25,12 +23,6 @@ import { VendorCompatModule } from './vendor-compat/vendor-compat.module.js';
 @Module({
   imports: [
     AppConfigModule,
-    ThrottlerModule.forRootAsync({
-      inject: [AppConfigService],
-      useFactory: (config: AppConfigService) => ({
-        throttlers: [{ name: 'login', ttl: config.get('LOGIN_THROTTLE_TTL') * 1000, limit: config.get('LOGIN_THROTTLE_LIMIT') }],
-      }),
-    }),
     ScheduleModule.forRoot(),
     DatabaseModule,
     CommonModule,

@@ -66,15 +66,16 @@ describe('auth (native /v1)', () => {
     expect(events.body.items.map((e: { reason: string }) => e.reason)).toContain('bad_password');
   });
 
-  it('throttles repeated login attempts per address and name: 429 with Retry-After, audited in the user\'s account', async () => {
+  it('throttles failed logins per account: 429 with Retry-After, audited in the user\'s account; successes do not count', async () => {
     const user = await createUser(app, adminToken);
     const throttled = await startApp(await createTestDatabase(), { LOGIN_THROTTLE_LIMIT: '3' });
     try {
       const t = () => request(throttled.getHttpServer());
       const admin = await loginAdmin(throttled);
       const victim = await createUser(throttled, admin.accessToken);
-      // createUser's login was the first of the 3 allowed attempts for this address and name
-      for (let i = 0; i < 2; i++) await t().post('/v1/auth/login').send({ username: victim.username, password: 'wrong-password-123' }).expect(401);
+      // createUser's login succeeded, so it used none of the 3 failures allowed; neither do these.
+      for (let i = 0; i < 4; i++) await login(throttled, victim.username, victim.password);
+      for (let i = 0; i < 3; i++) await t().post('/v1/auth/login').send({ username: victim.username, password: 'wrong-password-123' }).expect(401);
       const res = await t().post('/v1/auth/login').send({ username: victim.username, password: victim.password }).expect(429);
       expect(res.body).toMatchObject({ statusCode: 429, error: 'TOO_MANY_REQUESTS' });
       expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
@@ -82,10 +83,10 @@ describe('auth (native /v1)', () => {
       await t().post('/v1/auth/login').send({ username: 'someone-else', password: 'wrong-password-123' }).expect(401);
       const events = await t().get(`/v1/audit/events?action=auth.login_throttled&targetUserId=${victim.userId}`).set(bearer(admin.accessToken)).expect(200);
       expect(events.body.items[0]).toMatchObject({ outcome: 'denied', targetUserId: victim.userId, reason: 'too many login attempts' });
-      // A name with a NUL: refused by validation (400) until throttled, then 429 and audited, never a 500.
+      expect(events.body.items[0].details).toMatchObject({ counter: 'account', limit: 3, ttlSeconds: 60 });
+      // A name with a NUL is refused by validation (400) before any password check: not a guess, never a 500.
       const nul = () => t().post('/v1/auth/login').send({ username: 'nul\u0000name', password: 'wrong-password-123' });
-      for (let i = 0; i < 3; i++) expect((await nul()).status).toBe(400);
-      expect((await nul()).status).toBe(429);
+      for (let i = 0; i < 5; i++) expect((await nul()).status).toBe(400);
     } finally {
       await throttled.close();
     }

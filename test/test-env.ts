@@ -17,6 +17,8 @@ export function applyTestEnv(databaseUrl: string): void {
     ARGON2_MEMORY_KIB: '1024',
     ARGON2_ITERATIONS: '1',
     LOGIN_THROTTLE_LIMIT: process.env.LOGIN_THROTTLE_LIMIT ?? '1000',
+    // Every test request comes from 127.0.0.1.
+    LOGIN_THROTTLE_ADDRESS_LIMIT: process.env.LOGIN_THROTTLE_ADDRESS_LIMIT ?? '100000',
     SECRETS_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
     DATABASE_POOL_SIZE: '5',
     // Many apps run at once across the suite: each metrics listener takes a free loopback port.

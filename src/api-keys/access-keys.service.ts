@@ -3,24 +3,30 @@ import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { Actor } from '../common/actor.js';
-import { notFound } from '../common/error-codes.js';
+import { DomainException, ErrorCode, notFound } from '../common/error-codes.js';
 import { RequestContext } from '../common/request-context.js';
-import { PERMISSIONS } from '../permissions/permissions.js';
+import { ACCESS_KEY_PERMISSIONS, credentialPermissionsSql, PERMISSIONS } from '../permissions/permissions.js';
 import { PermissionsService } from '../permissions/permissions.service.js';
 import { SecretsKeyService } from './secrets-key.service.js';
 
 export interface AccessKeyView {
   accessKeyId: string;
   accountId: string;
+  /** What it was granted: of sessions.read-any and sessions.revoke-any, those its creator held. */
+  permissions: string[];
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
 }
 
-const VIEW = `access_key_id AS "accessKeyId", account_id AS "accountId", created_at AS "createdAt", last_used_at AS "lastUsedAt", revoked_at AS "revokedAt"`;
+const VIEW = `access_key_id AS "accessKeyId", account_id AS "accountId", permissions, created_at AS "createdAt", last_used_at AS "lastUsedAt", revoked_at AS "revokedAt"`;
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
-/** SigV4 access key pairs for an account (the Chime surface); secrets encrypted at rest. */
+/**
+ * SigV4 access key pairs for an account (the Chime surface); secrets encrypted at rest. A key is
+ * granted what its creator holds of ACCESS_KEY_PERMISSIONS, and at each use holds only what of that
+ * its creator still holds (credentialPermissionsSql).
+ */
 @Injectable()
 export class AccessKeysService {
   constructor(
@@ -35,12 +41,13 @@ export class AccessKeysService {
     await this.requireAccount(actor, accountId);
     const accessKeyId = `AKIA${[...randomBytes(16)].map((b) => BASE32[b % 32]).join('')}`;
     const secretAccessKey = randomBytes(30).toString('base64');
+    const permissions = this.permissions.lendable(actor, ACCESS_KEY_PERMISSIONS);
     return this.dataSource.transaction(async (manager) => {
       const rows: AccessKeyView[] = await manager.query(
-        `INSERT INTO access_keys (access_key_id, account_id, secret_ciphertext, created_by) VALUES ($1, $2, $3, $4) RETURNING ${VIEW}`,
-        [accessKeyId, accountId, this.secrets.encrypt(secretAccessKey), actor.userId],
+        `INSERT INTO access_keys (access_key_id, account_id, secret_ciphertext, created_by, permissions) VALUES ($1, $2, $3, $4, $5) RETURNING ${VIEW}`,
+        [accessKeyId, accountId, this.secrets.encrypt(secretAccessKey), actor.userId, permissions],
       );
-      await this.audit.record(manager, { action: 'access_key.created', accountId, actor, context: actor.context, details: { accessKeyId } });
+      await this.audit.record(manager, { action: 'access_key.created', accountId, actor, context: actor.context, details: { accessKeyId, permissions } });
       return { key: rows[0], secretAccessKey };
     });
   }
@@ -79,8 +86,18 @@ export class AccessKeysService {
     return { secret: this.secrets.decrypt(rows[0].secret_ciphertext), accountId: rows[0].account_id };
   }
 
-  /** The Actor of a verified access key: it may end sessions in its own account only. */
-  actorFor(accessKeyId: string, accountId: string, context: RequestContext): Actor {
+  /**
+   * The Actor of a verified access key, in its own account only, holding what it was granted that its
+   * creator holds at this moment (read now, never cached: a creator who loses a permission, or is
+   * disabled, takes it from the key at once).
+   */
+  async actorFor(accessKeyId: string, accountId: string, context: RequestContext): Promise<Actor> {
+    const rows: { permissions: string[] }[] = await this.dataSource.query(
+      `SELECT ${credentialPermissionsSql('k.permissions', 'k.created_by')} AS permissions FROM access_keys k WHERE k.access_key_id = $1 AND k.revoked_at IS NULL`,
+      [accessKeyId],
+    );
+    // Revoked since its signature was verified.
+    if (!rows[0]) throw new DomainException(ErrorCode.UNAUTHENTICATED, 'Unknown or revoked access key');
     return {
       kind: 'access-key',
       accountId,
@@ -88,7 +105,7 @@ export class AccessKeysService {
       sessionId: null,
       sessionNumber: null,
       label: `access-key:${accessKeyId}`,
-      permissions: new Set([PERMISSIONS.sessionsRevokeAny, PERMISSIONS.sessionsReadAny]),
+      permissions: new Set(rows[0].permissions),
       context,
       credentialId: accessKeyId,
     };

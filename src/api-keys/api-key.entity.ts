@@ -12,6 +12,8 @@ export class ApiKeyEntity {
   @Column({ name: 'private_key_hash', type: 'bytea', nullable: true, select: false }) privateKeyHash: Buffer | null;
   @Column({ name: 'redirect_url', type: 'text', nullable: true }) redirectUrl: string | null;
   @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy: string | null;
+  /** What it was granted (at most what its creator held then); it holds only what its creator still holds. */
+  @Column('text', { array: true }) permissions: string[];
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'last_used_at', type: 'timestamptz', nullable: true }) lastUsedAt: Date | null;
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true }) revokedAt: Date | null;

@@ -7,7 +7,7 @@ import { whenReady } from '../common/maybe-async.js';
 import { DomainException, ErrorCode, notFound } from '../common/error-codes.js';
 import { RequestContext } from '../common/request-context.js';
 import { MetricsService } from '../metrics/metrics.service.js';
-import { PERMISSIONS, userPermissionsSql } from '../permissions/permissions.js';
+import { API_KEY_PERMISSIONS, credentialPermissionsSql, PERMISSIONS, userPermissionsSql } from '../permissions/permissions.js';
 import { PermissionsService } from '../permissions/permissions.service.js';
 import { InvalidatedCache } from '../sessions/invalidated-cache.js';
 import { RevocationService } from '../sessions/revocation.service.js';
@@ -21,12 +21,14 @@ export interface ApiKeyView {
   redirectUrl: string | null;
   /** Whether it has a private key, with which it signs in users of its account. */
   signsInUsers: boolean;
+  /** What it was granted: of sessions.revoke-any, what its creator held. */
+  permissions: string[];
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
 }
 
-const VIEW = `id, account_id AS "accountId", name, prefix, redirect_url AS "redirectUrl", (private_key_hash IS NOT NULL) AS "signsInUsers",
+const VIEW = `id, account_id AS "accountId", name, prefix, redirect_url AS "redirectUrl", (private_key_hash IS NOT NULL) AS "signsInUsers", permissions,
   created_at AS "createdAt", last_used_at AS "lastUsedAt", revoked_at AS "revokedAt"`;
 
 interface KeyRow {
@@ -35,12 +37,12 @@ interface KeyRow {
   name: string;
   redirect_url: string | null;
   last_used_at: Date | null;
+  created_by: string | null;
+  /** What it holds now: granted, and still held by its creator (one Set per cached key). */
+  permissions: ReadonlySet<string>;
 }
 
 const MAX_CACHED_KEYS = 10_000;
-
-/** What a client application may do: introspect and revoke tokens of its own account. */
-const CLIENT_PERMISSIONS: ReadonlySet<string> = new Set([PERMISSIONS.sessionsRevokeAny]);
 
 export type ClientActor = Actor & { redirectUrl: string | null };
 
@@ -56,7 +58,10 @@ export interface IssuedApiKey {
 /**
  * Client applications (other services): API keys issued by an admin, shown once, stored hashed.
  * Verified keys are cached per instance like session tokens: a revoke is pushed to every instance
- * (LISTEN/NOTIFY) and the cache is not trusted while that channel is down.
+ * (LISTEN/NOTIFY) and the cache is not trusted while that channel is down. A key holds what it was
+ * granted (at most API_KEY_PERMISSIONS, and of them what its creator held) that its creator still
+ * holds: a change to the creator's roles or status is pushed as the creator's invalidation ('u'),
+ * which drops the keys they made from every instance's cache.
  */
 @Injectable()
 export class ApiKeysService {
@@ -75,6 +80,7 @@ export class ApiKeysService {
     invalidation.subscribe((event) => {
       if (event.kind === '*') this.cache.clear();
       else if (event.kind === 'c') this.cache.deleteId(event.id);
+      else if (event.kind === 'u') this.cache.deleteWhere((key) => key.created_by === event.id);
     });
   }
 
@@ -89,18 +95,19 @@ export class ApiKeysService {
     if (signInUsers) await this.permissions.require(actor, PERMISSIONS.usersManage, 'api-keys:create-sign-in');
     const apiKey = newOpaqueToken('sk');
     const privateKey = signInUsers ? newOpaqueToken('spk') : undefined;
+    const permissions = this.permissions.lendable(actor, API_KEY_PERMISSIONS);
     return this.dataSource.transaction(async (manager) => {
       const rows: ApiKeyView[] = await manager.query(
-        `INSERT INTO api_keys (account_id, name, key_hash, prefix, redirect_url, created_by, private_key_hash) VALUES ($1, $2, $3, $4, $5, $6, $7)
+        `INSERT INTO api_keys (account_id, name, key_hash, prefix, redirect_url, created_by, private_key_hash, permissions) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
          RETURNING ${VIEW}`,
-        [actor.accountId, name, sha256(apiKey), apiKey.slice(0, 10), redirectUrl, actor.userId, privateKey === undefined ? null : sha256(privateKey)],
+        [actor.accountId, name, sha256(apiKey), apiKey.slice(0, 10), redirectUrl, actor.userId, privateKey === undefined ? null : sha256(privateKey), permissions],
       );
       await this.audit.record(manager, {
         action: 'client.created',
         accountId: actor.accountId,
         actor,
         context: actor.context,
-        details: { apiKeyId: rows[0].id, name, signsInUsers: signInUsers },
+        details: { apiKeyId: rows[0].id, name, signsInUsers: signInUsers, permissions },
       });
       return { key: rows[0], apiKey, ...(privateKey === undefined ? {} : { privateKey }) };
     });
@@ -109,10 +116,11 @@ export class ApiKeysService {
   /**
    * What the client's private key allows, in one read of its (live) key row: `proven` when
    * `privateKey` is that key's private key, and `mayActFor` when it may sign in `userId` — only while
-   * the user who created the key is active, and only a user holding no permission that creator lacks
-   * today (a key never lends more power than its creator has). A creator holding accounts.manage, the
-   * system admin, holds every power, as in `PermissionsService.requireAll`: such a key signs in any user
-   * of its account. Asked once per sign-in, never cached.
+   * the user who created the key is active and still holds users.manage (the power a sign-in lends),
+   * and only a user holding no permission that creator lacks today (a key never lends more power than
+   * its creator has). A creator holding accounts.manage, the system admin, holds every power, as in
+   * `PermissionsService.requireAll`: such a key signs in any user of its account. Asked once per
+   * sign-in, never cached.
    */
   async privateKeyGrant(client: Actor, privateKey: string, userId: string | null): Promise<{ proven: boolean; mayActFor: boolean }> {
     if (client.kind !== 'client' || !client.credentialId || typeof privateKey !== 'string' || privateKey.length === 0 || privateKey.length > 256) {
@@ -122,7 +130,8 @@ export class ApiKeysService {
       `SELECT k.private_key_hash = $2 AS proven,
               c.status = 'active'
                 AND ('${PERMISSIONS.accountsManage}' IN (${userPermissionsSql('c.id')})
-                     OR NOT EXISTS (${userPermissionsSql('$3')} EXCEPT ${userPermissionsSql('c.id')})) AS "mayActFor"
+                     OR ('${PERMISSIONS.usersManage}' IN (${userPermissionsSql('c.id')})
+                         AND NOT EXISTS (${userPermissionsSql('$3')} EXCEPT ${userPermissionsSql('c.id')}))) AS "mayActFor"
          FROM api_keys k LEFT JOIN users c ON c.id = k.created_by
         WHERE k.id = $1 AND k.revoked_at IS NULL`,
       [client.credentialId, sha256(privateKey), userId],
@@ -165,12 +174,13 @@ export class ApiKeysService {
 
   private async load(cacheKey: string): Promise<KeyRow> {
     const epoch = this.cache.epoch;
-    const rows: KeyRow[] = await this.dataSource.query(
-      'SELECT id, account_id, name, redirect_url, last_used_at FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL',
+    const rows: (Omit<KeyRow, 'permissions'> & { permissions: string[] })[] = await this.dataSource.query(
+      `SELECT k.id, k.account_id, k.name, k.redirect_url, k.last_used_at, k.created_by, ${credentialPermissionsSql('k.permissions', 'k.created_by')} AS permissions
+         FROM api_keys k WHERE k.key_hash = $1 AND k.revoked_at IS NULL`,
       [Buffer.from(cacheKey, 'base64')],
     );
-    const key = rows[0];
-    if (!key) throw unknownKey();
+    if (!rows[0]) throw unknownKey();
+    const key: KeyRow = { ...rows[0], permissions: new Set(rows[0].permissions) };
     // Only if no invalidation arrived meanwhile (the row may already be stale otherwise).
     this.cache.set(cacheKey, key, epoch);
     return key;
@@ -188,7 +198,7 @@ export class ApiKeysService {
       sessionId: null,
       sessionNumber: null,
       label: `api-key:${key.name}`,
-      permissions: CLIENT_PERMISSIONS,
+      permissions: key.permissions,
       context,
       credentialId: key.id,
       redirectUrl: key.redirect_url,

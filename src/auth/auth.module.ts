@@ -5,14 +5,14 @@ import { SessionsModule } from '../sessions/sessions.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
-import { LoginThrottlerGuard } from './guards/login-throttler.guard.js';
+import { LoginThrottleService } from './login-throttle.service.js';
 
 /** Global: the guards in front of every module's endpoints need AuthService and ApiKeysService. */
 @Global()
 @Module({
   imports: [UsersModule, SessionsModule, ApiKeysModule, PermissionsModule],
   controllers: [AuthController],
-  providers: [AuthService, LoginThrottlerGuard],
-  exports: [AuthService, LoginThrottlerGuard, ApiKeysModule],
+  providers: [AuthService, LoginThrottleService],
+  exports: [AuthService, LoginThrottleService, ApiKeysModule],
 })
 export class AuthModule {}

@@ -3,7 +3,6 @@ import { ApiKeysService } from '../api-keys/api-keys.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { Actor, sortedPermissions } from '../common/actor.js';
 import { whenReady } from '../common/maybe-async.js';
-import { isUuid } from '../common/uuid.js';
 import { DomainException, ErrorCode } from '../common/error-codes.js';
 import { RequestContext } from '../common/request-context.js';
 import { RevocationReceipt } from '../sessions/revocation.types.js';
@@ -13,6 +12,7 @@ import { IssuedTokens, SessionsService, SessionView } from '../sessions/sessions
 import { TokenValidatorService, ValidatedSession } from '../sessions/token-validator.service.js';
 import { PasswordService } from '../users/password.service.js';
 import { UsersService, UserView } from '../users/users.service.js';
+import { LoginThrottleService, ThrottleAttempt } from './login-throttle.service.js';
 
 export interface LoginInput {
   identifier: string;
@@ -67,12 +67,19 @@ export class AuthService {
     private readonly users: UsersService,
     private readonly audit: AuditService,
     private readonly apiKeys: ApiKeysService,
+    private readonly throttle: LoginThrottleService,
   ) {}
 
-  /** Wrong password, unknown user and disabled user all answer the same; each failure is audited. */
+  /**
+   * Wrong password, unknown user and disabled user all answer the same; each failure is audited.
+   * Throttled (429, audited, no password checked) past LOGIN_THROTTLE_LIMIT failures for the account
+   * named or LOGIN_THROTTLE_ADDRESS_LIMIT for the caller's address (see LoginThrottleService).
+   */
   async login(input: LoginInput, context: RequestContext): Promise<LoginResult> {
-    // The user's view comes with the password hash: no second read after the login.
-    const user = await this.users.findByLogin(input.identifier);
+    // The user's view comes with the password hash: no second read after the login. The attempt is
+    // counted meanwhile, against the account the database resolves the name to.
+    const [user, attempt] = await Promise.all([this.users.findByLogin(input.identifier), this.throttle.attempt({ login: input.identifier }, context.ip)]);
+    if (!attempt.admitted) await this.refuseThrottled(attempt, user, context);
     const passwordOk = await this.passwords.verify(user?.passwordHash ?? null, input.password);
     const failure = !user
       ? 'unknown_user'
@@ -96,7 +103,10 @@ export class AuthService {
           details: input.deviceName ? { deviceName: input.deviceName } : {},
         },
       );
-      if (issued) return { ...issued, user: withoutHash(user) };
+      if (issued) {
+        await this.throttle.succeeded(attempt);
+        return { ...issued, user: withoutHash(user) };
+      }
     }
     await this.audit.recordStandalone({
       action: 'auth.login_failed',
@@ -121,7 +131,10 @@ export class AuthService {
    * that account too (as a password login's is).
    */
   async signInFor(client: Actor, user: UserSelector, privateKey: string, context: RequestContext): Promise<LoginResult> {
-    const found = await this.userFor(user);
+    // What is guessed here is the API key's private key, not the user's password: the failures count
+    // against that key (and the caller's address), so they cannot lock the user out of their logins.
+    const [found, attempt] = await Promise.all([this.userFor(user), this.throttle.attempt({ apiKeyId: client.credentialId ?? '' }, context.ip)]);
+    if (!attempt.admitted) await this.refuseThrottled(attempt, found, context);
     const own = found !== null && found.accountId === client.accountId ? found : null;
     const { proven, mayActFor } = await this.apiKeys.privateKeyGrant(client, privateKey, own?.id ?? null);
     const foreign = proven && found !== null && !own ? found : null;
@@ -148,7 +161,10 @@ export class AuthService {
         ...event,
         action: 'session.login',
       });
-      if (issued) return { ...issued, user: own };
+      if (issued) {
+        await this.throttle.succeeded(attempt);
+        return { ...issued, user: own };
+      }
     }
     const denied = failure === 'exceeds_key_creator';
     // No failure but no session: the user was disabled, or the key revoked, while this ran.
@@ -168,14 +184,52 @@ export class AuthService {
     return this.users.findById(user.userId);
   }
 
-  /** The user a login attempt names, if any (for recording throttled attempts in that user's account). */
-  async userNamed(identifier: string): Promise<UserView | null> {
-    // No user has a NUL in their name (refused everywhere), and Postgres cannot compare one: the
-    // throttler asks before the validation pipe has refused such a body.
-    if (!identifier || identifier.includes('\u0000')) return null;
-    // Uberall's private-key login names the user by id.
-    const byId = isUuid(identifier) ? await this.userFor({ userId: identifier }) : null;
-    return byId ?? this.userFor({ login: identifier });
+  /**
+   * A signed-in user changes their own password: the current one is checked first (a wrong one is
+   * 401 INVALID_CREDENTIALS, audited, changes nothing, and counts as a failed guess in the login
+   * throttle, which refuses the attempt with 429 past its limits). The change, and by default the end
+   * of every other session of the user, are one transaction (UsersService.changeOwnPassword).
+   */
+  async changePassword(actor: Actor, input: { currentPassword: string; newPassword: string; endOtherSessions?: boolean }): Promise<{ otherSessionsEnded: number; auditEventId: string }> {
+    const userId = actor.userId;
+    if (actor.kind !== 'user' || !userId) throw new DomainException(ErrorCode.UNAUTHENTICATED, 'This credential is not a user');
+    const [hash, attempt] = await Promise.all([this.users.passwordHashOf(userId), this.throttle.attempt({ userId }, actor.context.ip)]);
+    const self = { id: userId, accountId: actor.accountId };
+    if (!attempt.admitted) await this.refuseThrottled(attempt, self, actor.context, { attempted: 'password change' });
+    if (!(await this.passwords.verify(hash, input.currentPassword))) {
+      await this.audit.recordStandalone({
+        action: 'user.password_changed',
+        outcome: 'failure',
+        accountId: actor.accountId,
+        actor,
+        context: actor.context,
+        targetUserId: userId,
+        reason: 'bad_current_password',
+      });
+      throw new DomainException(ErrorCode.INVALID_CREDENTIALS, 'The current password is wrong');
+    }
+    const changed = await this.users.changeOwnPassword(actor, input.newPassword, input.endOtherSessions ?? true);
+    await this.throttle.succeeded(attempt);
+    return changed;
+  }
+
+  /** A throttled attempt: audited (in the named user's account, when the name is a user's), then 429. */
+  private async refuseThrottled(
+    attempt: ThrottleAttempt,
+    user: { id: string; accountId: string } | null,
+    context: RequestContext,
+    details: Record<string, unknown> = {},
+  ): Promise<never> {
+    await this.audit.recordStandalone({
+      action: 'auth.login_throttled',
+      outcome: 'denied',
+      accountId: user?.accountId ?? null,
+      targetUserId: user?.id ?? null,
+      context,
+      reason: 'too many login attempts',
+      details: { ...details, counter: attempt.refusedBy, limit: attempt.limit, ttlSeconds: attempt.ttlSeconds },
+    });
+    throw new DomainException(ErrorCode.TOO_MANY_REQUESTS, 'Too many login attempts; retry later', { retryAfterSeconds: attempt.retryAfterSeconds });
   }
 
   /**

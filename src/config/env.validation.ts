@@ -87,10 +87,15 @@ export class EnvironmentVariables {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
-  /** Failed or attempted logins allowed per client address and identifier in LOGIN_THROTTLE_TTL seconds. */
+  /** Failed logins allowed per account being guessed (every surface, every instance) in each LOGIN_THROTTLE_TTL-second window. */
   @Transform(toInt) @IsInt() @Min(1)
   LOGIN_THROTTLE_LIMIT = 10;
 
+  /** Failed logins allowed per client address (whatever the accounts named) in each window. */
+  @Transform(toInt) @IsInt() @Min(1)
+  LOGIN_THROTTLE_ADDRESS_LIMIT = 100;
+
+  /** The login throttle's window, seconds. */
   @Transform(toInt) @IsInt() @Min(1)
   LOGIN_THROTTLE_TTL = 60;
 

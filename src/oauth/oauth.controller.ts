@@ -1,5 +1,5 @@
 import { Body, Controller, Header, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConsumes, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ClientAuthenticated } from '../auth/authenticated.decorator.js';
 import { Actor, actorOf, ActorRequest, CurrentActor } from '../common/actor.js';
 import { ErrorResponseDto } from '../common/dto/error-response.dto.js';
@@ -31,6 +31,7 @@ export class OAuthController {
   @ClientAuthenticated()
   @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
   @ApiOkResponse({ description: 'Revoked, or already invalid' })
+  @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'The key holds no sessions.revoke-any: it was not granted it, or its creator no longer holds it' })
   async revoke(@CurrentActor() client: Actor, @Body() dto: TokenRequestDto): Promise<Record<string, never>> {
     await this.oauth.revoke(client, dto.token);
     return {};

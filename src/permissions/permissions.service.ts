@@ -14,6 +14,15 @@ export class PermissionsService {
     return canonical !== undefined && actor.permissions.has(canonical);
   }
 
+  /**
+   * Of `wanted`, what the actor holds and so may lend to a credential it creates (all of it for the
+   * system admin, who holds every power).
+   */
+  lendable(actor: Actor, wanted: readonly Permission[]): Permission[] {
+    if (this.has(actor, PERMISSIONS.accountsManage)) return [...wanted];
+    return wanted.filter((permission) => this.has(actor, permission));
+  }
+
   /** May the actor act inside this account? Its own, or any for the system admin. */
   canReachAccount(actor: Actor, accountId: string): boolean {
     // Ids compare in the canonical lower case Postgres returns them in: a path's or a query's UUID may

@@ -34,6 +34,24 @@ export function canonicalPermission(name: string): Permission | undefined {
 export const userPermissionsSql = (userId: string) =>
   `SELECT DISTINCT p FROM user_roles ur JOIN roles r ON r.id = ur.role_id CROSS JOIN unnest(r.permissions) p WHERE ur.user_id = ${userId}`;
 
+/** What an access key (the Chime surface) may be granted: read users, end their sessions. */
+export const ACCESS_KEY_PERMISSIONS: readonly Permission[] = [PERMISSIONS.sessionsReadAny, PERMISSIONS.sessionsRevokeAny];
+
+/** What an API key (a client application: RFC 7662/7009, Uberall) may be granted: end sessions of tokens it is given. */
+export const API_KEY_PERMISSIONS: readonly Permission[] = [PERMISSIONS.sessionsRevokeAny];
+
+/**
+ * SQL: the permissions a credential holds at the moment of asking, as a text[]: those it was granted
+ * (`granted`, an SQL text[] expression) that its creator (`creatorId`, an SQL expression) still holds,
+ * all of them when the creator is the system admin (who holds every power), none when the creator is
+ * no longer an active user. No credential lends more power than its creator holds, now or later.
+ */
+export const credentialPermissionsSql = (granted: string, creatorId: string) =>
+  `ARRAY(SELECT g FROM unnest(${granted}) g
+          WHERE EXISTS (SELECT 1 FROM users c WHERE c.id = ${creatorId} AND c.status = 'active')
+            AND ('${PERMISSIONS.accountsManage}' IN (${userPermissionsSql(creatorId)}) OR g IN (${userPermissionsSql(creatorId)}))
+          ORDER BY g)`;
+
 export const BUILT_IN_ROLES: Readonly<Record<string, readonly Permission[]>> = {
   'system-admin': [PERMISSIONS.accountsManage],
   admin: [

@@ -52,7 +52,10 @@ export class UsersController {
     return mapUser(await this.users.get(actor, params.id));
   }
 
-  /** Change email, password or status; disabling a user ends all their sessions. */
+  /**
+   * Change email, password or status; disabling a user ends all their sessions, and so does an
+   * admin's reset of their password. One's own password changes with POST /v1/auth/password (400 here).
+   */
   @Patch(':id')
   @Authenticated()
   @ApiOkResponse({ type: UserDto })

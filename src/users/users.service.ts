@@ -168,8 +168,17 @@ export class UsersService {
   }
 
   async update(actor: Actor, userId: string, input: UpdateUserInput): Promise<UserView> {
-    const self = userId === actor.userId;
-    // A user may change their own email or password; status and anyone else need users.manage.
+    // Ids compare in the lower case Postgres returns them in (a path's UUID may come in either).
+    const self = userId.toLowerCase() === actor.userId;
+    // A token alone must not be enough to take the account for good: one's own password changes
+    // with the current one (AuthService.changePassword), never here.
+    if (self && input.password !== undefined) {
+      throw new DomainException(ErrorCode.VALIDATION_FAILED, 'Change your own password with POST /v1/auth/password, which needs your current password', {
+        field: 'password',
+        use: 'POST /v1/auth/password',
+      });
+    }
+    // A user may change their own email; status and anyone else need users.manage.
     if (!self || input.status !== undefined) await this.permissions.require(actor, PERMISSIONS.usersManage, 'users:update', userId);
     const before = await this.find(userId);
     await this.permissions.requireAccount(actor, before.accountId, 'User', 'users:update', userId);
@@ -179,8 +188,8 @@ export class UsersService {
     const passwordHash = input.password ? await this.passwords.hash(input.password) : null;
     // Disabling ends every session (audited as a forced logout); so does an admin's password reset.
     // Both are authorized before anything is written, and written with the change, in one transaction.
-    const ending = disabled || (passwordHash && !self) ? await this.revocation.authorize(actor, { kind: 'user', userId }) : null;
-    const pending = await this.tx.run(async (manager) => {
+    const ending = disabled || passwordHash ? await this.revocation.authorize(actor, { kind: 'user', userId }) : null;
+    const { revoked: pending, nonce } = await this.tx.run(async (manager) => {
       // First, while the user is still active, so that their live sessions are found and ended.
       const revoked = ending ? await this.revocation.revokeWithin(manager, actor, ending, { reason: disabled ? 'user disabled' : 'password reset by admin' }) : null;
       // Enabling a user again brings back none of the sessions they had before (a watermark at now).
@@ -201,9 +210,12 @@ export class UsersService {
         targetUserId: userId,
         details: { fields: Object.keys(input).filter((k) => (input as Record<string, unknown>)[k] !== undefined) },
       });
-      return revoked;
+      // The credentials this user created hold power only while they are active (see
+      // credentialPermissionsSql): every instance drops what it cached of them, sessions or not.
+      return { revoked, nonce: disabled || enabled ? await this.invalidation.publish(manager, { kind: 'u', id: before.id }, before.accountId) : null };
     });
     if (pending) await this.revocation.settle(actor, pending);
+    if (nonce) await this.invalidation.waitForEcho(nonce);
     return this.find(userId);
   }
 
@@ -231,6 +243,45 @@ export class UsersService {
     // New permissions apply to live tokens on every instance before we answer.
     await this.invalidation.waitForEcho(nonce);
     return this.find(userId);
+  }
+
+  /**
+   * The caller's own new password (its current one already checked by AuthService.changePassword),
+   * with, unless `endOtherSessions` is false, the end of every other session of theirs, in one
+   * transaction; audited as user.password_changed.
+   */
+  async changeOwnPassword(actor: Actor, newPassword: string, endOtherSessions: boolean): Promise<{ otherSessionsEnded: number; auditEventId: string }> {
+    const userId = actor.userId;
+    if (!userId) throw new DomainException(ErrorCode.UNAUTHENTICATED, 'This credential is not a user');
+    const passwordHash = await this.passwords.hash(newPassword);
+    const ending = endOtherSessions ? await this.revocation.authorize(actor, { kind: 'user', userId, exceptCurrent: true }) : null;
+    const { pending, auditEventId } = await this.tx.run(async (manager) => {
+      // First, while the user is still active, so that their live sessions are found and ended.
+      const revoked = ending ? await this.revocation.revokeWithin(manager, actor, ending, { reason: 'password changed' }) : null;
+      const changed: { id: string }[] = await manager.query(
+        `UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1 AND status = 'active' RETURNING id`,
+        [userId, passwordHash],
+      );
+      // Disabled since the token was validated: nothing is written.
+      if (!changed[0]) throw new DomainException(ErrorCode.UNAUTHENTICATED, 'This user is no longer active');
+      const event = await this.audit.record(manager, {
+        action: 'user.password_changed',
+        accountId: actor.accountId,
+        actor,
+        context: actor.context,
+        targetUserId: userId,
+        details: { endOtherSessions, otherSessionsEnded: revoked?.receipt.revokedCount ?? 0 },
+      });
+      return { pending: revoked, auditEventId: event.id };
+    });
+    if (pending) await this.revocation.settle(actor, pending);
+    return { otherSessionsEnded: pending?.receipt.revokedCount ?? 0, auditEventId };
+  }
+
+  /** The user's password hash (for checking their current password); null if no such user. */
+  async passwordHashOf(userId: string): Promise<string | null> {
+    const rows: { password_hash: string }[] = await this.dataSource.query('SELECT password_hash FROM users WHERE id = $1', [userId]);
+    return rows[0]?.password_hash ?? null;
   }
 
   /** The user a login names (username or email, case-insensitive), with the password hash; null if none. */

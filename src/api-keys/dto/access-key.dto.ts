@@ -4,6 +4,11 @@ import { AccessKeyView } from '../access-keys.service.js';
 export class AccessKeyDto {
   accessKeyId: string;
   accountId: string;
+  /**
+   * What it was granted: of `sessions.read-any` (GetUser, ListUsers) and `sessions.revoke-any`
+   * (LogoutUser), what its creator held. At each use it holds only what of this its creator still holds.
+   */
+  permissions: string[];
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;

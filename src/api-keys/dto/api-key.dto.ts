@@ -11,6 +11,11 @@ export class ApiKeyDto {
   redirectUrl: string | null;
   /** Whether it has a private key, with which it signs in users of its account (Uberall's `private_key` login). */
   signsInUsers: boolean;
+  /**
+   * What it was granted: of `sessions.revoke-any` (RFC 7009 revocation of tokens of others), what its
+   * creator held. At each use it holds only what of this its creator still holds.
+   */
+  permissions: string[];
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
@@ -38,8 +43,8 @@ export class CreateApiKeyDto {
   /**
    * Also issue a private key, with which this client signs in users of the account without their
    * password (Uberall's `POST /users/login` with `private_key`). Off by default; needs users.manage;
-   * the key signs in only users holding no permission its creator lacks (any user, when its creator
-   * is the system admin, who holds every power).
+   * the key signs in only users holding no permission its creator lacks, and only while its creator
+   * holds users.manage (any user, when its creator is the system admin, who holds every power).
    */
   @IsOptional()
   @IsBoolean()

@@ -3,6 +3,8 @@ import { AuditVerifyRetention1700000000100 } from './1700000000100-audit-verify-
 import { ApiKeyPrivateKey1700000000200 } from './1700000000200-api-key-private-key.js';
 import { SessionSignedInByKey1700000000300 } from './1700000000300-session-signed-in-by-key.js';
 import { SessionDeviceTokenHash1700000000400 } from './1700000000400-session-device-token-hash.js';
+import { LoginThrottle1700000001400 } from './1700000001400-login-throttle.js';
+import { CredentialPermissions1700000001410 } from './1700000001410-credential-permissions.js';
 import { InvalidationLog1700000001700 } from './1700000001700-invalidation-log.js';
 
 /** Every migration, in order; listed explicitly so the app, the CLI and the tests run the same set. */
@@ -12,5 +14,7 @@ export const MIGRATIONS = [
   ApiKeyPrivateKey1700000000200,
   SessionSignedInByKey1700000000300,
   SessionDeviceTokenHash1700000000400,
+  LoginThrottle1700000001400,
+  CredentialPermissions1700000001410,
   InvalidationLog1700000001700,
 ];

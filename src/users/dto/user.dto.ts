@@ -54,6 +54,10 @@ export class UpdateUserDto {
   @MaxLength(254)
   email?: string;
 
+  /**
+   * An admin's reset of another user's password (ends that user's sessions). Not for one's own: that
+   * is 400, use POST /v1/auth/password, which needs the current password.
+   */
   @IsOptional()
   @IsString()
   @Length(12, 1024)

@@ -1,7 +1,6 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiExtraModels, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { AuthService } from '../../auth/auth.service.js';
-import { LoginThrottlerGuard } from '../../auth/guards/login-throttler.guard.js';
 import { Actor, CurrentActor } from '../../common/actor.js';
 import { Ctx, RequestContext } from '../../common/request-context.js';
 import { RevocationService } from '../../sessions/revocation.service.js';
@@ -31,7 +30,6 @@ export class RasSessionController {
   /** Log on with a username (or email) and password; send the answer's authToken as `auth_token`. */
   @Post('logon')
   @HttpCode(200)
-  @UseGuards(LoginThrottlerGuard)
   @Header('Content-Type', RAS_CONTENT_TYPE_HEADER)
   @ApiOperation({ summary: 'Log on' })
   @RasResponse(200, 'Success', modelRef(RasSessionDto))

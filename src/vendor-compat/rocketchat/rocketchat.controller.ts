@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiForbiddenResponse,
@@ -9,7 +9,6 @@ import {
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { LoginThrottlerGuard } from '../../auth/guards/login-throttler.guard.js';
 import { Actor, CurrentActor } from '../../common/actor.js';
 import { Ctx, RequestContext } from '../../common/request-context.js';
 import {
@@ -38,7 +37,6 @@ export class RocketChatController {
   /** Log in with a username or email and a password. */
   @Post('login')
   @HttpCode(200)
-  @UseGuards(LoginThrottlerGuard)
   @ApiOperation({ summary: 'Login' })
   @ApiOkResponse({ type: RocketChatLoginResponseDto })
   @ApiUnauthorizedResponse({ type: RocketChatLoginFailedDto, description: 'Wrong credentials (unknown user and wrong password look the same)' })

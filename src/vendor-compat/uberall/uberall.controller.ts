@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, HttpCode, Param, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiForbiddenResponse,
@@ -9,7 +9,6 @@ import {
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
-import { LoginThrottlerGuard } from '../../auth/guards/login-throttler.guard.js';
 import {
   mapUberallAllSessions,
   mapUberallLogin,
@@ -40,8 +39,6 @@ export class UberallController {
    */
   @Post('login')
   @HttpCode(200)
-  @UseGuards(LoginThrottlerGuard)
-  // Below, so its guard runs first (guards run in decorator order bottom-up): no key, no login attempt.
   @UberallClientAuthenticated()
   @ApiOperation({ summary: 'Log in a user' })
   @ApiOkResponse({ type: UberallLoginResponseDto })

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiForbiddenResponse,
@@ -11,7 +11,6 @@ import {
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { LoginThrottlerGuard } from '../../auth/guards/login-throttler.guard.js';
 import { Actor, CurrentActor } from '../../common/actor.js';
 import { Ctx, RequestContext } from '../../common/request-context.js';
 import {
@@ -39,7 +38,6 @@ export class ZapController {
   /** Log in with an email or username and a password; a deviceToken binds the session to that device. */
   @Post('login')
   @HttpCode(200)
-  @UseGuards(LoginThrottlerGuard)
   @ApiOperation({ summary: 'Login' })
   @ApiOkResponse({ type: ZapLoginResponseDto })
   @ApiUnauthorizedResponse({ type: ZapErrorDto, description: 'Wrong credentials' })
