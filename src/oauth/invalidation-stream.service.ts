@@ -1,4 +1,5 @@
 import { Injectable, Logger, MessageEvent, OnModuleDestroy } from '@nestjs/common';
+import { Interval } from '@nestjs/schedule';
 import { Observable, Subscriber } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { Actor } from '../common/actor.js';
@@ -40,7 +41,6 @@ export class InvalidationStreamService implements OnModuleDestroy {
   private readonly streams = new Set<Stream>();
   private readonly windowMs: number;
   private readonly heartbeatTimer: NodeJS.Timeout;
-  private readonly purgeTimer: NodeJS.Timeout;
   private readonly onInvalidation = (invalidation: Invalidation) => this.fanOut(invalidation);
 
   constructor(
@@ -50,10 +50,9 @@ export class InvalidationStreamService implements OnModuleDestroy {
   ) {
     this.windowMs = config.get('INVALIDATION_REPLAY_WINDOW_S') * 1000;
     invalidation.subscribe(this.onInvalidation);
+    // A protocol timer (its period is a setting consumers' leases depend on), not a schedule.
     this.heartbeatTimer = setInterval(() => this.heartbeat(), config.get('INVALIDATION_STREAM_HEARTBEAT_MS'));
     this.heartbeatTimer.unref();
-    this.purgeTimer = setInterval(() => void this.purge(), 60_000);
-    this.purgeTimer.unref();
   }
 
   get openStreams(): number {
@@ -62,14 +61,15 @@ export class InvalidationStreamService implements OnModuleDestroy {
 
   onModuleDestroy(): void {
     clearInterval(this.heartbeatTimer);
-    clearInterval(this.purgeTimer);
     this.invalidation.unsubscribe(this.onInvalidation);
     for (const stream of this.streams) stream.subscriber.complete();
     this.streams.clear();
   }
 
   /** Opens a client's stream of its account's invalidations, resuming after `lastEventId` when given. */
-  open(client: Actor, lastEventId: string | undefined): Observable<MessageEvent> {
+  open(client: Actor, given: string | undefined): Observable<MessageEvent> {
+    // An empty Last-Event-ID is no resume point (EventSource sends none before its first id).
+    const lastEventId = given === '' ? undefined : given;
     // Without its channel this instance could not tell what it missed: the consumer goes elsewhere or validates over HTTP.
     const proof = this.invalidation.ready ? this.invalidation.proof : null;
     if (!proof) throw new DomainException(ErrorCode.SERVICE_UNAVAILABLE, 'The invalidation stream is not available on this instance right now; retry');
@@ -146,8 +146,9 @@ export class InvalidationStreamService implements OnModuleDestroy {
     }
   }
 
-  /** Rows older than the window (and a minute's margin) can never be replayed. */
-  private async purge(): Promise<void> {
+  /** Rows older than the window (and a minute's margin) can never be replayed: dropped every minute. */
+  @Interval('invalidation-log-purge', 60_000)
+  async purge(): Promise<void> {
     await this.dataSource
       .query(`DELETE FROM invalidation_log WHERE created_at < now() - make_interval(secs => $1)`, [this.windowMs / 1000 + 60])
       .catch((error: Error) => this.logger.warn({ err: error.message }, 'could not purge the invalidation log'));
