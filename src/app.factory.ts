@@ -9,6 +9,7 @@ import { AppModule } from './app.module.js';
 import { ErrorDialectRegistry } from './common/error-dialect.js';
 import { GlobalExceptionFilter } from './common/global-exception.filter.js';
 import { createRootLogger, logsRequests, NestPinoLogger } from './common/logger.js';
+import { registerSecurityHeaders } from './common/security-headers.js';
 import { validateEnvironment } from './config/env.validation.js';
 import { ADMIN_ASSETS_DIR } from './runtime-paths.js';
 
@@ -96,6 +97,7 @@ export async function createApp(options: { bufferLogs?: boolean } = {}): Promise
     reply.header('x-request-id', request.id);
     done();
   });
+  registerSecurityHeaders(fastify);
   app.useStaticAssets({ root: ADMIN_ASSETS_DIR, prefix: '/admin/', decorateReply: false });
   // The router ignores trailing slashes, so `/admin` and `/admin/` are one route here: serve the page
   // at `/admin/` and redirect the bare path (the page loads its assets relative to `/admin/`).

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Header, HttpCode, Post, Query, Req, UseGuards } 
 import { ApiBadRequestResponse, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Actor, actorOf, ActorRequest, CurrentActor } from '../common/actor.js';
 import { ErrorResponseDto } from '../common/dto/error-response.dto.js';
+import { NoStore } from '../common/no-store.decorator.js';
 import { Ctx, RequestContext } from '../common/request-context.js';
 import { mapReceipt, mapSession, RevocationReceiptDto } from '../sessions/dto/session.dto.js';
 import { SessionsService } from '../sessions/sessions.service.js';
@@ -27,6 +28,7 @@ export class AuthController {
   @Post('login')
   @BadInput()
   @HttpCode(200)
+  @NoStore()
   @UseGuards(LoginThrottlerGuard)
   @ApiOkResponse({ type: TokenResponseDto })
   @ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'Wrong credentials (unknown user and wrong password look the same)' })
@@ -43,6 +45,7 @@ export class AuthController {
   @Post('refresh')
   @BadInput()
   @HttpCode(200)
+  @NoStore()
   @ApiOkResponse({ type: TokenResponseDto })
   @ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'Unknown, expired or reused refresh token' })
   async refresh(@Body() dto: RefreshDto, @Ctx() ctx: RequestContext): Promise<TokenResponseDto> {

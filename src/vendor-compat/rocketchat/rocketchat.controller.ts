@@ -11,6 +11,7 @@ import {
 } from '@nestjs/swagger';
 import { LoginThrottlerGuard } from '../../auth/guards/login-throttler.guard.js';
 import { Actor, CurrentActor } from '../../common/actor.js';
+import { NoStore } from '../../common/no-store.decorator.js';
 import { Ctx, RequestContext } from '../../common/request-context.js';
 import {
   mapRocketChatLogin,
@@ -38,6 +39,7 @@ export class RocketChatController {
   /** Log in with a username or email and a password. */
   @Post('login')
   @HttpCode(200)
+  @NoStore()
   @UseGuards(LoginThrottlerGuard)
   @ApiOperation({ summary: 'Login' })
   @ApiOkResponse({ type: RocketChatLoginResponseDto })

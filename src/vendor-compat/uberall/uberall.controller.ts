@@ -21,6 +21,7 @@ import {
   UberallLogoutResponseDto,
   UberallUserIdParamDto,
 } from './dto/uberall.dto.js';
+import { NoStore } from '../../common/no-store.decorator.js';
 import { UberallAuthenticated, UberallClientAuthenticated } from './uberall-auth.guard.js';
 import { CurrentActor } from '../../common/actor.js';
 import type { UberallCaller } from './uberall-auth.guard.js';
@@ -40,6 +41,7 @@ export class UberallController {
    */
   @Post('login')
   @HttpCode(200)
+  @NoStore()
   @UseGuards(LoginThrottlerGuard)
   // Below, so its guard runs first (guards run in decorator order bottom-up): no key, no login attempt.
   @UberallClientAuthenticated()

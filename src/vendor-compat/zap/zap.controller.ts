@@ -13,6 +13,7 @@ import {
 } from '@nestjs/swagger';
 import { LoginThrottlerGuard } from '../../auth/guards/login-throttler.guard.js';
 import { Actor, CurrentActor } from '../../common/actor.js';
+import { NoStore } from '../../common/no-store.decorator.js';
 import { Ctx, RequestContext } from '../../common/request-context.js';
 import {
   mapZapLogin,
@@ -39,6 +40,7 @@ export class ZapController {
   /** Log in with an email or username and a password; a deviceToken binds the session to that device. */
   @Post('login')
   @HttpCode(200)
+  @NoStore()
   @UseGuards(LoginThrottlerGuard)
   @ApiOperation({ summary: 'Login' })
   @ApiOkResponse({ type: ZapLoginResponseDto })
