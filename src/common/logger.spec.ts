@@ -48,4 +48,12 @@ describe('NestPinoLogger', () => {
     expect(lines[1]).toMatchObject({ req: { id: 'r-2', method: 'POST', url: '/v1/auth/login' }, res: { headers: { 'set-cookie': '[redacted]' } } });
     expect(JSON.stringify(lines[1])).not.toMatch(/secret/);
   });
+
+  it('logs a request line with its query values redacted, as it does credential headers', () => {
+    const { lines, stream } = capture();
+    const root = createRootLogger('debug', stream);
+    root.debug({ req: { id: 'r-3', method: 'GET', url: '/v1/auth/session?access_token=sat_secret&scope=local' } }, 'incoming request');
+    expect(lines[0]).toMatchObject({ req: { id: 'r-3', method: 'GET', url: '/v1/auth/session?access_token=[redacted]&scope=[redacted]' } });
+    expect(JSON.stringify(lines[0])).not.toMatch(/secret/);
+  });
 });

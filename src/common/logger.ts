@@ -1,5 +1,6 @@
 import type { LoggerService, LogLevel } from '@nestjs/common';
 import { pino, type DestinationStream, type Level, type Logger } from 'pino';
+import { redactUrl } from './redact-url.js';
 
 /** Never logged, wherever they appear: credentials of every surface. */
 const REDACTED_PATHS = [
@@ -22,8 +23,9 @@ export function createRootLogger(level: string, destination?: DestinationStream)
     {
       level,
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-      // Request bodies are never logged (they carry passwords and tokens); only the request line is.
-      serializers: { req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }) },
+      // Request bodies are never logged (they carry passwords and tokens); only the request line is,
+      // with its query values redacted (`?access_token=…`).
+      serializers: { req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: redactUrl(req.url) }) },
     },
     destination ?? pino.destination(1),
   );
