@@ -16,6 +16,15 @@ describe('validateEnvironment', () => {
     expect(env).toMatchObject({ TRUST_PROXY: true, SWAGGER_ENABLED: false, PORT: 8080, COMPAT_ZAP_PREFIX: '' });
   });
 
+  it('keeps Chime replay protection on unless it is turned off in so many words', () => {
+    expect(validateEnvironment({}).CHIME_REPLAY_PROTECTION).toBe(true);
+    expect(validateEnvironment({ CHIME_REPLAY_PROTECTION: '' }).CHIME_REPLAY_PROTECTION).toBe(true);
+    expect(validateEnvironment({ CHIME_REPLAY_PROTECTION: 'false' }).CHIME_REPLAY_PROTECTION).toBe(false);
+    expect(validateEnvironment({ CHIME_REPLAY_PROTECTION: 'OFF' }).CHIME_REPLAY_PROTECTION).toBe(false);
+    expect(validateEnvironment({ CHIME_REPLAY_PROTECTION: 'true' }).CHIME_REPLAY_PROTECTION).toBe(true);
+    expect(() => validateEnvironment({ CHIME_REPLAY_PROTECTION: 'flase' })).toThrow(/CHIME_REPLAY_PROTECTION must be true or false/);
+  });
+
   it('refuses to start and lists every bad key', () => {
     let message = '';
     try {

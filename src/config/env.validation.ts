@@ -1,6 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBase64,
+  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -17,6 +18,12 @@ const toInt = ({ value }: { value: unknown }) =>
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 const toBool = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
+/** For a protection that is on by default: unset or empty keeps it on, and a misspelt value is refused, not read as "off". */
+const toBoolDefaultOn = ({ value }: { value: unknown }) => {
+  if (value === undefined || value === '') return true;
+  const text = String(value).toLowerCase();
+  return ['1', 'true', 'yes', 'on'].includes(text) ? true : ['0', 'false', 'no', 'off'].includes(text) ? false : value;
+};
 
 /** Every environment variable the service reads; `.env.example` lists the same keys. */
 export class EnvironmentVariables {
@@ -102,6 +109,10 @@ export class EnvironmentVariables {
   /** Trust X-Forwarded-For from a reverse proxy for client addresses (sessions, audit, throttling). */
   @Transform(toBool) @IsOptional()
   TRUST_PROXY = false;
+
+  /** Refuse a SigV4 request (Chime surface) whose signature was already accepted within the skew window (a replay), on every instance. */
+  @Transform(toBoolDefaultOn) @IsBoolean({ message: 'CHIME_REPLAY_PROTECTION must be true or false' })
+  CHIME_REPLAY_PROTECTION = true;
 
   // Mount points of the vendor dialects; an empty value mounts one at the root.
   @IsString() COMPAT_ROCKETCHAT_PREFIX = '/compat/rocketchat';
