@@ -101,7 +101,7 @@ describe('security headers per route group, and no-store on every answer carryin
       expectCommonHeaders(res);
       expect(csp(res)).toEqual({ 'default-src': ["'none'"], 'frame-ancestors': ["'none'"], 'base-uri': ["'none'"], 'object-src': ["'none'"] });
     }
-    // a token check is not a credential: it stays cacheable-by-nobody-by-default without the extra headers
+    // a token check hands out no credential: the hot path gets no cache headers of its own
     expect(answers[0].headers['cache-control']).toBeUndefined();
   });
 
