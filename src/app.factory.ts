@@ -13,6 +13,7 @@ import { ErrorDialectRegistry } from './common/error-dialect.js';
 import { GlobalExceptionFilter } from './common/global-exception.filter.js';
 import { createRootLogger, NestPinoLogger, RequestLogController } from './common/logger.js';
 import { markRoutesWithoutQuery, takesNoQuery, unknownQueryError } from './common/unknown-query.js';
+import { registerSecurityHeaders } from './common/security-headers.js';
 import { validateEnvironment } from './config/env.validation.js';
 import { MetricsServer } from './metrics/metrics.server.js';
 import { MetricsService } from './metrics/metrics.service.js';
@@ -97,6 +98,7 @@ export async function createApp(options: { logger?: Logger } = {}): Promise<Nest
       },
     ];
   });
+  registerSecurityHeaders(fastify);
   app.useStaticAssets({ root: ADMIN_ASSETS_DIR, prefix: '/admin/', decorateReply: false });
   // The router ignores trailing slashes, so `/admin` and `/admin/` are one route here: serve the page
   // at `/admin/` and redirect the bare path (the page loads its assets relative to `/admin/`).

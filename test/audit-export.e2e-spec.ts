@@ -3,6 +3,7 @@ import http from 'node:http';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import pg from 'pg';
+import { parse } from 'csv-parse/sync';
 import request from 'supertest';
 import { bearer, closeTestApp, createUser, openTestApp, type TestApp, urlOf, withoutTriggers } from './support/test-app.js';
 
@@ -87,6 +88,38 @@ describe('audit export', () => {
     expect(first[header.indexOf('occurredAt')]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/);
     expect(first[header.indexOf('sessionIds')].split(' ')).toHaveLength(2);
     expect(JSON.parse(first[header.indexOf('details')])).toEqual({ n: expect.any(Number) });
+  });
+
+  it('stays formula-safe for a semicolon-locale spreadsheet too: no cell, split on ; or on commas, starts with a trigger once trimmed', async () => {
+    const hostile = [
+      'Laptop stolen;=HYPERLINK("http://evil.test","x")',
+      ' =1+1',
+      '\t@SUM(A1)',
+      '\uFF1Dcmd|"/c calc"!A0',
+      'two lines\n-2+3',
+      'quoted;"+1"',
+      '\uFF20SUM(A1);\uFF0B1;\uFF0D1',
+    ];
+    const accountAdmin = await createUser(app, systemAdmin, { roles: ['admin'] });
+    const me = await request(app.getHttpServer()).get('/v1/auth/me').set(bearer(accountAdmin.accessToken)).expect(200);
+    for (const reason of hostile) {
+      const target = await createUser(app, systemAdmin);
+      await request(app.getHttpServer()).post(`/v1/users/${target.userId}/logout`).set(bearer(accountAdmin.accessToken)).send({ reason }).expect(200);
+    }
+    const res = await request(app.getHttpServer())
+      .get('/v1/audit/events/export')
+      .query({ format: 'csv', accountId: me.body.user.accountId, actorUserId: accountAdmin.userId })
+      .set(bearer(systemAdmin))
+      .expect(200);
+    // the comma reader gets every reason back, behind apostrophes
+    const rows: string[][] = parse(res.text, { delimiter: ',', record_delimiter: '\r\n' });
+    const reasons = rows.slice(1).map((r) => r[rows[0].indexOf('reason')]);
+    expect(reasons.map((r) => r.replace(/'/g, '')).sort()).toEqual(hostile.map((r) => r.replace(/'/g, '')).sort());
+    // a reader of another locale splits on ; (or tabs, or line breaks) and relaxes the quoting that no longer starts its cells
+    for (const delimiter of [',', ';', '\t']) {
+      const cells: string[] = parse(res.text, { delimiter, relax_quotes: true, relax_column_count: true, record_delimiter: ['\r\n', '\n', '\r'] }).flat();
+      expect(cells.filter((c) => /^[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/.test(c.trim()))).toEqual([]);
+    }
   });
 
   it('streams NDJSON with the list’s event shape, and applies the list’s filters', async () => {

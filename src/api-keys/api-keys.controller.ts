@@ -3,6 +3,7 @@ import { ApiBadRequestResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkRe
 import { Authenticated } from '../auth/authenticated.decorator.js';
 import { Actor, CurrentActor } from '../common/actor.js';
 import { ErrorResponseDto } from '../common/dto/error-response.dto.js';
+import { NoStore } from '../common/no-store.decorator.js';
 import { PERMISSIONS } from '../permissions/permissions.js';
 import { AccessKeysService } from './access-keys.service.js';
 import { ApiKeysService } from './api-keys.service.js';
@@ -24,6 +25,7 @@ export class ApiKeysController {
   /** Issue an API key for another service (introspection, revocation, Uberall's X-API-KEY). Shown once. */
   @Post('api-keys')
   @BadInput()
+  @NoStore()
   @Authenticated(PERMISSIONS.clientsManage)
   @ApiCreatedResponse({ type: CreatedApiKeyDto })
   async create(@CurrentActor() actor: Actor, @Body() dto: CreateApiKeyDto): Promise<CreatedApiKeyDto> {
@@ -52,6 +54,7 @@ export class ApiKeysController {
   /** Issue a SigV4 access key pair for an account (Chime surface). The secret is shown once. */
   @Post('accounts/:accountId/access-keys')
   @BadInput()
+  @NoStore()
   @NotFound()
   @Authenticated(PERMISSIONS.clientsManage)
   @ApiCreatedResponse({ type: CreatedAccessKeyDto })

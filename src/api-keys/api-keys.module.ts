@@ -5,11 +5,12 @@ import { AccessKeysService } from './access-keys.service.js';
 import { ApiKeysController } from './api-keys.controller.js';
 import { ApiKeysService } from './api-keys.service.js';
 import { SecretsKeyService } from './secrets-key.service.js';
+import { SignatureReplayService } from './signature-replay.service.js';
 
 @Module({
   imports: [PermissionsModule, SessionsModule],
   controllers: [ApiKeysController],
-  providers: [ApiKeysService, AccessKeysService, SecretsKeyService],
-  exports: [ApiKeysService, AccessKeysService],
+  providers: [ApiKeysService, AccessKeysService, SecretsKeyService, SignatureReplayService],
+  exports: [ApiKeysService, AccessKeysService, SignatureReplayService],
 })
 export class ApiKeysModule {}

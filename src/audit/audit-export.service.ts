@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { Actor } from '../common/actor.js';
 import { KeysetCursor } from '../common/keyset-cursor.js';
 import { AuditQueryService, AuditWhere, KeysetRow, mapAuditRow } from './audit-query.service.js';
+import { csvCell } from './csv-cell.js';
 import { AuditExportQueryDto, ExportFormat } from './dto/audit-export.dto.js';
 
 /** Rows per query: bounds memory whatever the size of the export. */
@@ -71,15 +72,4 @@ function ndjsonLine(row: KeysetRow): string {
 
 function csvLine(r: KeysetRow): string {
   return `${CSV_COLUMNS.map(([, cell]) => csvCell(cell(r))).join(',')}\r\n`;
-}
-
-/**
- * One RFC 4180 cell. Text a spreadsheet would run as a formula (= + - @, or a leading tab/CR) gets a
- * leading apostrophe (OWASP "CSV injection"); quotes, commas and line breaks are quoted.
- */
-function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

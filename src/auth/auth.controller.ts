@@ -3,6 +3,7 @@ import { ApiBadRequestResponse, ApiOkResponse, ApiTags, ApiUnauthorizedResponse 
 import { Actor, actorOf, ActorRequest, CurrentActor } from '../common/actor.js';
 import { ErrorResponseDto, errorExample } from '../common/dto/error-response.dto.js';
 import { ErrorCode } from '../common/error-codes.js';
+import { NoStore } from '../common/no-store.decorator.js';
 import { Ctx, RequestContext } from '../common/request-context.js';
 import { mapReceipt, mapSession, RevocationReceiptDto } from '../sessions/dto/session.dto.js';
 import { SessionsService } from '../sessions/sessions.service.js';
@@ -28,6 +29,7 @@ export class AuthController {
   @Post('login')
   @BadInput()
   @HttpCode(200)
+  @NoStore()
   @ApiOkResponse({ type: TokenResponseDto })
   @ApiUnauthorizedResponse({
     type: ErrorResponseDto,
@@ -47,6 +49,7 @@ export class AuthController {
   @Post('refresh')
   @BadInput()
   @HttpCode(200)
+  @NoStore()
   @ApiOkResponse({ type: TokenResponseDto })
   @ApiUnauthorizedResponse({
     type: ErrorResponseDto,

@@ -51,6 +51,14 @@ describe('NestPinoLogger', () => {
     expect(lines[1]).toMatchObject({ req: { id: 'r-2', method: 'POST', path: '/v1/auth/login' }, res: { headers: { 'set-cookie': '[redacted]' } } });
     expect(JSON.stringify(lines[1])).not.toMatch(/secret/);
   });
+
+  it('logs a request line by its path: no query value (?access_token=) ever reaches the log', () => {
+    const { lines, stream } = capture();
+    const root = createRootLogger('debug', stream);
+    root.debug({ req: { id: 'r-3', method: 'GET', url: '/v1/auth/session?access_token=sat_secret&scope=local' } }, 'incoming request');
+    expect(lines[0]).toMatchObject({ req: { id: 'r-3', method: 'GET', path: '/v1/auth/session' } });
+    expect(JSON.stringify(lines[0])).not.toMatch(/secret/);
+  });
 });
 
 /** Every credential header of the six surfaces, and a token in the query string. */

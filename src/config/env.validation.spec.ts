@@ -42,6 +42,15 @@ describe('validateEnvironment', () => {
     ]);
   });
 
+  it('keeps Chime replay protection on unless it is turned off in so many words', () => {
+    expect(validateEnvironment({}).CHIME_REPLAY_PROTECTION).toBe(true);
+    expect(validateEnvironment({ CHIME_REPLAY_PROTECTION: '' }).CHIME_REPLAY_PROTECTION).toBe(true);
+    expect(validateEnvironment({ CHIME_REPLAY_PROTECTION: 'false' }).CHIME_REPLAY_PROTECTION).toBe(false);
+    expect(validateEnvironment({ CHIME_REPLAY_PROTECTION: 'OFF' }).CHIME_REPLAY_PROTECTION).toBe(false);
+    expect(validateEnvironment({ CHIME_REPLAY_PROTECTION: 'true' }).CHIME_REPLAY_PROTECTION).toBe(true);
+    expect(() => validateEnvironment({ CHIME_REPLAY_PROTECTION: 'flase' })).toThrow(/CHIME_REPLAY_PROTECTION must be one of 1, true, yes, on, 0, false, no, off/);
+  });
+
   it('refuses to start and lists every bad key', () => {
     let message = '';
     try {

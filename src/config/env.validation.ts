@@ -156,6 +156,10 @@ export class EnvironmentVariables {
   @Transform(toBool) @IsBoolean(BOOLEAN)
   TRUST_PROXY = false;
 
+  /** Refuse a SigV4 request (Chime surface) whose signature was already accepted within the skew window (a replay), on every instance. */
+  @Transform(toBool) @IsBoolean(BOOLEAN)
+  CHIME_REPLAY_PROTECTION = true;
+
   // Mount points of the vendor dialects; an empty value mounts one at the root.
   @IsString() COMPAT_ROCKETCHAT_PREFIX = '/compat/rocketchat';
   @IsString() COMPAT_UBERALL_PREFIX = '/compat/uberall';

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { bearer, createTestDatabase, login, loginAdmin, startApp, urlOf } from '../support/test-app.js';
 import { TEST_ADMIN } from '../test-env.js';
-import { launchChromium } from './chromium.js';
+import { launchChromium, watchCspViolations } from './chromium.js';
 
 // The README's screenshot is refreshed on demand (UPDATE_DOCS_SCREENSHOT=1 npm test); otherwise a test run leaves the tree untouched.
 const SCREENSHOT = process.env.UPDATE_DOCS_SCREENSHOT
@@ -32,6 +32,19 @@ describe('audit admin page (browser)', () => {
     await login(app, username, password, { deviceName: 'iPhone 15' });
     return { username, password, userId: first.userId };
   }
+
+  /** Every page of this suite reports its CSP violations here; there must be none (afterEach). */
+  let violations: string[][] = [];
+  async function newPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
+    const page = await (await browser.newContext(options)).newPage();
+    violations.push(await watchCspViolations(page));
+    return page;
+  }
+  afterEach(() => {
+    const seen = violations.flat();
+    violations = [];
+    expect(seen).toEqual([]);
+  });
 
   async function signIn(page: Page, username: string, password: string): Promise<void> {
     await page.goto(`${urlOf(app)}/admin`); // redirected to /admin/
@@ -80,7 +93,7 @@ describe('audit admin page (browser)', () => {
       await http().post(`/v1/users/${dana.userId}/logout`).set(bearer(adminToken)).send({ reason: 'Laptop reported stolen', ticket: 'SEC-2291' }).expect(200)
     ).body;
 
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    const page = await newPage({ viewport: { width: 1280, height: 900 } });
     await signIn(page, TEST_ADMIN.username, TEST_ADMIN.password);
     const row = page.locator(`#events tr[data-event-id="${receipt.auditEventId}"]`);
     await row.waitFor();
@@ -119,7 +132,7 @@ describe('audit admin page (browser)', () => {
        SELECT now() - make_interval(mins => g), 'session.logout', $1, $2, $3, $2, 'native', 'paging ' || g FROM generate_series(1, 60) g`,
       [rows[0].id, adminUserId, TEST_ADMIN.username],
     );
-    const page = await (await browser.newContext()).newPage();
+    const page = await newPage();
     await signIn(page, TEST_ADMIN.username, TEST_ADMIN.password);
     await page.locator('#data-ui[aria-busy="false"]').waitFor();
     const eventsAnswer = (match: (query: URLSearchParams) => boolean) =>
@@ -155,7 +168,7 @@ describe('audit admin page (browser)', () => {
 
   it('charts the last 400 days of a longer range and says so; a chart that fails is cleared, not left stale', async () => {
     const DAY_MS = 86_400_000;
-    const page = await (await browser.newContext()).newPage();
+    const page = await newPage();
     await signIn(page, TEST_ADMIN.username, TEST_ADMIN.password);
     await page.locator('#data-ui[aria-busy="false"]').waitFor();
     expect(await page.locator('#chart rect.bar').count()).toBeGreaterThanOrEqual(30); // the default 30 days
@@ -192,7 +205,7 @@ describe('audit admin page (browser)', () => {
 
   it('tells a signed-in user without audit.read that they may not read the trail', async () => {
     const viewer = await person('sam.reader');
-    const page = await (await browser.newContext()).newPage();
+    const page = await newPage();
     await signIn(page, viewer.username, viewer.password);
     await page.locator('#refusal').waitFor({ state: 'visible' });
     expect(await page.locator('#refusal').innerText()).toContain('audit.read');

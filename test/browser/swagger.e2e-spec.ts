@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Browser, Page } from 'playwright-core';
 import { createTestDatabase, loginAdmin, startApp, urlOf } from '../support/test-app.js';
-import { launchChromium } from './chromium.js';
+import { launchChromium, watchCspViolations } from './chromium.js';
 
 const NATIVE_TAGS = ['auth', 'sessions', 'users', 'roles', 'accounts', 'clients', 'oauth', 'audit', 'health'];
 const VENDOR_TAGS = ['Rocket.Chat', 'Uberall', 'ZAP', 'Parallels RAS', 'Amazon Chime'];
@@ -11,11 +11,13 @@ describe('Swagger UI (browser)', () => {
   let app: NestFastifyApplication;
   let browser: Browser;
   let page: Page;
+  let violations: string[];
 
   beforeAll(async () => {
     browser = await launchChromium();
     app = await startApp(await createTestDatabase());
     page = await (await browser.newContext()).newPage();
+    violations = await watchCspViolations(page);
     await page.goto(`${urlOf(app)}/docs`);
     await page.locator('.opblock-tag').first().waitFor();
   });
@@ -56,5 +58,11 @@ describe('Swagger UI (browser)', () => {
       const shown = await op.locator(`.responses-wrapper tr.response[data-code="${code}"]`).innerText();
       expect({ code, statusCode: /"statusCode": (\d+)/.exec(shown)?.[1], error: shown.includes(`"${error}"`) }).toEqual({ code, statusCode: code, error: true });
     }
+  });
+
+  it('runs under its Content-Security-Policy without a violation', async () => {
+    const res = await page.request.get(`${urlOf(app)}/docs`);
+    expect(res.headers()['content-security-policy']).toContain("script-src 'self'");
+    expect(violations).toEqual([]);
   });
 });

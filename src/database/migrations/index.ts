@@ -5,6 +5,7 @@ import { SessionSignedInByKey1700000000300 } from './1700000000300-session-signe
 import { SessionDeviceTokenHash1700000000400 } from './1700000000400-session-device-token-hash.js';
 import { LoginThrottle1700000001400 } from './1700000001400-login-throttle.js';
 import { CredentialPermissions1700000001410 } from './1700000001410-credential-permissions.js';
+import { SigV4SeenSignatures1700000001500 } from './1700000001500-sigv4-seen-signatures.js';
 import { InvalidationLog1700000001700 } from './1700000001700-invalidation-log.js';
 
 /** Every migration, in order; listed explicitly so the app, the CLI and the tests run the same set. */
@@ -16,5 +17,6 @@ export const MIGRATIONS = [
   SessionDeviceTokenHash1700000000400,
   LoginThrottle1700000001400,
   CredentialPermissions1700000001410,
+  SigV4SeenSignatures1700000001500,
   InvalidationLog1700000001700,
 ];

@@ -119,7 +119,14 @@ describe('verifySigV4', () => {
   it('accepts a request signed by @smithy/signature-v4 the way the Chime client signs', async () => {
     const req = await smithySigned();
     expect(req.url).toBe(`${PREFIX}/accounts/acc-1/users/user-1?operation=logout`);
-    await expect(verifyAt(req)).resolves.toEqual({ accessKeyId: AKID, region: 'us-east-1', signedAt: SIGNED_AT });
+    const signature = /Signature=([0-9a-f]{64})$/.exec(String(req.headers.authorization))?.[1];
+    await expect(verifyAt(req)).resolves.toEqual({
+      accessKeyId: AKID,
+      region: 'us-east-1',
+      signedAt: SIGNED_AT,
+      signature, // what a replay would carry again: recorded as seen
+      acceptedUntil: new Date(SIGNED_AT.getTime() + MAX_SKEW_MS),
+    });
   });
 
   it('accepts a request captured from the real ChimeClient + LogoutUserCommand (prefix is signed)', async () => {

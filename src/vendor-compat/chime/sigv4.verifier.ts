@@ -18,7 +18,7 @@ export interface SigV4Request {
   body?: Buffer | string;
 }
 
-export type SigV4Failure = 'MISSING' | 'MALFORMED' | 'STALE' | 'UNKNOWN_KEY' | 'BAD_SIGNATURE';
+export type SigV4Failure = 'MISSING' | 'MALFORMED' | 'STALE' | 'UNKNOWN_KEY' | 'BAD_SIGNATURE' | 'REPLAYED';
 
 export class SigV4Error extends Error {
   constructor(
@@ -140,7 +140,7 @@ export async function verifySigV4(
   req: SigV4Request,
   lookupSecret: (accessKeyId: string) => Promise<string | null>,
   options: SigV4Options,
-): Promise<{ accessKeyId: string; region: string; signedAt: Date }> {
+): Promise<{ accessKeyId: string; region: string; signedAt: Date; signature: string; acceptedUntil: Date }> {
   const queryAt = req.url.indexOf('?');
   const path = queryAt < 0 ? req.url : req.url.slice(0, queryAt);
   const query = parseQuery(queryAt < 0 ? '' : req.url.slice(queryAt + 1));
@@ -216,5 +216,6 @@ export async function verifySigV4(
       'The request signature we calculated does not match the signature you provided. Check your secret access key and signing method.',
     );
   }
-  return { accessKeyId: auth.accessKeyId, region: auth.region, signedAt };
+  // The same signature verifies until x-amz-date is more than the skew away from the server's time.
+  return { accessKeyId: auth.accessKeyId, region: auth.region, signedAt, signature: auth.signature, acceptedUntil: new Date(signedAt.getTime() + options.maxSkewMs) };
 }

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Header, HttpCode, Param, Post } from '@nestjs/co
 import { ApiExtraModels, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { AuthService } from '../../auth/auth.service.js';
 import { Actor, CurrentActor } from '../../common/actor.js';
+import { NoStore } from '../../common/no-store.decorator.js';
 import { Ctx, RequestContext } from '../../common/request-context.js';
 import { RevocationService } from '../../sessions/revocation.service.js';
 import { SessionsService } from '../../sessions/sessions.service.js';
@@ -30,6 +31,7 @@ export class RasSessionController {
   /** Log on with a username (or email) and password; send the answer's authToken as `auth_token`. */
   @Post('logon')
   @HttpCode(200)
+  @NoStore()
   @Header('Content-Type', RAS_CONTENT_TYPE_HEADER)
   @ApiOperation({ summary: 'Log on' })
   @RasResponse(200, 'Success', modelRef(RasSessionDto))

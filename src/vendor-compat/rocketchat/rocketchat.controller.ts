@@ -10,6 +10,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '../../common/actor.js';
+import { NoStore } from '../../common/no-store.decorator.js';
 import { Ctx, RequestContext } from '../../common/request-context.js';
 import {
   mapRocketChatLogin,
@@ -37,6 +38,7 @@ export class RocketChatController {
   /** Log in with a username or email and a password. */
   @Post('login')
   @HttpCode(200)
+  @NoStore()
   @ApiOperation({ summary: 'Login' })
   @ApiOkResponse({ type: RocketChatLoginResponseDto })
   @ApiUnauthorizedResponse({ type: RocketChatLoginFailedDto, description: 'Wrong credentials (unknown user and wrong password look the same)' })

@@ -20,6 +20,7 @@ import {
   UberallLogoutResponseDto,
   UberallUserIdParamDto,
 } from './dto/uberall.dto.js';
+import { NoStore } from '../../common/no-store.decorator.js';
 import { UberallAuthenticated, UberallClientAuthenticated } from './uberall-auth.guard.js';
 import { CurrentActor } from '../../common/actor.js';
 import type { UberallCaller } from './uberall-auth.guard.js';
@@ -39,6 +40,7 @@ export class UberallController {
    */
   @Post('login')
   @HttpCode(200)
+  @NoStore()
   @UberallClientAuthenticated()
   @ApiOperation({ summary: 'Log in a user' })
   @ApiOkResponse({ type: UberallLoginResponseDto })

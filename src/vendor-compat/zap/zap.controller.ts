@@ -12,6 +12,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '../../common/actor.js';
+import { NoStore } from '../../common/no-store.decorator.js';
 import { Ctx, RequestContext } from '../../common/request-context.js';
 import {
   mapZapLogin,
@@ -38,6 +39,7 @@ export class ZapController {
   /** Log in with an email or username and a password; a deviceToken binds the session to that device. */
   @Post('login')
   @HttpCode(200)
+  @NoStore()
   @ApiOperation({ summary: 'Login' })
   @ApiOkResponse({ type: ZapLoginResponseDto })
   @ApiUnauthorizedResponse({ type: ZapErrorDto, description: 'Wrong credentials' })
