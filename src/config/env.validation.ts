@@ -20,8 +20,11 @@ const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? unde
 const TRUE_WORDS = ['1', 'true', 'yes', 'on'];
 const FALSE_WORDS = ['0', 'false', 'no', 'off'];
 /** A boolean from its text; any other word is kept as text, so @IsBoolean refuses it instead of reading it as false. */
-const toBool = ({ value }: { value: unknown }) => {
-  if (value === undefined || value === '' || typeof value === 'boolean') return value === '' ? undefined : value;
+/** The defaults, for a boolean given as an empty value (`KEY=` in a .env keeps the default, as if unset). */
+let defaults: EnvironmentVariables | undefined;
+const toBool = ({ value, key }: { value: unknown; key: string }) => {
+  if (value === '') return (defaults ??= new EnvironmentVariables())[key as keyof EnvironmentVariables];
+  if (value === undefined || typeof value === 'boolean') return value;
   const word = String(value).trim().toLowerCase();
   if (TRUE_WORDS.includes(word)) return true;
   if (FALSE_WORDS.includes(word)) return false;
