@@ -4,6 +4,7 @@ import { ApiKeyPrivateKey1700000000200 } from './1700000000200-api-key-private-k
 import { SessionSignedInByKey1700000000300 } from './1700000000300-session-signed-in-by-key.js';
 import { SessionDeviceTokenHash1700000000400 } from './1700000000400-session-device-token-hash.js';
 import { SessionLiveCounts1700000001600 } from './1700000001600-session-live-counts.js';
+import { AuditChainStripes1700000001610 } from './1700000001610-audit-chain-stripes.js';
 
 /** Every migration, in order; listed explicitly so the app, the CLI and the tests run the same set. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   SessionSignedInByKey1700000000300,
   SessionDeviceTokenHash1700000000400,
   SessionLiveCounts1700000001600,
+  AuditChainStripes1700000001610,
 ];
