@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { Actor } from '../common/actor.js';
 import { assertRange, AuditQueryService, AuditWhere, chainWhere, NO_ACCOUNT_CHAIN_KEY } from './audit-query.service.js';
 import { AuditChainBreakDto, AuditVerifyQueryDto, AuditVerifyResultDto, ChainBreakReason } from './dto/audit-verify.dto.js';
@@ -37,10 +36,7 @@ interface StripeBounds {
  */
 @Injectable()
 export class AuditVerifyService {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly query: AuditQueryService,
-  ) {}
+  constructor(private readonly query: AuditQueryService) {}
 
   async verify(actor: Actor, query: AuditVerifyQueryDto): Promise<AuditVerifyResultDto> {
     const where = await this.query.where(actor, { accountId: query.account, from: query.from, to: query.to }, 'audit:verify');
@@ -73,13 +69,13 @@ export class AuditVerifyService {
     const chain = chainWhere(accountId);
     const [stripe$, after$, hi$] = [1, 2, 3].map((i) => `$${chain.params.length + i}`);
     for (;;) {
-      const rows: ChainRow[] = await this.dataSource.query(
+      const rows: ChainRow[] = await this.query.read((m) => m.query(
         `SELECT e.id, e.chain_seq, e.occurred_at, e.prev_hash, e.hash, audit_event_hash_ok(e) AS hash_ok
            FROM audit_events e
           WHERE ${chain.sql} AND ${STRIPE_SQL} = ${stripe$} AND e.chain_seq > ${after$} AND e.chain_seq <= ${hi$}
           ORDER BY e.chain_seq LIMIT ${BATCH}`,
         [...chain.params, stripe, after.toString(), hi.toString()],
-      );
+      ));
       for (const row of rows) {
         result.checked += 1;
         const seq = BigInt(row.chain_seq);
@@ -101,10 +97,10 @@ export class AuditVerifyService {
 
   /** Per chain with events in the time range, its chain_seq range, in stripe order. */
   private async stripeBounds(where: AuditWhere): Promise<StripeBounds[]> {
-    const rows: { stripe: number; lo: string; hi: string }[] = await this.dataSource.query(
+    const rows: { stripe: number; lo: string; hi: string }[] = await this.query.read((m) => m.query(
       `SELECT ${STRIPE_SQL} AS stripe, min(chain_seq) AS lo, max(chain_seq) AS hi FROM audit_events WHERE ${where.sql} GROUP BY 1 ORDER BY 1`,
       where.params,
-    );
+    ));
     return rows.map((r) => ({ stripe: Number(r.stripe), lo: BigInt(r.lo), hi: BigInt(r.hi) }));
   }
 
@@ -114,10 +110,10 @@ export class AuditVerifyService {
    */
   private async chainStart(chainKey: string, stripe: number, firstSeq: bigint): Promise<Link | null> {
     if (firstSeq === 1n) return { seq: 0n, hash: Buffer.alloc(0) };
-    const rows: { last_seq: string; last_hash: Buffer }[] = await this.dataSource.query(
+    const rows: { last_seq: string; last_hash: Buffer }[] = await this.query.read((m) => m.query(
       `SELECT last_seq, last_hash FROM audit_chain_anchors WHERE chain_key = $1 AND stripe = $2`,
       [chainKey, stripe],
-    );
+    ));
     const anchor = rows[0];
     if (!anchor) return { seq: 0n, hash: Buffer.alloc(0) }; // nothing was ever removed: events before firstSeq are missing
     const seq = BigInt(anchor.last_seq);

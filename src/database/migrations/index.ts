@@ -5,6 +5,7 @@ import { SessionSignedInByKey1700000000300 } from './1700000000300-session-signe
 import { SessionDeviceTokenHash1700000000400 } from './1700000000400-session-device-token-hash.js';
 import { SessionLiveCounts1700000001600 } from './1700000001600-session-live-counts.js';
 import { AuditChainStripes1700000001610 } from './1700000001610-audit-chain-stripes.js';
+import { AuditFilterIndexes1700000001620 } from './1700000001620-audit-filter-indexes.js';
 
 /** Every migration, in order; listed explicitly so the app, the CLI and the tests run the same set. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   SessionDeviceTokenHash1700000000400,
   SessionLiveCounts1700000001600,
   AuditChainStripes1700000001610,
+  AuditFilterIndexes1700000001620,
 ];
