@@ -1236,18 +1236,24 @@ export interface components {
             reason: "hash_mismatch" | "chain_gap" | "prev_mismatch";
             /** @description Id of the first event that does not verify. */
             id: string;
+            /** @description Which of the account's chains it is in (an account's events form several chains, each verified). */
+            chainStripe: number;
+            /** @description Its place in that chain. */
             chainSeq: string;
             /** Format: date-time */
             occurredAt: string;
         };
         AuditVerifyResultDto: {
-            /** @description The first event that does not verify, in chain order; null when ok. */
+            /** @description The first event that does not verify, in chain order (chains in stripe order); null when ok. */
             firstBroken: (components["schemas"]["AuditChainBreakDto"] | (never | null)) | null;
             /** @description True when every event in the range verifies. */
             ok: boolean;
             /** @description Events checked (up to and including the first broken one). */
             checked: number;
-            /** @description Hash (hex) of the last event checked: note it to detect later truncation; null when the range is empty. */
+            /**
+             * @description Hash (hex) of the last event checked (of the newest written, when the range spans several chains): note it to
+             *     detect later truncation; null when the range is empty.
+             */
             headHash: string | null;
             /** Format: date-time */
             from: string | null;

@@ -25,6 +25,7 @@ const { fanoutPhase } = await import('./phases/fanout.js');
 const { consumerPhase } = await import('./phases/consumer.js');
 const { forcedLogoutPhase } = await import('./phases/forced-logout.js');
 const { seedAudit, auditPhase } = await import('./phases/audit.js');
+const { auditFiltersPhase, auditWritesPhase, forcedLogoutCurvePhase } = await import('./phases/scale.js');
 const { loginPhase } = await import('./phases/login.js');
 const { buildRows } = await import('./lib/rows.js');
 const { consoleTable, machine, markdownTable } = await import('./lib/report.js');
@@ -43,8 +44,8 @@ const ctx = {
   connections: Number(process.env.BENCH_CONNECTIONS ?? 10),
   sessions: quick ? 200 : 1000,
   sizes: quick
-    ? { revocations: 100, fanoutRevocations: 60, consumerRevocations: 30, streams: 1000, userSessions: 10_000, userRuns: 3, accountSessions: 20_000, auditEvents: 100_000, auditRequests: 30, logins: 5 }
-    : { revocations: 1000, fanoutRevocations: 300, consumerRevocations: 200, streams: 1000, userSessions: 10_000, userRuns: 9, accountSessions: 100_000, auditEvents: 1_000_000, auditRequests: 100, logins: 40 },
+    ? { revocations: 100, fanoutRevocations: 60, consumerRevocations: 30, streams: 1000, userSessions: 10_000, userRuns: 3, accountSessions: 20_000, auditEvents: 100_000, auditRequests: 30, logins: 5, curveRuns: 2 }
+    : { revocations: 1000, fanoutRevocations: 300, consumerRevocations: 200, streams: 1000, userSessions: 10_000, userRuns: 9, accountSessions: 100_000, auditEvents: 1_000_000, auditRequests: 100, logins: 40, curveRuns: 5 },
   dbUrl: withDb(stamp),
   betterAuthDbUrl: withDb(`${stamp}_ba`),
   rss: new RssSampler(100),
@@ -150,8 +151,12 @@ try {
   await phase('consumer', '7. a service behind this one, with the client library', () => consumerPhase(ctx));
   await phase('login', '6. login', () => loginPhase(ctx));
   await phase('forcedLogout', '3. forced logout', () => forcedLogoutPhase(ctx));
+  await phase('forcedLogoutCurve', '3b. forced logout vs sessions of the user (100 … 100,000)', () => forcedLogoutCurvePhase(ctx));
+  await phase('auditWrites', `4b. audit writes, one account vs 16 (${ctx.duration} s per run, ${ctx.rounds} rounds)`, () => auditWritesPhase(ctx));
+  // auditFilters reads the seeded events: BENCH_PHASES=auditSeed,auditFilters runs it alone.
   await phase('auditSeed', '4. audit seed', () => seedAudit(ctx));
   if (results.auditSeed) await phase('audit', '4. audit reads and export', () => auditPhase(ctx));
+  if (results.auditSeed) await phase('auditFilters', '4c. audit filters over the seeded events', () => auditFiltersPhase(ctx));
   ctx.rss.sample();
 
   const rows = buildRows(results, ctx);

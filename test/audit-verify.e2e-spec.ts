@@ -28,8 +28,12 @@ describe('audit chain verification', () => {
   /** As the database owner, with triggers off: what an attacker with DB access could do. */
   const behindTheBack = (sql: string, params: unknown[]) => withoutTriggers(owner, sql, params);
 
-  async function chain(accountId: string): Promise<{ id: string; chain_seq: string }[]> {
-    const { rows } = await owner.query(`SELECT e.id::text AS id, e.chain_seq::text AS chain_seq FROM audit_events e WHERE e.account_id = $1 ORDER BY e.chain_seq`, [accountId]);
+  /** An account's events in chain order: its chains (stripes) one after the other. */
+  async function chain(accountId: string): Promise<{ id: string; chain_seq: string; stripe: number }[]> {
+    const { rows } = await owner.query(
+      `SELECT e.id::text AS id, e.chain_seq::text AS chain_seq, coalesce(e.chain_stripe, 0) AS stripe FROM audit_events e WHERE e.account_id = $1 ORDER BY 3, e.chain_seq`,
+      [accountId],
+    );
     return rows;
   }
 
@@ -48,9 +52,65 @@ describe('audit chain verification', () => {
     const res = await http().get('/v1/audit/verify').set(bearer(acc.admin.accessToken)).expect(200);
     const rows = await chain(acc.id);
     expect(rows.length).toBeGreaterThanOrEqual(63);
-    expect(rows.map((r) => r.chain_seq)).toEqual(rows.map((_, i) => String(i + 1)));
-    const head = await owner.query(`SELECT encode(hash, 'hex') AS hex FROM audit_events WHERE account_id = $1 ORDER BY chain_seq DESC LIMIT 1`, [acc.id]);
+    // Each of the account's chains runs 1, 2, 3… without a gap.
+    const stripes = [...new Set(rows.map((r) => r.stripe))];
+    for (const stripe of stripes) {
+      const seqs = rows.filter((r) => r.stripe === stripe).map((r) => r.chain_seq);
+      expect(seqs).toEqual(seqs.map((_, i) => String(i + 1)));
+    }
+    // The head hash is that of the newest written of the chains' last events.
+    const head = await owner.query(
+      `SELECT encode(hash, 'hex') AS hex FROM (SELECT DISTINCT ON (coalesce(chain_stripe, 0)) id, hash FROM audit_events WHERE account_id = $1
+        ORDER BY coalesce(chain_stripe, 0), chain_seq DESC) t ORDER BY id DESC LIMIT 1`,
+      [acc.id],
+    );
     expect(res.body).toEqual({ ok: true, checked: rows.length, firstBroken: null, headHash: head.rows[0].hex, from: null, to: null });
+  });
+
+  it('writers of one account that overlap take different chains; an edit, a deletion or a forgery in any of them is reported', async () => {
+    const acc = await account('striped');
+    // A transaction holding the account's first chain: the forced logouts meanwhile take another.
+    const holder = new pg.Client({ connectionString: world.url });
+    await holder.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query(`INSERT INTO audit_events (action, account_id, surface, reason) VALUES ('user.updated', $1, 'system', 'holder')`, [acc.id]);
+      for (let i = 0; i < 4; i++) await http().post(`/v1/users/${acc.member.userId}/logout`).set(bearer(acc.admin.accessToken)).send({ reason: `s${i}` }).expect(200);
+      await holder.query('COMMIT');
+    } finally {
+      await holder.end();
+    }
+    const rows = await chain(acc.id);
+    const second = rows.filter((r) => r.stripe === 1);
+    expect(second.map((r) => r.chain_seq)).toEqual(['1', '2', '3', '4']);
+    const clean = await http().get('/v1/audit/verify').set(bearer(acc.admin.accessToken)).expect(200);
+    expect(clean.body).toMatchObject({ ok: true, checked: rows.length });
+
+    await behindTheBack(`UPDATE audit_events SET reason = 'nothing to see' WHERE id = $1`, [second[1].id]);
+    const edited = await http().get('/v1/audit/verify').set(bearer(acc.admin.accessToken)).expect(200);
+    expect(edited.body).toMatchObject({ ok: false, firstBroken: { id: second[1].id, chainStripe: 1, chainSeq: '2', reason: 'hash_mismatch' } });
+    await behindTheBack(`UPDATE audit_events SET reason = 's1' WHERE id = $1`, [second[1].id]);
+    expect((await http().get('/v1/audit/verify').set(bearer(acc.admin.accessToken)).expect(200)).body.ok).toBe(true);
+
+    // Moving an event to another chain is caught too (there it follows nothing; and the chain is hashed with it).
+    await behindTheBack(`UPDATE audit_events SET chain_stripe = 2 WHERE id = $1`, [second[3].id]);
+    const moved = await http().get('/v1/audit/verify').set(bearer(acc.admin.accessToken)).expect(200);
+    expect(moved.body).toMatchObject({ ok: false, firstBroken: { id: second[3].id, chainStripe: 2, reason: 'chain_gap' } });
+    const hashed = await owner.query(`SELECT audit_event_hash_ok(e) AS ok FROM audit_events e WHERE id = $1`, [second[3].id]);
+    expect(hashed.rows[0].ok).toBe(false);
+    await behindTheBack(`UPDATE audit_events SET chain_stripe = 1 WHERE id = $1`, [second[3].id]);
+
+    await behindTheBack(
+      `UPDATE audit_events e SET reason = 'forged', hash = audit_event_digest(e.prev_hash, to_jsonb(e) || '{"reason":"forged"}') WHERE id = $1`,
+      [second[1].id],
+    );
+    const forged = await http().get('/v1/audit/verify').set(bearer(acc.admin.accessToken)).expect(200);
+    expect(forged.body).toMatchObject({ ok: false, firstBroken: { id: second[2].id, chainStripe: 1, reason: 'prev_mismatch' } });
+
+    await behindTheBack(`DELETE FROM audit_events WHERE id = $1`, [second[2].id]);
+    const gap = await http().get('/v1/audit/verify').set(bearer(acc.admin.accessToken)).expect(200);
+    // The forged event still links (its hash was recomputed); the one after the deleted event does not.
+    expect(gap.body).toMatchObject({ ok: false, firstBroken: { id: second[3].id, chainStripe: 1, reason: 'chain_gap' } });
   });
 
   it('reports an event whose reason was edited in the database (hash_mismatch), and only from there', async () => {

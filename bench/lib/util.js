@@ -14,14 +14,14 @@ export function percentile(values, p) {
 const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
 
 /** One HTTP request on a keep-alive connection; resolves with status, parsed body and timing (ms). */
-export function call(base, method, path, { headers = {}, body, raw = false, timeoutMs = 30_000 } = {}) {
+export function call(base, method, path, { headers = {}, body, raw = false, timeoutMs = 30_000, agent: via = agent } = {}) {
   const url = new URL(path, base);
   const payload = body === undefined ? undefined : JSON.stringify(body);
   const started = now();
   return new Promise((resolve, reject) => {
     const req = http.request(
       url,
-      { method, agent, headers: { ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}), ...headers } },
+      { method, agent: via, headers: { ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}), ...headers } },
       (res) => {
         const chunks = [];
         res.on('data', (c) => chunks.push(c));

@@ -22,5 +22,7 @@ export class AuditEventEntity {
   @Column({ type: 'text', nullable: true }) ticket: string | null;
   @Column({ name: 'dry_run', type: 'boolean' }) dryRun: boolean;
   @Column({ type: 'jsonb' }) details: Record<string, unknown>;
+  /** Which of the account's chains (migration 1700000001610); null for events chained before there were several (chain 0). */
+  @Column({ name: 'chain_stripe', type: 'smallint', nullable: true, insert: false }) chainStripe: number | null;
   @Column({ name: 'chain_seq', type: 'bigint', insert: false }) chainSeq: string;
 }

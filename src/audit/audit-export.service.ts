@@ -48,15 +48,17 @@ export class AuditExportService {
     const { format, ...filter } = q;
     // Permissions and filters are checked before the first byte, so a refusal is a proper error response.
     const where = await this.query.where(actor, filter);
-    const stream = Readable.from(this.lines(where, format), { objectMode: false, highWaterMark: 1 });
+    // So is the first batch read: a query stopped by AUDIT_QUERY_TIMEOUT_MS is a 503, not a cut download.
+    const first = await this.query.keysetPage(where, null, EXPORT_BATCH);
+    const stream = Readable.from(this.lines(where, format, first), { objectMode: false, highWaterMark: 1 });
     return new StreamableFile(stream, { type: CONTENT_TYPES[format], disposition: `attachment; filename="audit-events.${format}"` });
   }
 
-  private async *lines(where: AuditWhere, format: ExportFormat): AsyncGenerator<string> {
+  private async *lines(where: AuditWhere, format: ExportFormat, first: KeysetRow[]): AsyncGenerator<string> {
     if (format === 'csv') yield CSV_HEADER;
     let cursor: KeysetCursor | null = null;
     for (;;) {
-      const rows = await this.query.keysetPage(where, cursor, EXPORT_BATCH);
+      const rows: KeysetRow[] = cursor ? await this.query.keysetPage(where, cursor, EXPORT_BATCH) : first;
       if (rows.length === 0) return;
       yield rows.map(format === 'csv' ? csvLine : ndjsonLine).join('');
       if (rows.length < EXPORT_BATCH) return;

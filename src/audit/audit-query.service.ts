@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { Actor } from '../common/actor.js';
 import { DomainException, ErrorCode, notFound } from '../common/error-codes.js';
 import { cursorInstantSql, decodeKeysetCursor, encodeKeysetCursor, KeysetCursor } from '../common/keyset-cursor.js';
+import { AppConfigService } from '../config/app-config.service.js';
 import { PERMISSIONS } from '../permissions/permissions.js';
 import { PermissionsService } from '../permissions/permissions.service.js';
 import { AuditEventDto, AuditEventPageDto, AuditFilterDto, NO_ACCOUNT } from './dto/audit-event.dto.js';
@@ -87,15 +88,50 @@ export interface AuditWhere {
   params: unknown[];
   /** The account read; null for the events that belong to no account. */
   accountId: string | null;
+  /**
+   * With several actions: the same filter without them (`sql` has them as `action = ANY`), so that a
+   * page reads each action's index in order and merges them (see keysetPage).
+   */
+  byAction?: { sql: string; params: unknown[]; actions: string[] };
 }
+
+/** Postgres' query_canceled: statement_timeout (or a cancel request) stopped the statement. */
+const QUERY_CANCELED = '57014';
 
 /** Reads the audit trail for admins with audit.read: filtered, newest first, keyset-paginated. */
 @Injectable()
 export class AuditQueryService {
+  private readonly timeoutMs: number;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly permissions: PermissionsService,
-  ) {}
+    config: AppConfigService,
+  ) {
+    this.timeoutMs = config.get('AUDIT_QUERY_TIMEOUT_MS');
+  }
+
+  /**
+   * Runs audit reads in one transaction whose statements may each run AUDIT_QUERY_TIMEOUT_MS at most,
+   * so one slow filter cannot hold a pooled connection for long: a cancelled statement is a 503.
+   */
+  async read<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        await manager.query(`SET LOCAL statement_timeout = ${this.timeoutMs}`);
+        return work(manager);
+      });
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string } | undefined)?.code === QUERY_CANCELED) {
+        throw new DomainException(
+          ErrorCode.SERVICE_UNAVAILABLE,
+          `The audit query ran longer than ${this.timeoutMs} ms (AUDIT_QUERY_TIMEOUT_MS) and was stopped; narrow the filter or the time range`,
+          { timeoutMs: this.timeoutMs },
+        );
+      }
+      throw error;
+    }
+  }
 
   /**
    * Checks audit.read and an account the caller may read (its own; any, or none, for the system admin),
@@ -116,9 +152,6 @@ export class AuditQueryService {
       params.push(value);
       clauses.push(sql(`$${params.length}`));
     };
-    // One action is an equality, so the (account_id, action, occurred_at) index also gives the order.
-    if (filter.action?.length === 1) add((p) => `action = ${p}`, filter.action[0]);
-    else if (filter.action?.length) add((p) => `action = ANY(${p}::text[])`, filter.action);
     if (filter.actorUserId) add((p) => `actor_user_id = ${p}`, filter.actorUserId);
     if (filter.targetUserId) add((p) => `target_user_id = ${p}`, filter.targetUserId);
     if (filter.surface) add((p) => `surface = ${p}`, filter.surface);
@@ -126,13 +159,18 @@ export class AuditQueryService {
     if (filter.reason) add((p) => `reason ILIKE ${p}`, `%${filter.reason.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     if (filter.from) add((p) => `occurred_at >= ${p}`, filter.from);
     if (filter.to) add((p) => `occurred_at < ${p}`, filter.to);
-    return { sql: clauses.join(' AND '), params, accountId };
+    const base = { sql: clauses.join(' AND '), params: [...params] };
+    // One action is an equality, so the (account_id, action, occurred_at) index also gives the order.
+    if (filter.action?.length === 1) add((p) => `action = ${p}`, filter.action[0]);
+    else if (filter.action?.length) add((p) => `action = ANY(${p}::text[])`, filter.action);
+    const byAction = filter.action && filter.action.length > 1 ? { ...base, actions: filter.action } : undefined;
+    return { sql: clauses.join(' AND '), params, accountId, byAction };
   }
 
   /** One event with every session id it recorded. */
   async get(actor: Actor, id: string): Promise<AuditEventDto> {
     await this.permissions.require(actor, PERMISSIONS.auditRead, 'audit:read');
-    const rows: AuditRow[] = await this.dataSource.query(`SELECT ${AUDIT_COLUMNS} FROM audit_events WHERE id = $1`, [id]);
+    const rows: AuditRow[] = await this.read((m) => m.query(`SELECT ${AUDIT_COLUMNS} FROM audit_events WHERE id = $1`, [id]));
     const row = rows[0];
     // Another account's event is answered like a missing one (audited by requireAccount).
     if (!row) throw notFound('Audit event');
@@ -153,17 +191,32 @@ export class AuditQueryService {
    * batches): each row carries its microsecond cursor.
    */
   keysetPage(where: AuditWhere, cursor: KeysetCursor | null, limit: number, columns = AUDIT_COLUMNS): Promise<KeysetRow[]> {
-    const params = [...where.params];
-    let sql = where.sql;
+    const { sql, params } = this.pageQuery(where, cursor, limit, columns);
+    return this.read((m) => m.query(sql, params));
+  }
+
+  /** The statement keysetPage runs (the index tests EXPLAIN it). */
+  pageQuery(where: AuditWhere, cursor: KeysetCursor | null, limit: number, columns = AUDIT_COLUMNS): { sql: string; params: unknown[] } {
+    const params = [...(where.byAction ?? where).params];
+    let sql = (where.byAction ?? where).sql;
     if (cursor) {
       params.push(cursor.at, cursor.id);
       sql += ` AND (occurred_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::bigint)`;
     }
     params.push(limit);
-    return this.dataSource.query(
-      `SELECT ${columns}, ${CURSOR_AT} AS cursor_at FROM audit_events WHERE ${sql} ORDER BY occurred_at DESC, id DESC LIMIT $${params.length}`,
-      params,
-    );
+    const limit$ = `$${params.length}`;
+    const order = 'ORDER BY occurred_at DESC, id DESC';
+    let from = 'audit_events';
+    if (where.byAction) {
+      // Each action's newest matches from its own index, merged: `action = ANY` would sort every match.
+      const parts = where.byAction.actions.map((action) => {
+        params.push(action);
+        return `(SELECT * FROM audit_events WHERE ${sql} AND action = $${params.length} ${order} LIMIT ${limit$})`;
+      });
+      from = `(${parts.join(' UNION ALL ')}) AS audit_events`;
+      sql = 'true';
+    }
+    return { sql: `SELECT ${columns}, ${CURSOR_AT} AS cursor_at FROM ${from} WHERE ${sql} ${order} LIMIT ${limit$}`, params };
   }
 }
 

@@ -8,6 +8,7 @@ import { PERMISSIONS } from '../permissions/permissions.js';
 import { PermissionsService } from '../permissions/permissions.service.js';
 import { NO_ACCOUNT_CHAIN_KEY } from './audit-query.service.js';
 import { AuditService } from './audit.service.js';
+import { STRIPE_SQL } from './audit-verify.service.js';
 import { AuditRetentionResultDto } from './dto/audit-retention.dto.js';
 
 const DAY_MS = 86_400_000;
@@ -162,15 +163,15 @@ export class AuditRetentionService implements OnApplicationBootstrap {
     return deleted[0].n;
   }
 
-  /** Remembers, per chain, the newest event about to be removed, so verify can anchor the oldest kept one. */
+  /** Remembers, per chain (each stripe of each account), the newest event about to be removed, so verify can anchor the oldest kept one. */
   private async recordAnchors(manager: EntityManager, table: string, predicate: string): Promise<void> {
     await manager.query(
-      `INSERT INTO audit_chain_anchors (chain_key, last_seq, last_hash)
-       SELECT DISTINCT ON (k) k, chain_seq, hash FROM (
-         SELECT coalesce(account_id, '${NO_ACCOUNT_CHAIN_KEY}'::uuid) AS k, chain_seq, hash
+      `INSERT INTO audit_chain_anchors (chain_key, stripe, last_seq, last_hash)
+       SELECT DISTINCT ON (k, stripe) k, stripe, chain_seq, hash FROM (
+         SELECT coalesce(account_id, '${NO_ACCOUNT_CHAIN_KEY}'::uuid) AS k, ${STRIPE_SQL} AS stripe, chain_seq, hash
            FROM ${table} WHERE ${predicate} AND ${NOT_HELD}) r
-        ORDER BY k, chain_seq DESC
-       ON CONFLICT (chain_key) DO UPDATE SET
+        ORDER BY k, stripe, chain_seq DESC
+       ON CONFLICT (chain_key, stripe) DO UPDATE SET
          last_hash = CASE WHEN excluded.last_seq > audit_chain_anchors.last_seq THEN excluded.last_hash ELSE audit_chain_anchors.last_hash END,
          last_seq = GREATEST(excluded.last_seq, audit_chain_anchors.last_seq),
          updated_at = now()`,

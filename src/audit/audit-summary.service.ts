@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { Actor } from '../common/actor.js';
 import { DomainException, ErrorCode } from '../common/error-codes.js';
 import { MIN_STORABLE_DATE } from '../common/storable-date.js';
@@ -14,10 +13,7 @@ const MAX_DAYS = 400;
 /** Forced-logout counts for the admin page's chart: per UTC day (every day, zeros included), per actor, per surface. */
 @Injectable()
 export class AuditSummaryService {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly query: AuditQueryService,
-  ) {}
+  constructor(private readonly query: AuditQueryService) {}
 
   async summary(actor: Actor, q: AuditSummaryQueryDto): Promise<AuditSummaryDto> {
     const to = q.to ?? new Date();
@@ -28,7 +24,7 @@ export class AuditSummaryService {
     const where = await this.query.where(actor, { accountId: q.accountId, from, to, action: ['session.forced_logout'] });
     const [from$, to$] = [`$${where.params.length + 1}`, `$${where.params.length + 2}`];
     // One statement, one scan of the filtered events: the three groupings read the same CTE.
-    const [summary] = (await this.dataSource.query(
+    const [summary] = (await this.query.read((m) => m.query(
       `WITH f AS (SELECT occurred_at, actor_user_id, actor_label, surface FROM audit_events WHERE ${where.sql} AND NOT dry_run),
             days AS (SELECT generate_series(date_trunc('day', ${from$}::timestamptz AT TIME ZONE 'UTC'),
                                             date_trunc('day', (${to$}::timestamptz - interval '1 microsecond') AT TIME ZONE 'UTC'),
@@ -42,7 +38,7 @@ export class AuditSummaryService {
                                         ORDER BY n DESC, actor_label NULLS LAST), '[]') FROM per_actor) AS "perActor",
               (SELECT coalesce(json_agg(json_build_object('surface', surface, 'count', n) ORDER BY n DESC, surface), '[]') FROM per_surface) AS "perSurface"`,
       [...where.params, from, to],
-    )) as Pick<AuditSummaryDto, 'perDay' | 'perActor' | 'perSurface'>[];
+    ))) as Pick<AuditSummaryDto, 'perDay' | 'perActor' | 'perSurface'>[];
     return { from, to, ...summary };
   }
 }

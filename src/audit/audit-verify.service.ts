@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { Actor } from '../common/actor.js';
 import { DomainException, ErrorCode } from '../common/error-codes.js';
 import { AuditQueryService, AuditWhere, chainWhere, NO_ACCOUNT_CHAIN_KEY } from './audit-query.service.js';
 import { AuditChainBreakDto, AuditVerifyQueryDto, AuditVerifyResultDto, ChainBreakReason } from './dto/audit-verify.dto.js';
 
 const BATCH = 1000;
+
+/** An event's chain (stripe) as stored: events chained before there were several have none, and are in chain 0. */
+export const STRIPE_SQL = 'coalesce(chain_stripe, 0)';
 
 interface ChainRow {
   id: string;
@@ -21,16 +23,21 @@ interface Link {
   hash: Buffer;
 }
 
+interface StripeBounds {
+  stripe: number;
+  lo: bigint;
+  hi: bigint;
+}
+
 /**
- * Recomputes an account's hash chain, or that of the events of no account (see the initial
- * migration), in chain order, a batch at a time, and reports the first event that does not verify.
+ * Recomputes the hash chains of an account, or those of the events of no account (see migrations
+ * 1700000000000 and 1700000001610: each account's events form several chains, "stripes", so that
+ * its writers don't queue on one head), each in chain order, a batch at a time, and reports the
+ * first event that does not verify.
  */
 @Injectable()
 export class AuditVerifyService {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly query: AuditQueryService,
-  ) {}
+  constructor(private readonly query: AuditQueryService) {}
 
   async verify(actor: Actor, query: AuditVerifyQueryDto): Promise<AuditVerifyResultDto> {
     if (query.accountId !== undefined && query.account !== undefined) {
@@ -42,61 +49,77 @@ export class AuditVerifyService {
     const { accountId } = where;
 
     const result: AuditVerifyResultDto = { ok: true, checked: 0, firstBroken: null, headHash: null, from: query.from ?? null, to: query.to ?? null };
-    const bounds = await this.seqBounds(where);
-    if (!bounds) return result;
+    let newest: { id: bigint; hash: Buffer } | null = null;
+    for (const bounds of await this.stripeBounds(where)) {
+      const tail = await this.verifyStripe(where.accountId, bounds, query.from !== undefined, result);
+      if (!result.ok) return result;
+      if (tail && (!newest || tail.id > newest.id)) newest = tail;
+    }
+    result.headHash = newest ? newest.hash.toString('hex') : null;
+    return result;
+  }
 
-    // Writers commit in chain order (the head row lock), so a time range maps to a contiguous run of chain_seq.
-    let previous: Link | null = query.from ? null : await this.chainStart(accountId ?? NO_ACCOUNT_CHAIN_KEY, bounds.lo);
-    let after = bounds.lo - 1n;
+  /**
+   * One chain over the range: writers of a stripe commit in its order (the head row lock), so a time
+   * range is a contiguous run of its chain_seq. Returns its last event, or records the first break.
+   */
+  private async verifyStripe(
+    accountId: string | null,
+    { stripe, lo, hi }: StripeBounds,
+    ranged: boolean,
+    result: AuditVerifyResultDto,
+  ): Promise<{ id: bigint; hash: Buffer } | null> {
+    let previous: Link | null = ranged ? null : await this.chainStart(accountId ?? NO_ACCOUNT_CHAIN_KEY, stripe, lo);
+    let last: ChainRow | null = null;
+    let after = lo - 1n;
     const chain = chainWhere(accountId);
-    const [after$, hi$] = [`$${chain.params.length + 1}`, `$${chain.params.length + 2}`];
+    const [stripe$, after$, hi$] = [1, 2, 3].map((i) => `$${chain.params.length + i}`);
     for (;;) {
-      const rows: ChainRow[] = await this.dataSource.query(
+      const rows: ChainRow[] = await this.query.read((m) => m.query(
         `SELECT e.id, e.chain_seq, e.occurred_at, e.prev_hash, e.hash, audit_event_hash_ok(e) AS hash_ok
            FROM audit_events e
-          WHERE ${chain.sql} AND e.chain_seq > ${after$} AND e.chain_seq <= ${hi$}
+          WHERE ${chain.sql} AND ${STRIPE_SQL} = ${stripe$} AND e.chain_seq > ${after$} AND e.chain_seq <= ${hi$}
           ORDER BY e.chain_seq LIMIT ${BATCH}`,
-        [...chain.params, after.toString(), bounds.hi.toString()],
-      );
+        [...chain.params, stripe, after.toString(), hi.toString()],
+      ));
       for (const row of rows) {
         result.checked += 1;
         const seq = BigInt(row.chain_seq);
         const reason = brokenReason(previous, seq, row);
         if (reason) {
           result.ok = false;
-          result.firstBroken = breakOf(row, reason);
+          result.firstBroken = breakOf(row, stripe, reason);
           result.headHash = row.hash.toString('hex');
-          return result;
+          return null;
         }
         previous = { seq, hash: row.hash };
+        last = row;
       }
       if (rows.length < BATCH) break;
       after = BigInt(rows[rows.length - 1].chain_seq);
     }
-    result.headHash = previous ? previous.hash.toString('hex') : null;
-    return result;
+    return last ? { id: BigInt(last.id), hash: last.hash } : null;
   }
 
-  /** chain_seq range of the events in the time range; null when there are none. */
-  private async seqBounds(where: AuditWhere): Promise<{ lo: bigint; hi: bigint } | null> {
-    const rows: { lo: string | null; hi: string | null }[] = await this.dataSource.query(
-      `SELECT min(chain_seq) AS lo, max(chain_seq) AS hi FROM audit_events WHERE ${where.sql}`,
+  /** Per chain with events in the time range, its chain_seq range, in stripe order. */
+  private async stripeBounds(where: AuditWhere): Promise<StripeBounds[]> {
+    const rows: { stripe: number; lo: string; hi: string }[] = await this.query.read((m) => m.query(
+      `SELECT ${STRIPE_SQL} AS stripe, min(chain_seq) AS lo, max(chain_seq) AS hi FROM audit_events WHERE ${where.sql} GROUP BY 1 ORDER BY 1`,
       where.params,
-    );
-    const { lo, hi } = rows[0];
-    return lo === null || hi === null ? null : { lo: BigInt(lo), hi: BigInt(hi) };
+    ));
+    return rows.map((r) => ({ stripe: Number(r.stripe), lo: BigInt(r.lo), hi: BigInt(r.hi) }));
   }
 
   /**
-   * What the oldest kept event must follow: nothing (seq 1, empty prev_hash) or, once retention removed
-   * the oldest events, the anchor it recorded. Null means "anchored by its own prev_hash".
+   * What the oldest kept event of a chain must follow: nothing (seq 1, empty prev_hash) or, once
+   * retention removed the oldest events, the anchor it recorded. Null means "anchored by its own prev_hash".
    */
-  private async chainStart(chainKey: string, firstSeq: bigint): Promise<Link | null> {
+  private async chainStart(chainKey: string, stripe: number, firstSeq: bigint): Promise<Link | null> {
     if (firstSeq === 1n) return { seq: 0n, hash: Buffer.alloc(0) };
-    const rows: { last_seq: string; last_hash: Buffer }[] = await this.dataSource.query(
-      `SELECT last_seq, last_hash FROM audit_chain_anchors WHERE chain_key = $1`,
-      [chainKey],
-    );
+    const rows: { last_seq: string; last_hash: Buffer }[] = await this.query.read((m) => m.query(
+      `SELECT last_seq, last_hash FROM audit_chain_anchors WHERE chain_key = $1 AND stripe = $2`,
+      [chainKey, stripe],
+    ));
     const anchor = rows[0];
     if (!anchor) return { seq: 0n, hash: Buffer.alloc(0) }; // nothing was ever removed: events before firstSeq are missing
     const seq = BigInt(anchor.last_seq);
@@ -113,6 +136,6 @@ function brokenReason(previous: Link | null, seq: bigint, row: ChainRow): ChainB
   return null;
 }
 
-function breakOf(row: ChainRow, reason: ChainBreakReason): AuditChainBreakDto {
-  return { id: String(row.id), chainSeq: String(row.chain_seq), occurredAt: row.occurred_at, reason };
+function breakOf(row: ChainRow, stripe: number, reason: ChainBreakReason): AuditChainBreakDto {
+  return { id: String(row.id), chainStripe: stripe, chainSeq: String(row.chain_seq), occurredAt: row.occurred_at, reason };
 }

@@ -133,6 +133,10 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(0)
   AUDIT_RETENTION_DAYS = 400;
 
+  /** Longest any one audit read statement (list, export batch, summary, verify batch) may run before it is cancelled (503). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(600_000)
+  AUDIT_QUERY_TIMEOUT_MS = 5000;
+
   @Transform(toBool) @IsBoolean(BOOLEAN)
   SWAGGER_ENABLED = true;
 

@@ -12,7 +12,8 @@ import { MetricsService } from '../metrics/metrics.service.js';
 import { PERMISSIONS } from '../permissions/permissions.js';
 import { PermissionsService } from '../permissions/permissions.service.js';
 import { RevocationReceipt, RevocationTarget, RevokeOptions } from './revocation.types.js';
-import { LIVE_SESSION_OF_USER_SQL, LIVE_SESSION_SQL, SESSION_JOINS } from './session-sql.js';
+import { COUNT_COLUMNS, CountedOwner, countLiveOfUser, SESSION_COUNTS, uncount } from './session-counts.js';
+import { LIVE_SESSION_SQL, SESSION_JOINS } from './session-sql.js';
 import { PublishedInvalidation, SessionInvalidationService } from './session-invalidation.service.js';
 
 /**
@@ -42,9 +43,10 @@ const watermarkUpdate = (table: 'users' | 'accounts'): PreparedStatement => ({
 /**
  * The statements of a watermark revocation ("log out everywhere", forced logout of a user, account-wide
  * logout), per target: the owner read that authorizes it, then in its transaction the row lock (which
- * orders it against logins, which take FOR SHARE), the live-session scan (exact count and newest ids
- * in one scan) and the watermark. Prepared: Postgres parsed and planned them on every call, about
- * 2.5 ms of a forced logout's 20 (its log, 10,000-session user).
+ * orders it against logins, which lock the user row FOR NO KEY UPDATE and the account row FOR SHARE),
+ * the live sessions (a user's: its maintained count, see session-counts.ts, and the newest ids; an
+ * account's: one scan) and the watermark. Prepared: Postgres parsed and planned them on every call,
+ * about 2.5 ms of a forced logout's 20 (its log, 10,000-session user).
  */
 const WATERMARK = {
   user: {
@@ -57,15 +59,11 @@ const WATERMARK = {
     lock: {
       name: 'revoke.users.lock-read',
       text: `SELECT u.status = 'active' AS active, u.sessions_valid_after::text AS "userAfter", u.sessions_keep_id AS "userKeep",
-                    a.sessions_valid_after::text AS "accountAfter", a.sessions_keep_id AS "accountKeep"
+                    a.sessions_valid_after::text AS "accountAfter", a.sessions_keep_id AS "accountKeep", ${COUNT_COLUMNS}
                FROM users u JOIN accounts a ON a.id = u.account_id WHERE u.id = $1 FOR UPDATE OF u FOR SHARE OF a`,
     },
-    live: {
-      name: 'revoke.users.live-of-user',
-      text: `SELECT (SELECT count(*)::int FROM sessions s WHERE ${LIVE_SESSION_OF_USER_SQL}) AS total,
-                    ARRAY(SELECT s.id FROM sessions s WHERE ${LIVE_SESSION_OF_USER_SQL} ORDER BY s.created_at DESC LIMIT ${MAX_LISTED_SESSION_IDS}) AS ids`,
-    },
-    watermark: watermarkUpdate('users'),
+    // The user's watermark also resets its maintained count (session-counts.ts).
+    watermark: SESSION_COUNTS.watermark,
   },
   account: {
     owner: { name: 'revoke.accounts.owner', text: 'SELECT id AS account_id FROM accounts WHERE id = $1' },
@@ -79,15 +77,7 @@ const WATERMARK = {
     },
     watermark: watermarkUpdate('accounts'),
   },
-} satisfies Record<'user' | 'account', Record<'owner' | 'lock' | 'live' | 'watermark', PreparedStatement>>;
-
-interface OwnerWatermarks {
-  active: boolean;
-  userAfter: string | null;
-  userKeep: string | null;
-  accountAfter: string | null;
-  accountKeep: string | null;
-}
+} satisfies { user: Record<'owner' | 'lock' | 'watermark', PreparedStatement>; account: Record<'owner' | 'lock' | 'live' | 'watermark', PreparedStatement> };
 
 interface Resolved {
   accountId: string;
@@ -98,6 +88,19 @@ interface Resolved {
 
 /** What a revocation writes on each session row it ends: $2 by whom, $3 why, $4 through which surface. */
 const MARK = `revoked_at = clock_timestamp(), revoked_by = $2, revoke_reason = $3, revoked_surface = $4`;
+
+/**
+ * Ends one live session (locked by the caller) and takes it out of its user's maintained count
+ * (session-counts.ts) in the same statement, unless the count is stale or already folded it away.
+ */
+const REVOKE_ONE: PreparedStatement = {
+  name: 'revoke.session.one',
+  text: `WITH m AS (UPDATE sessions SET ${MARK} WHERE id = $1 RETURNING revoked_at, user_id, least(idle_expires_at, expires_at) AS expiry),
+          c AS (UPDATE users u SET live_sessions = u.live_sessions - 1 FROM m, accounts a
+                 WHERE u.id = m.user_id AND a.id = u.account_id AND m.expiry > u.expired_counted_until
+                   AND u.live_epoch IS NOT DISTINCT FROM greatest(u.sessions_valid_after, a.sessions_valid_after))
+         SELECT revoked_at AS at FROM m`,
+};
 const markParamsOf = (actor: Actor, reason: string | null) => [actor.userId, reason, actor.context.surface];
 
 /** A revocation checked by `authorize`, to run in the caller's transaction. */
@@ -281,10 +284,7 @@ export class RevocationService {
         );
         if (live.length === 0 || dryRun) return { ids: live.map((r) => r.id), count: live.length, at: await this.now(manager), invalidation: null, watermark: null };
         // The revocation's own time is its effective time (no separate clock read).
-        const [{ at }]: { at: Date }[] = await manager.query(
-          `WITH m AS (UPDATE sessions SET ${MARK} WHERE id = $1 RETURNING revoked_at) SELECT revoked_at AS at FROM m`,
-          [live[0].id, ...markParams],
-        );
+        const [{ at }] = await preparedQuery<{ at: Date }>(manager, REVOKE_ONE, [live[0].id, ...markParams]);
         return { ids: [live[0].id], count: 1, at, invalidation: { kind: 's', id: live[0].id }, watermark: null };
       }
       case 'device': {
@@ -298,6 +298,7 @@ export class RevocationService {
         if (dryRun) return { ids: live.map((r) => r.id), count: live.length, at, invalidation: null, watermark: null };
         // End the live sessions on that device and unregister the device token from every session.
         await manager.query(`UPDATE sessions SET ${MARK} WHERE id = ANY($1::uuid[])`, [live.map((r) => r.id), ...markParams]);
+        await uncount(manager, live.map((r) => r.id));
         await manager.query('UPDATE sessions SET device_token_hash = NULL WHERE user_id = $1 AND device_token_hash = $2', [target.userId, deviceTokenHash]);
         return { ids: live.map((r) => r.id), count: live.length, at, invalidation: { kind: 'u', id: target.userId }, watermark: null };
       }
@@ -307,9 +308,9 @@ export class RevocationService {
         const statements = WATERMARK[target.kind];
         const id = target.kind === 'user' ? target.userId : target.accountId;
         const keep = target.kind === 'account' || target.exceptCurrent ? actor.sessionId : null;
-        const { ids, count } = target.kind === 'user' ? await this.liveOfUser(manager, id, keep) : await this.liveOfAccount(manager, id, keep);
+        const { ids, count, keepLive } = target.kind === 'user' ? await this.liveOfUser(manager, id, keep) : await this.liveOfAccount(manager, id, keep);
         if (dryRun || count === 0) return { ids, count, at: await this.now(manager), invalidation: null, watermark: null };
-        const [{ at }] = await preparedQuery<{ at: Date }>(manager, statements.watermark, [id, keep]);
+        const [{ at }] = await preparedQuery<{ at: Date }>(manager, statements.watermark, target.kind === 'user' ? [id, keep, keepLive ? 1 : 0] : [id, keep]);
         return {
           ids,
           count,
@@ -336,6 +337,7 @@ export class RevocationService {
        SELECT user_id, array_agg(id ORDER BY id) AS ids FROM ended GROUP BY user_id ORDER BY user_id`,
       [keyId, ...markParamsOf(actor, reason)],
     );
+    await uncount(manager, ended.flatMap((e) => e.ids));
     for (const { user_id: userId, ids } of ended) {
       await this.audit.record(manager, {
         action: 'session.forced_logout',
@@ -351,26 +353,21 @@ export class RevocationService {
     }
   }
 
-  /** Locks the user row and counts its live sessions but `keep` (none when the user is disabled). */
-  private async liveOfUser(manager: EntityManager, userId: string, keep: string | null): Promise<{ ids: string[]; count: number }> {
-    const [owner] = await preparedQuery<OwnerWatermarks>(manager, WATERMARK.user.lock, [userId]);
-    if (!owner?.active) return { ids: [], count: 0 };
-    const [live] = await preparedQuery<{ total: number; ids: string[] }>(manager, WATERMARK.user.live, [
-      userId,
-      owner.userAfter,
-      owner.userKeep,
-      owner.accountAfter,
-      owner.accountKeep,
-      keep,
-    ]);
-    return { ids: live.ids, count: live.total };
+  /**
+   * Locks the user row and counts its live sessions but `keep` (none when the user is disabled), in
+   * constant time from the maintained count; `keepLive`: `keep` is one of the user's live sessions.
+   */
+  private async liveOfUser(manager: EntityManager, userId: string, keep: string | null): Promise<{ ids: string[]; count: number; keepLive: boolean }> {
+    const [owner] = await preparedQuery<CountedOwner>(manager, WATERMARK.user.lock, [userId]);
+    if (!owner?.active) return { ids: [], count: 0, keepLive: false };
+    return countLiveOfUser(manager, userId, owner, keep, MAX_LISTED_SESSION_IDS);
   }
 
   /** Locks the account row and counts its live sessions but `keep` (each user's own watermark applies). */
-  private async liveOfAccount(manager: EntityManager, accountId: string, keep: string | null): Promise<{ ids: string[]; count: number }> {
+  private async liveOfAccount(manager: EntityManager, accountId: string, keep: string | null): Promise<{ ids: string[]; count: number; keepLive: boolean }> {
     await preparedQuery(manager, WATERMARK.account.lock, [accountId]);
     const rows = await preparedQuery<{ id: string; total: number }>(manager, WATERMARK.account.live, [accountId, keep]);
-    return { ids: rows.map((r) => r.id), count: rows[0]?.total ?? 0 };
+    return { ids: rows.map((r) => r.id), count: rows[0]?.total ?? 0, keepLive: false };
   }
 
   private async now(manager: EntityManager): Promise<Date> {

@@ -54,19 +54,22 @@ const VIEW_COLUMNS = `s.id, s.number, s.user_id AS "userId", s.account_id AS "ac
   s.last_seen_at AS "lastSeenAt", s.idle_expires_at AS "idleExpiresAt", s.expires_at AS "expiresAt"`;
 
 /**
- * A new session and its audit event, in one statement that also takes FOR SHARE on the user and the
- * account (ordering it against a concurrent "log out everywhere"). Neither row is written when the
+ * A new session and its audit event, in one statement that also locks the user row (FOR NO KEY UPDATE:
+ * the insert trigger adds the session to the user's live count, see session-counts.ts) and the account
+ * row FOR SHARE (ordering it against a concurrent "log out everywhere"). Neither row is written when the
  * user is no longer active. One autocommit statement is atomic on its own: the login path saves the
  * BEGIN, a second INSERT and the COMMIT round trips. Prepared: it runs on every login.
  */
 function issueStatement(byKey: boolean): PreparedStatement {
   // Signed in by an API key's private key ($14): only while the key is live, and FOR SHARE of its row,
   // so a revocation of the key either sees this session (and ends it) or makes this statement insert none.
+  // The key row is locked first (rows are locked in the order of the FOR clauses): the key's revocation
+  // locks it, then the sessions, then their users, so taking the user row first could deadlock with it.
   return {
     name: byKey ? 'sessions.issue-by-key' : 'sessions.issue',
     text: `WITH owner AS (
-       SELECT u.id FROM users u JOIN accounts a ON a.id = u.account_id${byKey ? ' JOIN api_keys k ON k.id = $14 AND k.revoked_at IS NULL' : ''}
-        WHERE u.id = $2 AND u.account_id = $3 AND u.status = 'active' FOR SHARE OF u, a${byKey ? ', k' : ''}),
+       SELECT u.id FROM ${byKey ? 'api_keys k JOIN users u ON k.id = $14 AND k.revoked_at IS NULL' : 'users u'} JOIN accounts a ON a.id = u.account_id
+        WHERE u.id = $2 AND u.account_id = $3 AND u.status = 'active' ${byKey ? 'FOR SHARE OF k ' : ''}FOR NO KEY UPDATE OF u FOR SHARE OF a),
      s AS (
        INSERT INTO sessions (id, user_id, account_id, token_hash, refresh_hash, surface, device_token_hash, device_name, ip, user_agent,
                              access_expires_at, idle_expires_at, expires_at${byKey ? ', signed_in_by_key' : ''})

@@ -147,14 +147,14 @@ export class TokenValidatorService {
     }
   }
 
-  /** Slides the idle expiry at most once a minute per session, off the request's path. */
+  /** Slides the idle expiry at most once a minute per session, off the request's path; never revives an expired one (counted out, see session-counts.ts). */
   private touch(entry: CacheEntry, now: number): void {
     entry.lastSeenMs = now;
     entry.idleExpiresMs = Math.min(now + this.idleTtlMs, entry.expiresMs);
     this.dataSource
       .query(
         `UPDATE sessions SET last_seen_at = now(), idle_expires_at = least(now() + make_interval(secs => $2), expires_at)
-          WHERE id = $1 AND revoked_at IS NULL`,
+          WHERE id = $1 AND revoked_at IS NULL AND idle_expires_at > now()`,
         [entry.session.sessionId, this.idleTtlMs / 1000],
       )
       .catch((error: Error) => this.logger.warn({ err: error.message }, 'could not record session activity'));

@@ -33,6 +33,9 @@ export type ChainBreakReason = (typeof CHAIN_BREAK_REASONS)[number];
 export class AuditChainBreakDto {
   /** Id of the first event that does not verify. */
   id: string;
+  /** Which of the account's chains it is in (an account's events form several chains, each verified). */
+  chainStripe: number;
+  /** Its place in that chain. */
   chainSeq: string;
   occurredAt: Date;
   /**
@@ -48,10 +51,13 @@ export class AuditVerifyResultDto {
   ok: boolean;
   /** Events checked (up to and including the first broken one). */
   checked: number;
-  /** The first event that does not verify, in chain order; null when ok. */
+  /** The first event that does not verify, in chain order (chains in stripe order); null when ok. */
   @ApiNullableProperty(AuditChainBreakDto)
   firstBroken: AuditChainBreakDto | null;
-  /** Hash (hex) of the last event checked: note it to detect later truncation; null when the range is empty. */
+  /**
+   * Hash (hex) of the last event checked (of the newest written, when the range spans several chains): note it to
+   * detect later truncation; null when the range is empty.
+   */
   headHash: string | null;
   from: Date | null;
   to: Date | null;

@@ -6,6 +6,9 @@ import { SessionDeviceTokenHash1700000000400 } from './1700000000400-session-dev
 import { LoginThrottle1700000001400 } from './1700000001400-login-throttle.js';
 import { CredentialPermissions1700000001410 } from './1700000001410-credential-permissions.js';
 import { SigV4SeenSignatures1700000001500 } from './1700000001500-sigv4-seen-signatures.js';
+import { SessionLiveCounts1700000001600 } from './1700000001600-session-live-counts.js';
+import { AuditChainStripes1700000001610 } from './1700000001610-audit-chain-stripes.js';
+import { AuditFilterIndexes1700000001620 } from './1700000001620-audit-filter-indexes.js';
 import { InvalidationLog1700000001700 } from './1700000001700-invalidation-log.js';
 
 /** Every migration, in order; listed explicitly so the app, the CLI and the tests run the same set. */
@@ -18,5 +21,8 @@ export const MIGRATIONS = [
   LoginThrottle1700000001400,
   CredentialPermissions1700000001410,
   SigV4SeenSignatures1700000001500,
+  SessionLiveCounts1700000001600,
+  AuditChainStripes1700000001610,
+  AuditFilterIndexes1700000001620,
   InvalidationLog1700000001700,
 ];
