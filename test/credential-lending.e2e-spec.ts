@@ -1,7 +1,8 @@
-import { ChimeClient, ChimeServiceException, ForbiddenException, GetUserCommand, ListUsersCommand, LogoutUserCommand } from '@aws-sdk/client-chime';
+import { ChimeClient, ForbiddenException, GetUserCommand, ListUsersCommand, LogoutUserCommand } from '@aws-sdk/client-chime';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { bearer, createTestDatabase, createUser, loginAdmin, startApp, urlOf } from './support/test-app.js';
+import { Credentials, rejection } from './support/chime.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
@@ -11,19 +12,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
  * making them, and lose it the moment their creator does, on every instance.
  */
 
-interface Credentials {
-  accessKeyId: string;
-  secretAccessKey: string;
-}
 
-async function rejection(promise: Promise<unknown>): Promise<ChimeServiceException> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as ChimeServiceException;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('credentials hold no more than their creator holds', () => {
   let app: NestFastifyApplication;

@@ -2,7 +2,6 @@ import { Sha256 } from '@aws-crypto/sha256-js';
 import {
   BadRequestException,
   ChimeClient,
-  ChimeServiceException,
   ForbiddenException,
   GetUserCommand,
   ListUsersCommand,
@@ -17,6 +16,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { bearer, createTestDatabase, createUser, login, loginAdmin, startApp, urlOf } from './support/test-app.js';
 import { vendorContract } from './support/vendor-contracts.js';
+import { Credentials, rejection } from './support/chime.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
@@ -29,20 +29,7 @@ const CONTRACT = vendorContract<{
   errors: Record<string, number>;
 }>('amazon-chime-logout-user.json');
 
-interface Credentials {
-  accessKeyId: string;
-  secretAccessKey: string;
-}
 
-/** The promise's rejection (fails the test when it resolves). */
-async function rejection(promise: Promise<unknown>): Promise<ChimeServiceException> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as ChimeServiceException;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('Amazon Chime dialect (/compat/chime) with the real AWS SDK', () => {
   let app: NestFastifyApplication;
