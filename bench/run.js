@@ -2,7 +2,7 @@
 // Knobs: BENCH_DURATION (s per load run, default 8), BENCH_ROUNDS (interleaved rounds of the service's routes,
 // default 3), BENCH_CONNECTIONS (default 10), BENCH_QUICK=1 (small sizes),
 // BENCH_PG_URL (server; default DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres),
-// BENCH_SERVICE_DIR (folder holding dist/main.js; default the repo), BENCH_TIME_LIMIT_S (default 900).
+// BENCH_SERVICE_DIR (folder holding dist/main.js; default the repo), BENCH_TIME_LIMIT_S (default 1800).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -57,7 +57,7 @@ const ctx = {
 const loadAtStart = loadavg().map((v) => v.toFixed(2)).join(' ');
 const admin = await connect(serverUrl);
 const logDir = mkdtempSync(join(tmpdir(), 'bench-logs-'));
-const limitS = Number(process.env.BENCH_TIME_LIMIT_S ?? 900);
+const limitS = Number(process.env.BENCH_TIME_LIMIT_S ?? 1800);
 let cleaned = false;
 async function cleanup() {
   if (cleaned) return;
