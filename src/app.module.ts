@@ -12,10 +12,13 @@ import { createValidationPipe } from './common/validation.pipe.js';
 import { AppConfigService } from './config/app-config.service.js';
 import { AppConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
+import { DeliveryModule } from './delivery/delivery.module.js';
 import { HealthModule } from './health/health.module.js';
 import { OAuthModule } from './oauth/oauth.module.js';
 import { PermissionsModule } from './permissions/permissions.module.js';
+import { ReceiversModule } from './receivers/receivers.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
+import { SigningModule } from './signing/signing.module.js';
 import { BootstrapModule } from './users/bootstrap.module.js';
 import { UsersModule } from './users/users.module.js';
 import { VendorCompatModule } from './vendor-compat/vendor-compat.module.js';
@@ -32,6 +35,7 @@ import { VendorCompatModule } from './vendor-compat/vendor-compat.module.js';
     DatabaseModule,
     CommonModule,
     AuditCoreModule,
+    DeliveryModule,
     PermissionsModule,
     SessionsModule,
     UsersModule,
@@ -40,6 +44,8 @@ import { VendorCompatModule } from './vendor-compat/vendor-compat.module.js';
     AuthModule,
     OAuthModule,
     AuditModule,
+    SigningModule,
+    ReceiversModule,
     HealthModule,
     BootstrapModule,
     VendorCompatModule,

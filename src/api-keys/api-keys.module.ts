@@ -10,6 +10,6 @@ import { SecretsKeyService } from './secrets-key.service.js';
   imports: [PermissionsModule, SessionsModule],
   controllers: [ApiKeysController],
   providers: [ApiKeysService, AccessKeysService, SecretsKeyService],
-  exports: [ApiKeysService, AccessKeysService],
+  exports: [ApiKeysService, AccessKeysService, SecretsKeyService],
 })
 export class ApiKeysModule {}

@@ -10,6 +10,7 @@ import { TransactionService } from '../common/transaction.service.js';
 import { preparedQuery, PreparedStatement } from '../database/prepared-query.js';
 import { PERMISSIONS } from '../permissions/permissions.js';
 import { PermissionsService } from '../permissions/permissions.service.js';
+import { SessionSignalsService } from '../receivers/session-signals.service.js';
 import { RevocationReceipt, RevocationTarget, RevokeOptions } from './revocation.types.js';
 import { LIVE_SESSION_OF_USER_SQL, LIVE_SESSION_SQL, SESSION_JOINS } from './session-sql.js';
 import { Invalidation, SessionInvalidationService } from './session-invalidation.service.js';
@@ -139,6 +140,7 @@ export class RevocationService {
     private readonly audit: AuditService,
     private readonly permissions: PermissionsService,
     private readonly invalidation: SessionInvalidationService,
+    private readonly signals: SessionSignalsService,
   ) {}
 
   async revoke(actor: Actor, given: RevocationTarget, options: RevokeOptions = {}): Promise<RevocationReceipt> {
@@ -185,6 +187,10 @@ export class RevocationService {
       details: { scope: resolved.scope, ...(target.kind === 'user' && target.exceptCurrent ? { exceptCurrent: true } : {}) },
     });
     const nonce = !dryRun && outcome.count > 0 && outcome.invalidation ? await this.invalidation.publish(manager, outcome.invalidation) : null;
+    // Downstream receivers' events (SSF, back-channel logout) commit with the revocation.
+    if (!dryRun && outcome.count > 0) {
+      await this.signals.revoked(manager, actor, { ...resolved, auditEventId: event.id, action, sessionIds: outcome.ids, reason, effectiveAt: outcome.at });
+    }
     const receipt: RevocationReceipt = {
       revokedCount: outcome.count,
       sessionIds: outcome.ids.slice(0, MAX_LISTED_SESSION_IDS),
@@ -201,6 +207,7 @@ export class RevocationService {
 
   /** After the commit: every instance has dropped the sessions before the caller answers. */
   async settle(actor: Actor, { receipt, nonce, watermark, reason }: PendingRevocation): Promise<RevocationReceipt> {
+    if (receipt.revokedCount > 0 && !receipt.dryRun) this.signals.committed();
     if (nonce) await this.invalidation.waitForEcho(nonce);
     if (watermark) this.markRevokedRows(watermark, actor, reason);
     return receipt;
@@ -334,7 +341,7 @@ export class RevocationService {
       [keyId, ...markParamsOf(actor, reason)],
     );
     for (const { user_id: userId, ids } of ended) {
-      await this.audit.record(manager, {
+      const event = await this.audit.record(manager, {
         action: 'session.forced_logout',
         accountId: actor.accountId,
         actor,
@@ -345,6 +352,7 @@ export class RevocationService {
         reason,
         details: { scope: 'client', apiKeyId: keyId },
       });
+      await this.signals.revoked(manager, actor, { accountId: actor.accountId, auditEventId: event.id, action: 'session.forced_logout', scope: 'client', targetUserId: userId, sessionIds: ids, reason, effectiveAt: new Date() });
     }
   }
 

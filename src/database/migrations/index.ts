@@ -3,6 +3,7 @@ import { AuditVerifyRetention1700000000100 } from './1700000000100-audit-verify-
 import { ApiKeyPrivateKey1700000000200 } from './1700000000200-api-key-private-key.js';
 import { SessionSignedInByKey1700000000300 } from './1700000000300-session-signed-in-by-key.js';
 import { SessionDeviceTokenHash1700000000400 } from './1700000000400-session-device-token-hash.js';
+import { OutboxReceivers1700000001800 } from './1700000001800-outbox-receivers.js';
 
 /** Every migration, in order; listed explicitly so the app, the CLI and the tests run the same set. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   ApiKeyPrivateKey1700000000200,
   SessionSignedInByKey1700000000300,
   SessionDeviceTokenHash1700000000400,
+  OutboxReceivers1700000001800,
 ];
