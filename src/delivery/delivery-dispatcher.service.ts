@@ -120,6 +120,10 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
     if (kinds.length === 0) return false;
     const client = await pool.connect();
     let broken: Error | undefined;
+    // A connection that dies while checked out (Postgres restarted, the backend terminated) emits
+    // 'error' on the client: without a listener that would take the process down.
+    const onError = (error: Error) => (broken = error);
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       const { rows } = await client.query<ClaimedRow>({ name: 'outbox.claim', text: CLAIM_SQL, values: [kinds, this.config.get('DELIVERY_MAX_AGE_SECONDS')] });
@@ -136,6 +140,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
       broken = error as Error;
       throw error;
     } finally {
+      client.off('error', onError);
       // A connection whose transaction failed is dropped, not returned half-open.
       client.release(broken);
     }

@@ -73,13 +73,11 @@ export class LocalReceiver {
   private statuses = new Map<Received, number>();
 
   accepted(): Received[] {
-    return this.received.filter((r) => (this.statuses.get(r) ?? 0) < 300);
+    return this.received.filter((r) => (this.statuses.get(r) ?? 999) < 300);
   }
 
   private async take(headers: Record<string, string | string[] | undefined>, token: string, reply: { code(n: number): { send(b?: unknown): unknown } }, ok: number) {
-    if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
-    const answered = this.answer();
-    const status = answered === 202 ? ok : answered;
+    // Recorded on arrival (a delivery in flight is visible), counted as accepted once answered 2xx.
     const entry: Received = {
       at: Date.now(),
       contentType: headers['content-type'] as string | undefined,
@@ -88,6 +86,9 @@ export class LocalReceiver {
       claims: decodeJwt(token),
     };
     this.received.push(entry);
+    if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
+    const answered = this.answer();
+    const status = answered === 202 ? ok : answered;
     this.statuses.set(entry, status);
     for (const w of this.waiters.splice(0)) w();
     return reply.code(status).send(status === 400 ? { err: 'invalid_request', description: 'refused by the test' } : undefined);
