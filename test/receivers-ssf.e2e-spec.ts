@@ -224,6 +224,65 @@ describe('SSF transmitter: streams and session-revoked SETs (push)', () => {
     await http().delete(`/ssf/streams?stream_id=${stream.stream_id}`).set(bearer(adminToken)).expect(204);
   });
 
+  it('RFC 8936 poll: an API key of the account fetches pending SETs and acknowledges them; another account\'s key gets 404', async () => {
+    const poll = await http().post('/ssf/streams').set(bearer(adminToken)).send({ delivery: { method: 'urn:ietf:rfc:8936' } }).expect(201);
+    const id = poll.body.stream_id;
+    expect(poll.body.delivery).toEqual({ method: 'urn:ietf:rfc:8936', endpoint_url: `${ISSUER}/ssf/poll/${id}` });
+    const key = (await http().post('/v1/api-keys').set(bearer(adminToken)).send({ name: `poller-${randomUUID()}`, redirectUrl: 'https://poller.example/' }).expect(201)).body.apiKey;
+    const user = await createUser(app, adminToken);
+    await http().post('/v1/auth/logout').set(bearer(user.accessToken)).expect(200);
+    const first = await http().post(`/ssf/poll/${id}`).set('X-API-Key', key).send({ maxEvents: 10, returnImmediately: true }).expect(200);
+    const jtis = Object.keys(first.body.sets);
+    expect(jtis).toHaveLength(1);
+    const { payload } = await verifyWithJwks(app, first.body.sets[jtis[0]], { issuer: ISSUER, audience: id, typ: 'secevent+jwt' });
+    expect(payload).toMatchObject({ jti: jtis[0], sub_id: { session: { id: user.sessionId } } });
+    // Not acknowledged yet: answered again, with the same jti.
+    const again = await http().post(`/ssf/poll/${id}`).set('X-API-Key', key).send({}).expect(200);
+    expect(Object.keys(again.body.sets)).toEqual(jtis);
+    const acked = await http().post(`/ssf/poll/${id}`).set('X-API-Key', key).send({ ack: jtis }).expect(200);
+    expect(acked.body).toEqual({ sets: {}, moreAvailable: false });
+    const { rows } = await dbQuery(`SELECT status FROM outbox WHERE jti = $1`, [jtis[0]]);
+    expect(rows[0].status).toBe('delivered');
+    const other = await http().post('/v1/accounts').set(bearer(adminToken)).send({ name: `poll-other-${randomUUID()}` }).expect(201);
+    const otherAdmin = await createUser(app, adminToken, { accountId: other.body.id, roles: ['admin'] });
+    const otherKey = (await http().post('/v1/api-keys').set(bearer(otherAdmin.accessToken)).send({ name: 'other-poller', redirectUrl: 'https://poller.example/' }).expect(201)).body.apiKey;
+    await http().post(`/ssf/poll/${id}`).set('X-API-Key', otherKey).send({}).expect(404);
+    await http().post(`/ssf/poll/${id}`).send({}).expect(401);
+    await http().post(`/ssf/poll/${id}`).set('X-API-Key', key).send({ ack: ['not-a-jti'] }).expect(400);
+    await http().delete(`/ssf/streams?stream_id=${id}`).set(bearer(adminToken)).expect(204);
+  });
+
+  it('back-channel receivers: created (audited), listed and deleted within the account only', async () => {
+    const created = await http().post('/v1/backchannel-receivers').set(bearer(adminToken)).send({ clientId: 'crm', backchannelLogoutUri: receiver.backchannelUrl }).expect(201);
+    expect(created.body).toMatchObject({ clientId: 'crm', backchannelLogoutUri: receiver.backchannelUrl, status: 'enabled' });
+    const other = await http().post('/v1/accounts').set(bearer(adminToken)).send({ name: `bc-other-${randomUUID()}` }).expect(201);
+    const otherAdmin = await createUser(app, adminToken, { accountId: other.body.id, roles: ['admin'] });
+    expect((await http().get('/v1/backchannel-receivers').set(bearer(otherAdmin.accessToken)).expect(200)).body).toEqual([]);
+    await http().delete(`/v1/backchannel-receivers/${created.body.id}`).set(bearer(otherAdmin.accessToken)).expect(404);
+    await http().post('/v1/backchannel-receivers').set(bearer(adminToken)).send({ clientId: '', backchannelLogoutUri: receiver.backchannelUrl }).expect(400);
+    const audit = await http().get('/v1/audit/events?action=receiver.created').set(bearer(adminToken)).expect(200);
+    expect(audit.body.items[0].details).toMatchObject({ receiverId: created.body.id, kind: 'backchannel', clientId: 'crm' });
+    await http().delete(`/v1/backchannel-receivers/${created.body.id}`).set(bearer(adminToken)).expect(204);
+    expect((await http().get('/v1/backchannel-receivers').set(bearer(adminToken)).expect(200)).body.map((r: { id: string }) => r.id)).not.toContain(created.body.id);
+  });
+
+  it('rotates the signing key: both keys are published, new events are signed with the new one; only the system admin may', async () => {
+    const plainAdmin = await createUser(app, adminToken, { roles: ['admin'] });
+    await http().post('/v1/signing-keys/rotate').set(bearer(plainAdmin.accessToken)).expect(403);
+    const before = (await http().get('/.well-known/jwks.json').expect(200)).body.keys.map((k: { kid: string }) => k.kid);
+    const rotated = await http().post('/v1/signing-keys/rotate').set(bearer(adminToken)).expect(200);
+    expect(rotated.body.published).toEqual(expect.arrayContaining([rotated.body.kid, ...before]));
+    const stream = (await createStream(adminToken).expect(201)).body;
+    const count = receiver.accepted().length;
+    await http().post('/ssf/verify').set(bearer(adminToken)).send({ stream_id: stream.stream_id }).expect(204);
+    const got = (await receiver.waitFor(count + 1)).slice(count);
+    const { protectedHeader } = await verifyWithJwks(app, got[0].token, { issuer: ISSUER, audience: stream.stream_id, typ: 'secevent+jwt' });
+    expect(protectedHeader.kid).toBe(rotated.body.kid);
+    const { rows } = await dbQuery(`SELECT count(*)::int AS n FROM signing_keys WHERE status = 'active'`, []);
+    expect(rows[0].n).toBe(1);
+    await http().delete(`/ssf/streams?stream_id=${stream.stream_id}`).set(bearer(adminToken)).expect(204);
+  });
+
   async function dbQuery(sql: string, params: unknown[]) {
     const { default: pg } = await import('pg');
     const client = new pg.Client({ connectionString: dbUrl });
