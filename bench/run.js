@@ -25,6 +25,7 @@ const { fanoutPhase } = await import('./phases/fanout.js');
 const { forcedLogoutPhase } = await import('./phases/forced-logout.js');
 const { seedAudit, auditPhase } = await import('./phases/audit.js');
 const { loginPhase } = await import('./phases/login.js');
+const { receiversPhase } = await import('./phases/receivers.js');
 const { buildRows } = await import('./lib/rows.js');
 const { consoleTable, machine, markdownTable } = await import('./lib/report.js');
 
@@ -143,6 +144,7 @@ try {
   await phase('revocation', `2. revocation across instances (${toRevoke.length})`, () => revocationPhase(ctx, toRevoke));
   await phase('fanout', '2b. revocation as the cluster grows, and with an instance frozen or its listener stalled', () => fanoutPhase(ctx, startService));
   await phase('login', '6. login', () => loginPhase(ctx));
+  await phase('receivers', '7. revocations to downstream receivers (SSF push)', () => receiversPhase(ctx, startService, { quick, admin: ADMIN }));
   await phase('forcedLogout', '3. forced logout', () => forcedLogoutPhase(ctx));
   await phase('auditSeed', '4. audit seed', () => seedAudit(ctx));
   if (results.auditSeed) await phase('audit', '4. audit reads and export', () => auditPhase(ctx));

@@ -1,3 +1,4 @@
+import { receiverRows } from '../phases/receivers.js';
 import { row } from './report.js';
 
 const RPS = 'req/s';
@@ -12,6 +13,7 @@ export function buildRows(r, ctx) {
   if (r.auditSeed) auditRows(rows, r, ctx);
   memoryRows(rows, ctx);
   if (r.login) loginRows(rows, r.login);
+  if (r.receivers) receiverRows(rows, r.receivers);
   notes(r, ctx);
   return rows;
 }

@@ -49,6 +49,8 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
   private readonly logger = new Logger(DeliveryDispatcher.name);
   private pool: pg.Pool | null = null;
   private workers = 0;
+  /** Counts wake-ups: a worker that found nothing looks again if one came while it looked. */
+  private wakes = 0;
   private timer: NodeJS.Timeout | null = null;
   private stopping = false;
   private idle: Promise<void> = Promise.resolve();
@@ -80,17 +82,18 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
     this.pool = null;
   }
 
-  /** Starts workers up to the concurrency; each takes rows until none is due. */
-  kick(): void {
-    if (!this.pool || this.stopping) return;
-    const max = this.config.get('DELIVERY_CONCURRENCY');
-    while (this.workers < max) {
-      if (this.workers === 0) this.idle = new Promise((resolve) => (this.markIdle = resolve));
-      this.workers++;
-      void this.work().finally(() => {
-        if (--this.workers === 0) this.markIdle();
-      });
-    }
+  /**
+   * Starts a worker (up to the concurrency): one per wake-up or poll, and each worker that found a row
+   * starts another, so idle instances cost one claim query per poll while a backlog fans out.
+   */
+  kick(fanOut = false): void {
+    if (!fanOut) this.wakes++;
+    if (!this.pool || this.stopping || this.workers >= this.config.get('DELIVERY_CONCURRENCY')) return;
+    if (this.workers === 0) this.idle = new Promise((resolve) => (this.markIdle = resolve));
+    this.workers++;
+    void this.work().finally(() => {
+      if (--this.workers === 0) this.markIdle();
+    });
   }
 
   private schedule(): void {
@@ -103,8 +106,11 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
 
   private async work(): Promise<void> {
     try {
-      while (!this.stopping && (await this.deliverOne())) {
-        // next row
+      for (;;) {
+        if (this.stopping) return;
+        const seen = this.wakes;
+        if (await this.deliverOne()) this.kick(true);
+        else if (seen === this.wakes) return;
       }
     } catch (error) {
       // The database is unreachable: this worker stops; the next poll starts a new one.
