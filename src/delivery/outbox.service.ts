@@ -35,7 +35,10 @@ export class OutboxService {
     this.wakers.push(waker);
   }
 
+  /** After the caller's answer is on its way (setImmediate): delivery never competes with the answer. */
   wake(): void {
-    for (const waker of this.wakers) waker();
+    setImmediate(() => {
+      for (const waker of this.wakers) waker();
+    });
   }
 }

@@ -207,8 +207,8 @@ export class RevocationService {
 
   /** After the commit: every instance has dropped the sessions before the caller answers. */
   async settle(actor: Actor, { receipt, nonce, watermark, reason }: PendingRevocation): Promise<RevocationReceipt> {
-    if (receipt.revokedCount > 0 && !receipt.dryRun) this.signals.committed();
     if (nonce) await this.invalidation.waitForEcho(nonce);
+    if (receipt.revokedCount > 0 && !receipt.dryRun) this.signals.committed();
     if (watermark) this.markRevokedRows(watermark, actor, reason);
     return receipt;
   }
