@@ -37,6 +37,7 @@ export class BackchannelReceiversController {
   @Authenticated(PERMISSIONS.receiversManage)
   @ApiNoContentResponse()
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No such receiver in your account' })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Invalid receiver id' })
   remove(@CurrentActor() actor: Actor, @Param() params: ReceiverIdParamDto): Promise<void> {
     return this.receivers.remove(actor, params.id);
   }

@@ -64,6 +64,7 @@ export class SsfDiscoveryController {
 }
 
 const NO_STREAM = () => ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No such stream in your account' });
+const BAD_ID = () => ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Invalid stream_id or body' });
 const BAD = () => ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Invalid body, URL refused (https, public address), or unknown subject format' });
 
 /** SSF 1.0 §8.1 stream management, for a user with receivers.manage (bearer token). */
@@ -86,6 +87,7 @@ export class SsfStreamsController {
   @Authenticated(PERMISSIONS.receiversManage)
   @ApiOkResponse({ type: StreamConfigurationDto, description: 'With stream_id one configuration, without it a list' })
   @NO_STREAM()
+  @BAD_ID()
   read(@CurrentActor() actor: Actor, @Query() q: StreamIdQueryDto): Promise<StreamConfigurationDto | StreamConfigurationDto[]> {
     return this.streams.read(actor, q.stream_id);
   }
@@ -116,6 +118,7 @@ export class SsfStreamsController {
   @Authenticated(PERMISSIONS.receiversManage)
   @ApiNoContentResponse()
   @NO_STREAM()
+  @BAD_ID()
   remove(@CurrentActor() actor: Actor, @Query() q: RequiredStreamIdQueryDto): Promise<void> {
     return this.streams.remove(actor, q.stream_id);
   }
@@ -124,6 +127,7 @@ export class SsfStreamsController {
   @Authenticated(PERMISSIONS.receiversManage)
   @ApiOkResponse({ type: StreamStatusDto })
   @NO_STREAM()
+  @BAD_ID()
   status(@CurrentActor() actor: Actor, @Query() q: RequiredStreamIdQueryDto): Promise<StreamStatusDto> {
     return this.streams.status(actor, q.stream_id);
   }
@@ -134,6 +138,7 @@ export class SsfStreamsController {
   @Authenticated(PERMISSIONS.receiversManage)
   @ApiOkResponse({ type: StreamStatusDto })
   @NO_STREAM()
+  @BAD_ID()
   setStatus(@CurrentActor() actor: Actor, @Body() dto: UpdateStreamStatusDto): Promise<StreamStatusDto> {
     return this.streams.setStatus(actor, dto.stream_id, dto.status, dto.reason);
   }
@@ -166,6 +171,7 @@ export class SsfStreamsController {
   @Authenticated(PERMISSIONS.receiversManage)
   @ApiNoContentResponse()
   @NO_STREAM()
+  @BAD_ID()
   verify(@CurrentActor() actor: Actor, @Body() dto: VerifyStreamDto): Promise<void> {
     return this.streams.verify(actor, dto.stream_id, dto.state);
   }
@@ -176,6 +182,7 @@ export class SsfStreamsController {
   @ClientAuthenticated()
   @ApiOkResponse({ type: PollResponseDto })
   @NO_STREAM()
+  @BAD_ID()
   poll(@CurrentActor() actor: Actor, @Param() params: ReceiverIdParamDto, @Body() dto: PollRequestDto): Promise<PollResponseDto> {
     return this.streams.poll(actor, params.id, dto);
   }
