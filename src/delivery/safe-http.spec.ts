@@ -1,4 +1,6 @@
-import { checkReceiverUrl, isAllowedAddress, parseReceiverUrl } from './safe-http.js';
+import { createServer } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { checkReceiverUrl, isAllowedAddress, parseReceiverUrl, postGuarded } from './safe-http.js';
 
 const strict = { allowInsecure: false, allowPrivate: false };
 
@@ -25,5 +27,26 @@ describe('receiver URL rules (SSRF)', () => {
     await expect(checkReceiverUrl('https://localhost/events', strict)).rejects.toThrow('loopback');
     await expect(checkReceiverUrl('https://[::1]/events', strict)).rejects.toThrow('loopback');
     await expect(checkReceiverUrl('https://127.0.0.1/events', { allowInsecure: false, allowPrivate: true })).resolves.toBeInstanceOf(URL);
+  });
+
+  it('checks the address again at delivery: a name that resolves to loopback is refused at the connection', async () => {
+    let hits = 0;
+    const server = createServer((_req, res) => {
+      hits++;
+      res.writeHead(202).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    try {
+      const insecureOnly = { allowInsecure: true, allowPrivate: false };
+      await expect(postGuarded(`http://localhost:${port}/events`, {}, 'x', 1000, insecureOnly)).rejects.toThrow('disallowed address');
+      await expect(postGuarded(`http://127.0.0.1:${port}/events`, {}, 'x', 1000, insecureOnly)).rejects.toThrow('not allowed');
+      expect(hits).toBe(0);
+      const res = await postGuarded(`http://localhost:${port}/events`, {}, 'x', 1000, { allowInsecure: true, allowPrivate: true });
+      expect(res.status).toBe(202);
+      expect(hits).toBe(1);
+    } finally {
+      server.close();
+    }
   });
 });
