@@ -49,8 +49,8 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
   private readonly logger = new Logger(DeliveryDispatcher.name);
   private pool: pg.Pool | null = null;
   private workers = 0;
-  /** Counts wake-ups: a worker that found nothing looks again if one came while it looked. */
-  private wakes = 0;
+  /** A wake-up came while every worker was busy: the next worker to find nothing looks once more. */
+  private missed = false;
   private timer: NodeJS.Timeout | null = null;
   private stopping = false;
   private idle: Promise<void> = Promise.resolve();
@@ -87,8 +87,11 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
    * starts another, so idle instances cost one claim query per poll while a backlog fans out.
    */
   kick(fanOut = false): void {
-    if (!fanOut) this.wakes++;
-    if (!this.pool || this.stopping || this.workers >= this.config.get('DELIVERY_CONCURRENCY')) return;
+    if (!this.pool || this.stopping) return;
+    if (this.workers >= this.config.get('DELIVERY_CONCURRENCY')) {
+      if (!fanOut) this.missed = true;
+      return;
+    }
     if (this.workers === 0) this.idle = new Promise((resolve) => (this.markIdle = resolve));
     this.workers++;
     void this.work().finally(() => {
@@ -108,9 +111,9 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
     try {
       for (;;) {
         if (this.stopping) return;
-        const seen = this.wakes;
+        this.missed = false;
         if (await this.deliverOne()) this.kick(true);
-        else if (seen === this.wakes) return;
+        else if (!this.missed) return;
       }
     } catch (error) {
       // The database is unreachable: this worker stops; the next poll starts a new one.
