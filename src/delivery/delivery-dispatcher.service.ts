@@ -33,6 +33,24 @@ const CLAIM_SQL = `
 
 type ClaimedRow = OutboxRow & { expired: boolean };
 
+/**
+ * The rows after a claimed head, same destination, in order: whoever holds the head is the only one
+ * who may send them (others only ever claim heads), so they are locked without SKIP LOCKED and sent
+ * one after another in the head's transaction, which stops at the first that is not delivered.
+ */
+const FOLLOWERS_SQL = `
+  SELECT o.id::text, o.destination_kind AS "destinationKind", o.destination_id AS "destinationId", o.account_id AS "accountId", o.jti,
+         o.audit_event_id::text AS "auditEventId", o.payload, o.attempts, o.created_at AS "createdAt",
+         o.created_at + make_interval(secs => $3) <= clock_timestamp() AS expired
+    FROM outbox o
+   WHERE o.destination_id = $1 AND o.status = 'pending' AND o.id > $2 AND o.next_attempt_at <= clock_timestamp()
+   ORDER BY o.id
+   LIMIT $4
+   FOR UPDATE`;
+
+/** Rows sent in one claim's transaction at most (a backlog is drained without a claim per row). */
+const BATCH = 50;
+
 /** How long a paused destination's head waits before it is looked at again. */
 const HOLD_MS = 1000;
 
@@ -141,8 +159,21 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
         await client.query('COMMIT');
         return false;
       }
-      const result = await this.attempt(row);
+      let result = await this.attempt(row);
       await this.record(client, row, result);
+      if (result.outcome === 'delivered') {
+        const followers = await client.query<ClaimedRow>({
+          name: 'outbox.followers',
+          text: FOLLOWERS_SQL,
+          values: [row.destinationId, row.id, this.config.get('DELIVERY_MAX_AGE_SECONDS'), BATCH - 1],
+        });
+        for (const next of followers.rows) {
+          if (this.stopping) break;
+          result = await this.attempt(next);
+          await this.record(client, next, result);
+          if (result.outcome !== 'delivered') break;
+        }
+      }
       await client.query('COMMIT');
       return true;
     } catch (error) {
