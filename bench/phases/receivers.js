@@ -96,10 +96,9 @@ export async function receiversPhase(ctx, startService, { quick, admin: adminUse
       }),
     );
     const revokedMs = now() - burstStart;
-    while (verified - before < burst.length) {
-      if (now() - burstStart > 120_000) throw new Error(`burst: ${verified - before} of ${burst.length} after 120 s`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    // Given up after 180 s: the row then reports how far it got (a FAIL, not a crash of the run).
+    while (verified - before < burst.length && now() - burstStart < 180_000) await new Promise((r) => setTimeout(r, 20));
+    const drained = verified - before;
     const drainMs = now() - burstStart;
     await deleteStream(one);
     const result = {
@@ -108,6 +107,7 @@ export async function receiversPhase(ctx, startService, { quick, admin: adminUse
       noneP50: percentile(none, 50),
       fiveP50: percentile(withFive, 50),
       burst: burst.length,
+      drained,
       revokedMs,
       drainMs,
     };
@@ -126,6 +126,8 @@ export function receiverRows(rows, r) {
   rows.push(row('15. revocation → receiver holds the verified SET, p50', r.latencyP50, 'ms', null, null, null, 'info', null));
   rows.push(row('15. revocation → receiver holds the verified SET, p99', r.latencyP99, 'ms', null, null, null, '< 50 ms', r.latencyP99 < 50));
   rows.push(row('15. logout answer p50, 5 receivers (1 down) vs none', r.fiveP50, 'ms', r.noneP50, 'ms', r.fiveP50 / r.noneP50, '≤ 1.1×', r.fiveP50 / r.noneP50 <= 1.1));
-  rows.push(row(`15. burst of ${r.burst} revocations drained to a receiver`, r.drainMs / 1000, 's', null, null, null, '< 30 s', r.drainMs < 30_000));
-  rows.push(row('15. burst drain rate', (r.burst / r.drainMs) * 1000, 'events/s', null, null, null, 'info', null));
+  const all = r.drained === r.burst;
+  rows.push(row(`15. burst of ${r.burst} revocations drained to a receiver${all ? '' : ` (only ${r.drained})`}`, r.drainMs / 1000, 's', null, null, null, '< 30 s', all && r.drainMs < 30_000));
+  rows.push(row('15. burst: the revocations themselves (16 clients)', r.revokedMs / 1000, 's', null, null, null, 'info', null));
+  rows.push(row('15. burst drain rate', (r.drained / r.drainMs) * 1000, 'events/s', null, null, null, 'info', null));
 }
