@@ -11,11 +11,14 @@ import { GlobalExceptionFilter } from './common/global-exception.filter.js';
 import { createValidationPipe } from './common/validation.pipe.js';
 import { AppConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
+import { DeliveryModule } from './delivery/delivery.module.js';
 import { HealthModule } from './health/health.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { OAuthModule } from './oauth/oauth.module.js';
 import { PermissionsModule } from './permissions/permissions.module.js';
+import { ReceiversModule } from './receivers/receivers.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
+import { SigningModule } from './signing/signing.module.js';
 import { BootstrapModule } from './users/bootstrap.module.js';
 import { UsersModule } from './users/users.module.js';
 import { VendorCompatModule } from './vendor-compat/vendor-compat.module.js';
@@ -28,6 +31,7 @@ import { VendorCompatModule } from './vendor-compat/vendor-compat.module.js';
     CommonModule,
     MetricsModule,
     AuditCoreModule,
+    DeliveryModule,
     PermissionsModule,
     SessionsModule,
     UsersModule,
@@ -36,6 +40,8 @@ import { VendorCompatModule } from './vendor-compat/vendor-compat.module.js';
     AuthModule,
     OAuthModule,
     AuditModule,
+    SigningModule,
+    ReceiversModule,
     HealthModule,
     BootstrapModule,
     VendorCompatModule,

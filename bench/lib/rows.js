@@ -1,3 +1,4 @@
+import { receiverRows } from '../phases/receivers.js';
 import { row } from './report.js';
 
 const RPS = 'req/s';
@@ -16,6 +17,7 @@ export function buildRows(r, ctx) {
   memoryRows(rows, ctx);
   if (r.login) loginRows(rows, r.login);
   if (r.consumer) consumerRows(rows, r.consumer);
+  if (r.receivers) receiverRows(rows, r.receivers);
   notes(r, ctx);
   return rows;
 }

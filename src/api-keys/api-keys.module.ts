@@ -11,6 +11,6 @@ import { SignatureReplayService } from './signature-replay.service.js';
   imports: [PermissionsModule, SessionsModule],
   controllers: [ApiKeysController],
   providers: [ApiKeysService, AccessKeysService, SecretsKeyService, SignatureReplayService],
-  exports: [ApiKeysService, AccessKeysService, SignatureReplayService],
+  exports: [ApiKeysService, AccessKeysService, SecretsKeyService, SignatureReplayService],
 })
 export class ApiKeysModule {}

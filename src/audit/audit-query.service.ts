@@ -6,7 +6,8 @@ import { cursorInstantSql, decodeKeysetCursor, encodeKeysetCursor, KeysetCursor 
 import { AppConfigService } from '../config/app-config.service.js';
 import { PERMISSIONS } from '../permissions/permissions.js';
 import { PermissionsService } from '../permissions/permissions.service.js';
-import { AuditEventDto, AuditEventPageDto, AuditFilterDto, NO_ACCOUNT } from './dto/audit-event.dto.js';
+import { DeliveryStatusService } from '../delivery/delivery-status.service.js';
+import { AuditEventDetailDto, AuditEventDto, AuditEventPageDto, AuditFilterDto, NO_ACCOUNT } from './dto/audit-event.dto.js';
 
 export interface AuditRow {
   id: string;
@@ -106,6 +107,7 @@ export class AuditQueryService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly permissions: PermissionsService,
+    private readonly deliveries: DeliveryStatusService,
     config: AppConfigService,
   ) {
     this.timeoutMs = config.get('AUDIT_QUERY_TIMEOUT_MS');
@@ -167,15 +169,15 @@ export class AuditQueryService {
     return { sql: clauses.join(' AND '), params, accountId, byAction };
   }
 
-  /** One event with every session id it recorded. */
-  async get(actor: Actor, id: string): Promise<AuditEventDto> {
+  /** One event with every session id it recorded and where its deliveries downstream stand. */
+  async get(actor: Actor, id: string): Promise<AuditEventDetailDto> {
     await this.permissions.require(actor, PERMISSIONS.auditRead, 'audit:read');
     const rows: AuditRow[] = await this.read((m) => m.query(`SELECT ${AUDIT_COLUMNS} FROM audit_events WHERE id = $1`, [id]));
     const row = rows[0];
     // Another account's event is answered like a missing one (audited by requireAccount).
     if (!row) throw notFound('Audit event');
     await this.permissions.requireAccount(actor, row.account_id ?? NO_ACCOUNT_CHAIN_KEY, 'Audit event', 'audit:read');
-    return mapAuditRow(row);
+    return { ...mapAuditRow(row), deliveries: await this.deliveries.forAuditEvent(String(row.id)) };
   }
 
   async list(actor: Actor, filter: AuditFilterDto, limit: number, cursor?: string): Promise<AuditEventPageDto> {

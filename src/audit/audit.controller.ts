@@ -9,7 +9,7 @@ import { AuditQueryService } from './audit-query.service.js';
 import { AuditRetentionService } from './audit-retention.service.js';
 import { AuditSummaryService } from './audit-summary.service.js';
 import { AuditVerifyService } from './audit-verify.service.js';
-import { AuditEventDto, AuditEventIdParamDto, AuditEventPageDto, AuditListQueryDto } from './dto/audit-event.dto.js';
+import { AuditEventDetailDto, AuditEventIdParamDto, AuditEventPageDto, AuditListQueryDto } from './dto/audit-event.dto.js';
 import { AuditExportQueryDto } from './dto/audit-export.dto.js';
 import { AuditRetentionResultDto } from './dto/audit-retention.dto.js';
 import { AuditSummaryDto, AuditSummaryQueryDto } from './dto/audit-summary.dto.js';
@@ -52,11 +52,11 @@ export class AuditController {
     private readonly retention: AuditRetentionService,
   ) {}
 
-  /** One audit event with every session id it recorded (listings show the first 20). */
+  /** One audit event with every session id it recorded (listings show the first 20) and, per receiver, its deliveries. */
   @Get('events/:id')
   @AuditRead('No such event in your account (another account\'s event, without accounts.manage, is answered the same)')
-  @ApiOkResponse({ type: AuditEventDto })
-  get(@CurrentActor() actor: Actor, @Param() params: AuditEventIdParamDto): Promise<AuditEventDto> {
+  @ApiOkResponse({ type: AuditEventDetailDto })
+  get(@CurrentActor() actor: Actor, @Param() params: AuditEventIdParamDto): Promise<AuditEventDetailDto> {
     return this.query.get(actor, params.id);
   }
 

@@ -23,6 +23,11 @@ export const AUDIT_ACTIONS = [
   'access_key.created',
   'access_key.revoked',
   'audit.retention_run',
+  'receiver.created',
+  'receiver.updated',
+  'receiver.deleted',
+  'delivery.failed',
+  'signing_key.rotated',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

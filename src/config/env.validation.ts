@@ -167,6 +167,45 @@ export class EnvironmentVariables {
   @Transform(toBool) @IsBoolean(BOOLEAN)
   CHIME_REPLAY_PROTECTION = true;
 
+  /** The issuer of every signed event (SETs, logout tokens) and the base of the SSF metadata URLs; defaults to http://localhost:PORT. */
+  @Transform(emptyToUndefined) @IsOptional() @Matches(/^https?:\/\/[^?#]+$/, { message: 'ISSUER_URL must be an http(s) URL without query or fragment' })
+  ISSUER_URL?: string;
+
+  /** Run the outbox dispatcher on this instance (every instance may: they never send a row twice). */
+  @Transform(toBool) @IsBoolean(BOOLEAN)
+  DELIVERY_ENABLED = true;
+
+  /** How often the dispatcher looks for due rows when nothing woke it, milliseconds. */
+  @Transform(toInt) @IsInt() @Min(10) @Max(60_000)
+  DELIVERY_POLL_INTERVAL_MS = 250;
+
+  /** Deliveries in flight per instance (each holds one connection of the dispatcher's own pool). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(64)
+  DELIVERY_CONCURRENCY = 4;
+
+  /** A receiver that has not answered in this long has failed this attempt, milliseconds. */
+  @Transform(toInt) @IsInt() @Min(100) @Max(120_000)
+  DELIVERY_TIMEOUT_MS = 5000;
+
+  /** First retry delay; each retry doubles it (with jitter) up to DELIVERY_RETRY_MAX_MS. Milliseconds. */
+  @Transform(toInt) @IsInt() @Min(10)
+  DELIVERY_RETRY_BASE_MS = 1000;
+
+  @Transform(toInt) @IsInt() @Min(10)
+  DELIVERY_RETRY_MAX_MS = 300_000;
+
+  /** An event not delivered this long after it was written is dead (visible, audited), seconds. */
+  @Transform(toInt) @IsInt() @Min(1)
+  DELIVERY_MAX_AGE_SECONDS = 3 * 24 * 3600;
+
+  /** Allow http:// receiver URLs (tests, local development). */
+  @Transform(toBool) @IsBoolean(BOOLEAN)
+  RECEIVERS_ALLOW_INSECURE = false;
+
+  /** Allow receiver URLs that resolve to loopback, private or link-local addresses. */
+  @Transform(toBool) @IsBoolean(BOOLEAN)
+  RECEIVERS_ALLOW_PRIVATE = false;
+
   // Mount points of the vendor dialects; an empty value mounts one at the root.
   @IsString() COMPAT_ROCKETCHAT_PREFIX = '/compat/rocketchat';
   @IsString() COMPAT_UBERALL_PREFIX = '/compat/uberall';

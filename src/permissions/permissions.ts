@@ -7,6 +7,8 @@ export const PERMISSIONS = {
   sessionsRevokeAccount: 'sessions.revoke-account',
   auditRead: 'audit.read',
   clientsManage: 'clients.manage',
+  /** Registering downstream receivers (SSF streams, back-channel logout clients) of the account. */
+  receiversManage: 'receivers.manage',
   /** The system admin: manages accounts and acts in any account. */
   accountsManage: 'accounts.manage',
 } as const;
@@ -61,6 +63,7 @@ export const BUILT_IN_ROLES: Readonly<Record<string, readonly Permission[]>> = {
     PERMISSIONS.sessionsRevokeAccount,
     PERMISSIONS.auditRead,
     PERMISSIONS.clientsManage,
+    PERMISSIONS.receiversManage,
   ],
   auditor: [PERMISSIONS.auditRead, PERMISSIONS.sessionsReadAny],
   user: [],

@@ -11,6 +11,7 @@ import { preparedQuery, PreparedStatement } from '../database/prepared-query.js'
 import { MetricsService } from '../metrics/metrics.service.js';
 import { PERMISSIONS } from '../permissions/permissions.js';
 import { PermissionsService } from '../permissions/permissions.service.js';
+import { SessionSignalsService } from '../receivers/session-signals.service.js';
 import { RevocationReceipt, RevocationTarget, RevokeOptions } from './revocation.types.js';
 import { COUNT_COLUMNS, CountedOwner, countLiveOfUser, SESSION_COUNTS, uncount } from './session-counts.js';
 import { LIVE_SESSION_SQL, SESSION_JOINS } from './session-sql.js';
@@ -144,6 +145,7 @@ export class RevocationService {
     private readonly permissions: PermissionsService,
     private readonly invalidation: SessionInvalidationService,
     private readonly metrics: MetricsService,
+    private readonly signals: SessionSignalsService,
   ) {}
 
   async revoke(actor: Actor, given: RevocationTarget, options: RevokeOptions = {}): Promise<RevocationReceipt> {
@@ -190,6 +192,10 @@ export class RevocationService {
       details: { scope: resolved.scope, ...(target.kind === 'user' && target.exceptCurrent ? { exceptCurrent: true } : {}) },
     });
     const nonce = !dryRun && outcome.count > 0 && outcome.invalidation ? await this.invalidation.publish(manager, outcome.invalidation, resolved.accountId) : null;
+    // Downstream receivers' events (SSF, back-channel logout) commit with the revocation.
+    if (!dryRun && outcome.count > 0) {
+      await this.signals.revoked(manager, actor, { ...resolved, auditEventId: event.id, action, sessionIds: outcome.ids, reason, effectiveAt: outcome.at });
+    }
     const receipt: RevocationReceipt = {
       revokedCount: outcome.count,
       sessionIds: outcome.ids.slice(0, MAX_LISTED_SESSION_IDS),
@@ -207,6 +213,7 @@ export class RevocationService {
   /** After the commit: every instance has dropped the sessions before the caller answers. */
   async settle(actor: Actor, { receipt, nonce, watermark, reason }: PendingRevocation): Promise<RevocationReceipt> {
     if (nonce) await this.invalidation.waitForEcho(nonce);
+    if (receipt.revokedCount > 0 && !receipt.dryRun) this.signals.committed();
     if (watermark) this.markRevokedRows(watermark, actor, reason);
     this.metrics.revoked(actor.context.surface, receipt);
     return receipt;
@@ -339,7 +346,7 @@ export class RevocationService {
     );
     await uncount(manager, ended.flatMap((e) => e.ids));
     for (const { user_id: userId, ids } of ended) {
-      await this.audit.record(manager, {
+      const event = await this.audit.record(manager, {
         action: 'session.forced_logout',
         accountId: actor.accountId,
         actor,
@@ -350,6 +357,7 @@ export class RevocationService {
         reason,
         details: { scope: 'client', apiKeyId: keyId },
       });
+      await this.signals.revoked(manager, actor, { accountId: actor.accountId, auditEventId: event.id, action: 'session.forced_logout', scope: 'client', targetUserId: userId, sessionIds: ids, reason, effectiveAt: new Date() });
     }
   }
 

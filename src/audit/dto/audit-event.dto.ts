@@ -42,6 +42,27 @@ export class AuditEventDto {
   details: Record<string, unknown>;
 }
 
+/** Where one event this audit event caused stands at one receiver. */
+export class AuditDeliveryDto {
+  /** ssf_push, ssf_poll, backchannel… */
+  destinationKind: string;
+  destinationId: string;
+  /** The id the receiver sees (the same on every attempt). */
+  jti: string;
+  status: 'delivered' | 'pending' | 'failed';
+  attempts: number;
+  lastError: string | null;
+  lastAttemptAt: Date | null;
+  deliveredAt: Date | null;
+  /** When a pending delivery is tried next. */
+  nextAttemptAt: Date | null;
+}
+
+/** One audit event, with the deliveries of what it sent downstream. */
+export class AuditEventDetailDto extends AuditEventDto {
+  deliveries: AuditDeliveryDto[];
+}
+
 export class AuditEventIdParamDto {
   @Matches(/^\d{1,19}$/, { message: 'id must be an audit event id' })
   id: string;

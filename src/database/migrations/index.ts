@@ -10,6 +10,7 @@ import { SessionLiveCounts1700000001600 } from './1700000001600-session-live-cou
 import { AuditChainStripes1700000001610 } from './1700000001610-audit-chain-stripes.js';
 import { AuditFilterIndexes1700000001620 } from './1700000001620-audit-filter-indexes.js';
 import { InvalidationLog1700000001700 } from './1700000001700-invalidation-log.js';
+import { OutboxReceivers1700000001800 } from './1700000001800-outbox-receivers.js';
 
 /** Every migration, in order; listed explicitly so the app, the CLI and the tests run the same set. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   AuditChainStripes1700000001610,
   AuditFilterIndexes1700000001620,
   InvalidationLog1700000001700,
+  OutboxReceivers1700000001800,
 ];

@@ -1,0 +1,240 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import pg from 'pg';
+import { eventInsertSql, eventValues } from '../audit/audit.service.js';
+import { AppConfigService } from '../config/app-config.service.js';
+import { retryDelayMs } from './backoff.js';
+import { DeliveryRegistry } from './delivery-registry.service.js';
+import { DeliveryResult, OutboxRow } from './delivery.types.js';
+import { OutboxService } from './outbox.service.js';
+
+/**
+ * The head of every destination's queue (its oldest pending row), found with one index probe per
+ * destination (a loose index scan over ix_outbox_pending), then the first due one not locked by another
+ * instance, locked for this delivery. Only heads are candidates, so a destination's next row is never
+ * sent while the one before it is pending: if another instance holds the head, SKIP LOCKED skips the
+ * whole destination. `status = 'pending'` is checked again on the locked row, so a head delivered by
+ * another instance between the scan and the lock is not sent twice.
+ */
+const CLAIM_SQL = `
+  WITH RECURSIVE heads AS (
+    (SELECT destination_id, id FROM outbox WHERE status = 'pending' ORDER BY destination_id, id LIMIT 1)
+    UNION ALL
+    SELECT n.destination_id, n.id FROM heads h,
+      LATERAL (SELECT destination_id, id FROM outbox WHERE status = 'pending' AND destination_id > h.destination_id ORDER BY destination_id, id LIMIT 1) n
+  )
+  SELECT o.id::text, o.destination_kind AS "destinationKind", o.destination_id AS "destinationId", o.account_id AS "accountId", o.jti,
+         o.audit_event_id::text AS "auditEventId", o.payload, o.attempts, o.created_at AS "createdAt",
+         o.created_at + make_interval(secs => $2) <= clock_timestamp() AS expired
+    FROM outbox o JOIN heads h ON h.id = o.id
+   WHERE o.status = 'pending' AND o.next_attempt_at <= clock_timestamp() AND o.destination_kind = ANY($1::text[])
+   ORDER BY o.next_attempt_at, o.id
+   LIMIT 1
+   FOR UPDATE OF o SKIP LOCKED`;
+
+type ClaimedRow = OutboxRow & { expired: boolean };
+
+/**
+ * The rows after a claimed head, same destination, in order: whoever holds the head is the only one
+ * who may send them (others only ever claim heads), so they are locked without SKIP LOCKED and sent
+ * one after another in the head's transaction, which stops at the first that is not delivered.
+ */
+const FOLLOWERS_SQL = `
+  SELECT o.id::text, o.destination_kind AS "destinationKind", o.destination_id AS "destinationId", o.account_id AS "accountId", o.jti,
+         o.audit_event_id::text AS "auditEventId", o.payload, o.attempts, o.created_at AS "createdAt",
+         o.created_at + make_interval(secs => $3) <= clock_timestamp() AS expired
+    FROM outbox o
+   WHERE o.destination_id = $1 AND o.status = 'pending' AND o.id > $2 AND o.next_attempt_at <= clock_timestamp()
+   ORDER BY o.id
+   LIMIT $4
+   FOR UPDATE`;
+
+/** Rows sent in one claim's transaction at most (a backlog is drained without a claim per row). */
+const BATCH = 50;
+
+/** How long a paused destination's head waits before it is looked at again. */
+const HOLD_MS = 1000;
+
+/**
+ * Delivers the outbox on every instance: at least once, in order per destination, never two instances
+ * on one row. Each delivery runs in its own transaction on the dispatcher's own connections (never the
+ * request pool): the row stays locked while the destination is called and its outcome is written in
+ * the same transaction, so a crash or a database outage mid-delivery leaves it pending, to be sent
+ * again with the same jti. Failures back off exponentially with jitter; a row older than
+ * DELIVERY_MAX_AGE_SECONDS that still fails is dead, and its death is audited.
+ */
+@Injectable()
+export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(DeliveryDispatcher.name);
+  private pool: pg.Pool | null = null;
+  private workers = 0;
+  /** A wake-up came while every worker was busy: the next worker to find nothing looks once more. */
+  private missed = false;
+  private timer: NodeJS.Timeout | null = null;
+  private stopping = false;
+  private idle: Promise<void> = Promise.resolve();
+  private markIdle: () => void = () => {};
+
+  constructor(
+    private readonly config: AppConfigService,
+    private readonly registry: DeliveryRegistry,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.config.get('DELIVERY_ENABLED')) return;
+    const size = this.config.get('DELIVERY_CONCURRENCY');
+    this.pool = new pg.Pool({ connectionString: this.config.get('DATABASE_URL') as string, max: size, idleTimeoutMillis: 30_000, application_name: 'session-service:delivery' });
+    // An idle connection that dies (Postgres restarted) must not take the process with it.
+    this.pool.on('error', (error) => this.logger.warn({ err: error.message }, 'delivery connection lost'));
+    this.outbox.onWake(() => this.kick());
+    this.schedule();
+    this.kick();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    if (this.timer) clearTimeout(this.timer);
+    // Deliveries in flight finish (or fail) and record their outcome before the pool closes.
+    await this.idle;
+    await this.pool?.end();
+    this.pool = null;
+  }
+
+  /**
+   * Starts a worker (up to the concurrency): one per wake-up or poll, and each worker that found a row
+   * starts another, so idle instances cost one claim query per poll while a backlog fans out.
+   */
+  kick(fanOut = false): void {
+    if (!this.pool || this.stopping) return;
+    if (this.workers >= this.config.get('DELIVERY_CONCURRENCY')) {
+      if (!fanOut) this.missed = true;
+      return;
+    }
+    if (this.workers === 0) this.idle = new Promise((resolve) => (this.markIdle = resolve));
+    this.workers++;
+    void this.work().finally(() => {
+      if (--this.workers === 0) this.markIdle();
+    });
+  }
+
+  private schedule(): void {
+    this.timer = setTimeout(() => {
+      this.kick();
+      if (!this.stopping) this.schedule();
+    }, this.config.get('DELIVERY_POLL_INTERVAL_MS'));
+    this.timer.unref();
+  }
+
+  private async work(): Promise<void> {
+    try {
+      for (;;) {
+        if (this.stopping) return;
+        this.missed = false;
+        if (await this.deliverOne()) this.kick(true);
+        else if (!this.missed) return;
+      }
+    } catch (error) {
+      // The database is unreachable: this worker stops; the next poll starts a new one.
+      this.logger.warn({ err: (error as Error).message }, 'delivery pass failed');
+    }
+  }
+
+  /** Claims, delivers and records one row; false when nothing is due. */
+  private async deliverOne(): Promise<boolean> {
+    const pool = this.pool;
+    if (!pool) return false;
+    const kinds = this.registry.pushKinds();
+    if (kinds.length === 0) return false;
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    // A connection that dies while checked out (Postgres restarted, the backend terminated) emits
+    // 'error' on the client: without a listener that would take the process down.
+    const onError = (error: Error) => (broken = error);
+    client.on('error', onError);
+    try {
+      await client.query('BEGIN');
+      const { rows } = await client.query<ClaimedRow>({ name: 'outbox.claim', text: CLAIM_SQL, values: [kinds, this.config.get('DELIVERY_MAX_AGE_SECONDS')] });
+      const row = rows[0];
+      if (!row) {
+        await client.query('COMMIT');
+        return false;
+      }
+      let result = await this.attempt(row);
+      await this.record(client, row, result);
+      if (result.outcome === 'delivered') {
+        const followers = await client.query<ClaimedRow>({
+          name: 'outbox.followers',
+          text: FOLLOWERS_SQL,
+          values: [row.destinationId, row.id, this.config.get('DELIVERY_MAX_AGE_SECONDS'), BATCH - 1],
+        });
+        for (const next of followers.rows) {
+          if (this.stopping) break;
+          result = await this.attempt(next);
+          await this.record(client, next, result);
+          if (result.outcome !== 'delivered') break;
+        }
+      }
+      await client.query('COMMIT');
+      return true;
+    } catch (error) {
+      broken = error as Error;
+      throw error;
+    } finally {
+      client.off('error', onError);
+      // A connection whose transaction failed is dropped, not returned half-open.
+      client.release(broken);
+    }
+  }
+
+  private async attempt(row: OutboxRow): Promise<DeliveryResult> {
+    const kind = this.registry.get(row.destinationKind);
+    if (!kind) return { outcome: 'retry', error: `no delivery kind ${row.destinationKind} on this instance` };
+    try {
+      return await kind.deliver(row);
+    } catch (error) {
+      return { outcome: 'retry', error: (error as Error).message || String(error) };
+    }
+  }
+
+  private async record(client: pg.PoolClient, row: ClaimedRow, result: DeliveryResult): Promise<void> {
+    if (result.outcome === 'delivered') {
+      await client.query(
+        `UPDATE outbox SET status = 'delivered', attempts = attempts + 1, last_attempt_at = clock_timestamp(), delivered_at = clock_timestamp() WHERE id = $1`,
+        [row.id],
+      );
+      return;
+    }
+    if (result.outcome === 'hold') {
+      await client.query(`UPDATE outbox SET next_attempt_at = clock_timestamp() + make_interval(secs => $2) WHERE id = $1`, [row.id, HOLD_MS / 1000]);
+      return;
+    }
+    const error = result.error.slice(0, 500);
+    const attempts = row.attempts + 1;
+    if (result.outcome === 'dead' || row.expired) {
+      await client.query(`UPDATE outbox SET status = 'dead', attempts = $2, last_attempt_at = clock_timestamp(), last_error = $3 WHERE id = $1`, [row.id, attempts, error]);
+      await this.auditDeath(client, row, attempts, error);
+      this.logger.warn({ outboxId: row.id, destination: row.destinationId, kind: row.destinationKind, attempts }, 'delivery failed for good');
+      return;
+    }
+    const delay = retryDelayMs(attempts, this.config.get('DELIVERY_RETRY_BASE_MS'), this.config.get('DELIVERY_RETRY_MAX_MS'));
+    await client.query(
+      `UPDATE outbox SET attempts = $2, last_attempt_at = clock_timestamp(), last_error = $3, next_attempt_at = clock_timestamp() + make_interval(secs => $4) WHERE id = $1`,
+      [row.id, attempts, error, delay / 1000],
+    );
+  }
+
+  /** A dead delivery is part of the accountable record: one audit event, in the same transaction. */
+  private async auditDeath(client: pg.PoolClient, row: OutboxRow, attempts: number, error: string): Promise<void> {
+    await client.query(
+      eventInsertSql(1),
+      eventValues({
+        action: 'delivery.failed',
+        outcome: 'failure',
+        accountId: row.accountId,
+        context: { requestId: `outbox-${row.id}`, ip: null, userAgent: null, surface: 'system' },
+        reason: error,
+        details: { outboxId: row.id, jti: row.jti, destinationKind: row.destinationKind, destinationId: row.destinationId, auditEventId: row.auditEventId, attempts },
+      }),
+    );
+  }
+}

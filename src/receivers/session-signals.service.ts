@@ -1,0 +1,155 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Actor } from '../common/actor.js';
+import { OutboxEntry } from '../delivery/delivery.types.js';
+import { OutboxService } from '../delivery/outbox.service.js';
+import { ReceiverConfig } from './receiver-config.service.js';
+import { BACKCHANNEL_LOGOUT, RECEIVER_KINDS, SESSION_REVOKED, SubjectFormat } from './ssf.constants.js';
+
+/** A committed-with-it revocation, as the signals to receivers need it. */
+export interface RevokedSessions {
+  accountId: string;
+  auditEventId: string;
+  action: string;
+  /** What ended: one session (or a device's, or a key's: listed), every session of a user, or of the account. */
+  scope: 'session' | 'device' | 'user' | 'account' | 'client';
+  targetUserId: string | null;
+  sessionIds: string[];
+  reason: string | null;
+  effectiveAt: Date;
+}
+
+interface ReceiverRow {
+  id: string;
+  kind: string;
+  audience: string;
+  subject_format: SubjectFormat | null;
+  email: string | null;
+}
+
+type InitiatingEntity = 'admin' | 'user' | 'policy' | 'system';
+
+/** CAEP's initiating_entity: who caused the revocation. */
+export function initiatingEntity(actor: Actor, action: string, targetUserId: string | null): InitiatingEntity {
+  if (action === 'session.refresh_reuse') return 'policy';
+  if (actor.kind === 'system') return 'system';
+  if (actor.userId !== null && actor.userId === targetUserId) return 'user';
+  return 'admin';
+}
+
+/**
+ * Turns a revocation into outbox rows, in the revocation's transaction: one session-revoked SET per
+ * subscribed SSF stream of the account (per session when sessions were ended one by one), one
+ * back-channel logout token per back-channel client. Only the account's own receivers, and of a
+ * stream only the subjects it did not remove.
+ */
+@Injectable()
+export class SessionSignalsService {
+  constructor(
+    private readonly outbox: OutboxService,
+    private readonly config: ReceiverConfig,
+  ) {}
+
+  async revoked(manager: EntityManager, actor: Actor, revoked: RevokedSessions): Promise<void> {
+    const receivers: ReceiverRow[] = await manager.query(
+      `SELECT r.id, r.kind, r.audience, r.subject_format, (SELECT email FROM users WHERE id = $2) AS email
+         FROM receivers r
+        WHERE r.account_id = $1 AND r.status <> 'disabled'
+          AND (r.kind = 'backchannel' OR $3 = ANY(r.events_requested))
+          AND ($2::uuid IS NULL
+               OR EXISTS (SELECT 1 FROM receiver_subjects s WHERE s.receiver_id = r.id AND s.user_id = $2 AND s.included)
+               OR (r.all_subjects AND NOT EXISTS (SELECT 1 FROM receiver_subjects s WHERE s.receiver_id = r.id AND s.user_id = $2 AND NOT s.included)))
+        ORDER BY r.id`,
+      [revoked.accountId, revoked.targetUserId, SESSION_REVOKED],
+    );
+    if (receivers.length === 0) return;
+    const entries: OutboxEntry[] = [];
+    const entity = initiatingEntity(actor, revoked.action, revoked.targetUserId);
+    const perSession = revoked.scope === 'session' || revoked.scope === 'device' || revoked.scope === 'client';
+    const accountUsers = revoked.scope === 'account' && receivers.some((r) => r.kind === RECEIVER_KINDS.backchannel) ? await this.usersOf(manager, revoked.accountId) : [];
+    for (const receiver of receivers) {
+      const entry = (payload: Record<string, unknown>): OutboxEntry => ({
+        destinationKind: receiver.kind,
+        destinationId: receiver.id,
+        accountId: revoked.accountId,
+        auditEventId: revoked.auditEventId,
+        payload,
+      });
+      if (receiver.kind === RECEIVER_KINDS.backchannel) {
+        if (revoked.scope === 'account') for (const userId of accountUsers) entries.push(entry(this.logoutClaims(receiver, userId, null)));
+        else if (perSession) for (const sid of revoked.sessionIds) entries.push(entry(this.logoutClaims(receiver, revoked.targetUserId, sid)));
+        else entries.push(entry(this.logoutClaims(receiver, revoked.targetUserId, null)));
+        continue;
+      }
+      const subjects = revoked.scope === 'account' ? [this.tenantSubject(revoked.accountId)] : perSession
+        ? revoked.sessionIds.map((sid) => this.sessionSubject(receiver, revoked, sid))
+        : [this.userSubject(receiver, revoked)];
+      for (const subId of subjects) entries.push(entry(this.setClaims(receiver, revoked, entity, subId)));
+    }
+    await this.outbox.enqueue(manager, entries);
+  }
+
+  /** After the revocation's commit: this instance's dispatcher looks now rather than at its next poll. */
+  committed(): void {
+    this.outbox.wake();
+  }
+
+  /** The SET's claims but its jti (the outbox row's, added when it is signed). */
+  private setClaims(receiver: ReceiverRow, revoked: RevokedSessions, entity: InitiatingEntity, subId: Record<string, unknown>): Record<string, unknown> {
+    return {
+      iss: this.config.issuer,
+      aud: receiver.audience,
+      iat: Math.floor(Date.now() / 1000),
+      txn: revoked.auditEventId,
+      sub_id: subId,
+      events: {
+        [SESSION_REVOKED]: {
+          event_timestamp: Math.floor(revoked.effectiveAt.getTime() / 1000),
+          initiating_entity: entity,
+          reason_admin: { en: revoked.reason ?? revoked.action },
+        },
+      },
+    };
+  }
+
+  /** A logout token's claims but iat, exp and jti, set when it is signed (a retried token must not arrive expired). */
+  private logoutClaims(receiver: ReceiverRow, sub: string | null, sid: string | null): Record<string, unknown> {
+    return { iss: this.config.issuer, aud: receiver.audience, ...(sub ? { sub } : {}), ...(sid ? { sid } : {}), events: { [BACKCHANNEL_LOGOUT]: {} } };
+  }
+
+  private userId(receiver: ReceiverRow, userId: string): Record<string, unknown> {
+    switch (receiver.subject_format) {
+      case 'opaque':
+        return { format: 'opaque', id: userId };
+      case 'email':
+        if (receiver.email) return { format: 'email', email: receiver.email };
+        return { format: 'iss_sub', iss: this.config.issuer, sub: userId };
+      default:
+        return { format: 'iss_sub', iss: this.config.issuer, sub: userId };
+    }
+  }
+
+  private userSubject(receiver: ReceiverRow, revoked: RevokedSessions): Record<string, unknown> {
+    const user = this.userId(receiver, revoked.targetUserId as string);
+    if (receiver.subject_format && receiver.subject_format !== 'complex') return user;
+    return { format: 'complex', user, tenant: { format: 'opaque', id: revoked.accountId } };
+  }
+
+  private sessionSubject(receiver: ReceiverRow, revoked: RevokedSessions, sessionId: string): Record<string, unknown> {
+    return {
+      format: 'complex',
+      session: { format: 'opaque', id: sessionId },
+      ...(revoked.targetUserId ? { user: this.userId(receiver, revoked.targetUserId) } : {}),
+      tenant: { format: 'opaque', id: revoked.accountId },
+    };
+  }
+
+  private tenantSubject(accountId: string): Record<string, unknown> {
+    return { format: 'complex', tenant: { format: 'opaque', id: accountId } };
+  }
+
+  private async usersOf(manager: EntityManager, accountId: string): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(`SELECT id FROM users WHERE account_id = $1 ORDER BY id`, [accountId]);
+    return rows.map((r) => r.id);
+  }
+}
