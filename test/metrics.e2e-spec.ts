@@ -112,7 +112,7 @@ describe('metrics', () => {
     expect(valueOf(samples, 'session_service_http_requests_total', { route: '(unmatched)', status: '404', surface: 'zap' })).toBe(1);
     // and the bucket counts are cumulative
     const buckets = samples
-      .filter((s) => s.name === 'session_service_http_request_duration_seconds_bucket' && s.labels.route === '/v1/auth/session' && s.labels.status === '401')
+      .filter((s) => s.name === 'session_service_http_request_duration_seconds_bucket' && s.labels.route === '/v1/auth/session' && s.labels.status === '400')
       .map((s) => s.value);
     expect(buckets.length).toBeGreaterThan(1);
     expect([...buckets].sort((a, b) => a - b)).toEqual(buckets);

@@ -154,7 +154,7 @@ describe('the built service’s output', () => {
     // The default metrics listener (loopback, no token) serves the same requests, as curl sees it.
     const scraped = execFileSync('curl', ['-fsS', `http://127.0.0.1:${String(metricsLine.port)}/metrics`], { encoding: 'utf8' });
     const samples = parseExposition(scraped);
-    expect(valueOf(samples, 'session_service_http_requests_total', { route: '/v1/auth/session', status: '200', surface: 'native' })).toBe(1);
+    expect(valueOf(samples, 'session_service_http_requests_total', { route: '/v1/auth/session', status: '400', surface: 'native' })).toBe(1);
     expect(valueOf(samples, 'session_service_revocations_total', { action: 'session.logout' })).toBe(1);
 
     // Stopped (Nest's shutdown hooks re-raise SIGTERM once closed): every line it wrote is in.
