@@ -17,6 +17,8 @@ const TAGS: [name: string, description: string][] = [
   ['accounts', 'Accounts (tenants), account-wide forced logout, legal hold'],
   ['clients', 'API keys and SigV4 access keys for other services'],
   ['oauth', 'RFC 7662 introspection and RFC 7009 revocation, for services holding an API key'],
+  ['shared signals', 'OpenID Shared Signals (CAEP) transmitter: metadata, streams, subjects, verification, poll delivery'],
+  ['receivers', 'OIDC back-channel logout receivers and the signing key of every event'],
   ['audit', 'The audit trail: events, export, summary, hash-chain verification, retention'],
   ['health', 'Liveness and readiness'],
   ['Rocket.Chat', 'Rocket.Chat-compatible login and logout'],

@@ -25,6 +25,7 @@ export class BackchannelReceiversController {
     return this.receivers.create(actor, dto);
   }
 
+  /** The account's back-channel logout receivers. */
   @Get('backchannel-receivers')
   @Authenticated(PERMISSIONS.receiversManage)
   @ApiOkResponse({ type: [BackchannelReceiverDto] })
@@ -32,6 +33,7 @@ export class BackchannelReceiversController {
     return this.receivers.list(actor);
   }
 
+  /** Removes a back-channel logout receiver: it gets no further logout tokens. */
   @Delete('backchannel-receivers/:id')
   @HttpCode(204)
   @Authenticated(PERMISSIONS.receiversManage)

@@ -123,6 +123,7 @@ export class SsfStreamsController {
     return this.streams.remove(actor, q.stream_id);
   }
 
+  /** A stream's status: enabled, paused or disabled. */
   @Get('status')
   @Authenticated(PERMISSIONS.receiversManage)
   @ApiOkResponse({ type: StreamStatusDto })
