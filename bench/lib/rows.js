@@ -208,7 +208,7 @@ function loginRows(rows, l) {
 }
 
 function consumerRows(rows, c) {
-  rows.push(row('Anchor: consumer Fastify app, constant route', c.constant.rps, RPS, null, null, null, 'anchor', null));
+  rows.push(row('Anchor: consumer Fastify app, constant route (same bearer headers, unchecked)', c.constant.rps, RPS, null, null, null, 'anchor', null));
   rows.push(row('7. Consumer with the client library (cache hit) vs its constant route', c.cached.rps, RPS, c.constant.rps, RPS, c.cached.rps / c.constant.rps, '≥ 0.90×', c.cached.rps / c.constant.rps >= 0.9));
   rows.push(row('7. Consumer with the client library vs the same app calling introspection per request', c.cached.rps, RPS, c.introspect.rps, RPS, c.cached.rps / c.introspect.rps, 'info', null));
   rows.push(row('7.   client library cache hit ratio over the load runs', c.hitRatio * 100, '%', null, null, null, 'info', null));
