@@ -1594,18 +1594,22 @@ export interface components {
             min_verification_interval: number;
         };
         UpdateStreamDto: {
-            /** Format: uuid */
-            stream_id: string;
-            delivery?: components["schemas"]["StreamDeliveryDto"];
-            events_requested?: string[];
-            /** @enum {string} */
-            format?: "complex" | "iss_sub" | "opaque" | "email";
-            description?: string;
             iss?: string;
             aud?: string;
             events_supported?: string[];
             events_delivered?: string[];
             min_verification_interval?: number;
+            delivery?: components["schemas"]["StreamDeliveryDto"];
+            /** @description Event types wanted; only session-revoked is supported (events_delivered is the intersection). */
+            events_requested?: string[];
+            /**
+             * @description The Subject Identifier Format for user subjects: complex (default), iss_sub, opaque or email.
+             * @enum {string}
+             */
+            format?: "complex" | "iss_sub" | "opaque" | "email";
+            description?: string;
+            /** Format: uuid */
+            stream_id: string;
         };
         StreamStatusDto: {
             stream_id: string;

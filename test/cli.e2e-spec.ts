@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { BuiltService, buildService, runNode } from './support/built-service.js';
+import { builtEntry, runNode } from './support/built-service.js';
 import { bearer, createTestDatabase, createUser, loginAdmin, startApp } from './support/test-app.js';
 
 /**
@@ -12,7 +12,6 @@ import { bearer, createTestDatabase, createUser, loginAdmin, startApp } from './
  * in-process app (a running instance) serves on it.
  */
 describe('operator CLI and start-up (the built entry points)', () => {
-  let built: BuiltService;
   let app: NestFastifyApplication;
   let dbUrl: string;
   let adminToken: string;
@@ -30,18 +29,17 @@ describe('operator CLI and start-up (the built entry points)', () => {
     SECRETS_ENCRYPTION_KEY: process.env.SECRETS_ENCRYPTION_KEY,
     ...extra,
   });
-  const cli = (args: string[], extra: Record<string, string> = {}) => runNode(built.entry('cli.js'), args, operatorEnv(extra));
+  const cli = (args: string[], extra: Record<string, string> = {}) => runNode(builtEntry('cli.js'), args, operatorEnv(extra));
   const status = async (path: string, token: string) => (await http().get(path).set(bearer(token))).status;
   const loginStatus = async (username: string, password: string) => (await http().post('/v1/auth/login').send({ username, password })).status;
 
   beforeAll(async () => {
-    [built, dbUrl] = await Promise.all([buildService(), createTestDatabase()]);
+    dbUrl = await createTestDatabase();
     app = await startApp(dbUrl);
     adminToken = (await loginAdmin(app)).accessToken;
   }, 240_000);
   afterAll(async () => {
     await app?.close();
-    built?.remove();
   });
 
   describe('reset-password <username>', () => {
@@ -74,7 +72,7 @@ describe('operator CLI and start-up (the built entry points)', () => {
 
     it('reads the password from stdin when NEW_PASSWORD is not set', async () => {
       const user = await createUser(app, adminToken);
-      const child = spawn(process.execPath, [built.entry('cli.js'), 'reset-password', user.username], { env: { PATH: process.env.PATH, ...operatorEnv() } });
+      const child = spawn(process.execPath, [builtEntry('cli.js'), 'reset-password', user.username], { env: { PATH: process.env.PATH, ...operatorEnv() } });
       child.stdin.end('a-password-typed-on-stdin\n');
       const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
       expect(code).toBe(0);
@@ -105,7 +103,7 @@ describe('operator CLI and start-up (the built entry points)', () => {
 
   describe('start-up configuration', () => {
     it('refuses to start on bad settings with one list of every bad key, no stack trace', async () => {
-      const run = await runNode(built.entry('main.js'), [], operatorEnv({ PORT: 'abc', SWAGGER_ENABLED: 'nope', TRUST_PROXY: 'maybe', LOG_LEVEL: 'loud' }));
+      const run = await runNode(builtEntry('main.js'), [], operatorEnv({ PORT: 'abc', SWAGGER_ENABLED: 'nope', TRUST_PROXY: 'maybe', LOG_LEVEL: 'loud' }));
       expect(run.code).toBe(1);
       // The service logs JSON from its first line: one fatal line, the list of every bad key in it, no stack.
       const lines = run.stdout.trimEnd().split('\n');
@@ -128,7 +126,7 @@ describe('operator CLI and start-up (the built entry points)', () => {
 
     it('with SWAGGER_ENABLED=false serves no /docs and its start line does not claim one', async () => {
       const port = String(20000 + Math.floor(Math.random() * 20000));
-      const child = spawn(process.execPath, [built.entry('main.js')], { env: { PATH: process.env.PATH, ...operatorEnv({ SWAGGER_ENABLED: 'false', PORT: port, HOST: '127.0.0.1', METRICS_PORT: '0', LOG_LEVEL: 'info' }) } });
+      const child = spawn(process.execPath, [builtEntry('main.js')], { env: { PATH: process.env.PATH, ...operatorEnv({ SWAGGER_ENABLED: 'false', PORT: port, HOST: '127.0.0.1', METRICS_PORT: '0', LOG_LEVEL: 'info' }) } });
       let stdout = '';
       child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
       try {

@@ -1,24 +1,11 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { builtEntry, freePort } from './support/built-service.js';
 import { parseExposition, valueOf } from './support/metrics.js';
 import { createTestDatabase } from './support/test-app.js';
 import { TEST_ADMIN } from './test-env.js';
-
-const ROOT = resolve(__dirname, '..');
-
-async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.on('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-}
 
 /** The built service (`node dist/main.js`), its output split into lines as it comes. */
 class Service {
@@ -29,7 +16,7 @@ class Service {
 
   constructor(env: Record<string, string>) {
     // Only what the service needs: nothing of the test run's environment (LOG_LEVEL, DATABASE_URL…) leaks in.
-    this.child = spawn(process.execPath, ['dist/main.js'], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [builtEntry('main.js')], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     const take = (chunk: Buffer) => {
       const text = this.buffered + chunk.toString('utf8');
       const parts = text.split('\n');
@@ -92,10 +79,6 @@ describe('the built service’s output', () => {
     return service;
   };
 
-  beforeAll(() => {
-    // What `npm start` runs: the Nest build (Swagger plugin and assets included).
-    execFileSync(process.execPath, [join(ROOT, 'node_modules/@nestjs/cli/bin/nest.js'), 'build'], { cwd: ROOT, stdio: 'pipe' });
-  }, 300_000);
   afterAll(async () => {
     await Promise.all(services.map((s) => s.stop()));
   });

@@ -9,7 +9,7 @@ import { SessionInvalidationService } from './session-invalidation.service.js';
 export class InvalidatedCache<V> {
   private readonly entries = new Map<string, V>();
   private readonly keyById = new Map<string, string>();
-  /** Lookups answered from the cache, not found in it, and skipped while the channel was down (metrics). */
+  /** Lookups answered from the cache, not found in it, and skipped while it could not be trusted (no fresh lease): metrics. */
   hits = 0;
   misses = 0;
   bypassed = 0;

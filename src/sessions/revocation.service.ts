@@ -13,7 +13,7 @@ import { PERMISSIONS } from '../permissions/permissions.js';
 import { PermissionsService } from '../permissions/permissions.service.js';
 import { SessionSignalsService } from '../receivers/session-signals.service.js';
 import { RevocationReceipt, RevocationTarget, RevokeOptions } from './revocation.types.js';
-import { COUNT_COLUMNS, CountedOwner, countLiveOfUser, SESSION_COUNTS, uncount } from './session-counts.js';
+import { COUNT_COLUMNS, COUNT_IS_CURRENT, CountedOwner, countLiveOfUser, SESSION_COUNTS, uncount } from './session-counts.js';
 import { LIVE_SESSION_SQL, SESSION_JOINS } from './session-sql.js';
 import { PublishedInvalidation, SessionInvalidationService } from './session-invalidation.service.js';
 
@@ -99,7 +99,7 @@ const REVOKE_ONE: PreparedStatement = {
   text: `WITH m AS (UPDATE sessions SET ${MARK} WHERE id = $1 RETURNING revoked_at, user_id, least(idle_expires_at, expires_at) AS expiry),
           c AS (UPDATE users u SET live_sessions = u.live_sessions - 1 FROM m, accounts a
                  WHERE u.id = m.user_id AND a.id = u.account_id AND m.expiry > u.expired_counted_until
-                   AND u.live_epoch IS NOT DISTINCT FROM greatest(u.sessions_valid_after, a.sessions_valid_after))
+                   AND ${COUNT_IS_CURRENT})
          SELECT revoked_at AS at FROM m`,
 };
 const markParamsOf = (actor: Actor, reason: string | null) => [actor.userId, reason, actor.context.surface];

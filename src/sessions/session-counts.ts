@@ -10,6 +10,11 @@ import { LIVE_SESSION_OF_ONE_USER_SQL, LIVE_SESSION_OF_USER_SQL } from './sessio
 
 /** A session's expiry: the sooner of its idle and absolute expiry (the ix_sessions_user_expiry key). */
 const EXPIRY = 'least(s.idle_expires_at, s.expires_at)';
+/**
+ * The user's maintained count is current: it was made since the newest watermark of the user and its
+ * account (`u` the user, `a` its account); otherwise it is recounted once before it is used.
+ */
+export const COUNT_IS_CURRENT = 'u.live_epoch IS NOT DISTINCT FROM greatest(u.sessions_valid_after, a.sessions_valid_after)';
 
 /** Sessions of the user in the count's epoch, as LIVE_SESSION_OF_USER_SQL minus its expiry test ($1…$5). */
 const IN_EPOCH_OF_USER = `s.user_id = $1 AND s.revoked_at IS NULL
@@ -72,7 +77,7 @@ export const SESSION_COUNTS = {
                     - (SELECT count(*)::int FROM sessions s WHERE s.id = ANY($1::uuid[]) AND s.user_id = u.id AND ${EXPIRY} > u.expired_counted_until)
              FROM owners, accounts a
             WHERE u.id = owners.id AND a.id = u.account_id
-              AND u.live_epoch IS NOT DISTINCT FROM greatest(u.sessions_valid_after, a.sessions_valid_after)`,
+              AND ${COUNT_IS_CURRENT}`,
   },
 } satisfies Record<string, PreparedStatement>;
 
@@ -91,7 +96,7 @@ export interface CountedOwner {
 
 /** The owner-row columns liveOfUser adds to its locking read (`u` users, `a` accounts). */
 export const COUNT_COLUMNS = `u.live_sessions AS "liveSessions",
-  (u.live_epoch IS NOT DISTINCT FROM greatest(u.sessions_valid_after, a.sessions_valid_after)) AS counted,
+  (${COUNT_IS_CURRENT}) AS counted,
   u.expired_counted_until::text AS "expiredCountedUntil"`;
 
 /**

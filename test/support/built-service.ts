@@ -1,17 +1,9 @@
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 
-const ROOT = join(__dirname, '..', '..');
-
-/** The service as `npm run build` makes it (without the Swagger plugin), in a folder of its own. */
-export interface BuiltService {
-  /** Absolute path of the built entry (`cli.js`, `main.js`). */
-  entry(name: 'cli.js' | 'main.js'): string;
-  remove(): void;
-}
+const DIST = join(__dirname, '..', '..', 'dist');
 
 export interface Run {
   code: number | null;
@@ -20,18 +12,14 @@ export interface Run {
 }
 
 /**
- * Compiles src/ with the project's build settings into a temporary folder (ESM, its own package.json
- * and a link to node_modules), so a test runs the real entry points as an operator would, not a
- * stale dist/ nor the CommonJS that Jest runs.
+ * An entry point of the built service (`dist/`, which `npm test` builds with `nest build` before Jest
+ * runs: the Swagger plugin and assets included), so a test runs what an operator runs, not the
+ * CommonJS that Jest runs. Tests only read it: none rebuilds it under another test's feet.
  */
-export async function buildService(): Promise<BuiltService> {
-  const dir = mkdtempSync(join(tmpdir(), 'sst-build-'));
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
-  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
-  const out = join(dir, 'dist');
-  await promisify(execFile)(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', out], { cwd: ROOT });
-  cpSync(join(ROOT, 'src', 'admin', 'public'), join(out, 'admin', 'public'), { recursive: true });
-  return { entry: (name) => join(out, name), remove: () => rmSync(dir, { recursive: true, force: true }) };
+export function builtEntry(name: 'cli.js' | 'main.js'): string {
+  const path = join(DIST, name);
+  if (!existsSync(path)) throw new Error(`${path} is missing: run \`npm run build\` (npm test does) before this test`);
+  return path;
 }
 
 /** Runs `node <script> …args` with this environment (nothing inherited but PATH) and collects what it printed. */
@@ -42,4 +30,17 @@ export function runNode(script: string, args: string[], env: Record<string, stri
       resolve({ code, stdout, stderr });
     });
   });
+}
+
+/** A port nothing listens on right now. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (!address || typeof address === 'string') throw new Error('no port');
+  return address.port;
 }

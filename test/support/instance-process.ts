@@ -1,10 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
 import { applyTestEnv } from '../test-env.js';
-
-const MAIN = join(__dirname, '..', '..', 'dist', 'main.js');
+import { builtEntry, freePort } from './built-service.js';
 
 /** An instance of the built service in a process of its own, so a test can freeze it (SIGSTOP). */
 export interface InstanceProcess {
@@ -15,27 +11,18 @@ export interface InstanceProcess {
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
-
 /**
  * Starts `node dist/main.js` (built by `npm test` before Jest runs) on `databaseUrl` with the test
  * environment, and waits until it answers.
  */
 export async function spawnInstance(databaseUrl: string, env: Record<string, string> = {}): Promise<InstanceProcess> {
-  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build\` (npm test does) before this test`);
+  const main = builtEntry('main.js');
   const saved = { ...process.env };
   applyTestEnv(databaseUrl);
   const port = await freePort();
   const childEnv = { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' };
   process.env = saved;
-  const child: ChildProcess = spawn(process.execPath, ['--max-old-space-size=128', MAIN], { env: childEnv, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, ['--max-old-space-size=128', main], { env: childEnv, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
   const url = `http://127.0.0.1:${port}`;

@@ -1,3 +1,4 @@
+import { PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { POLL_METHOD, PUSH_METHOD, SUBJECT_FORMATS } from '../ssf.constants.js';
@@ -54,30 +55,10 @@ export class CreateStreamDto extends EchoedStreamFields {
   description?: string;
 }
 
-export class UpdateStreamDto extends EchoedStreamFields {
+/** What an update may change: any field of a creation (each optional), naming the stream. */
+export class UpdateStreamDto extends PartialType(CreateStreamDto) {
   @IsUUID(undefined, { message: 'stream_id must be a stream id' })
   stream_id: string;
-
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => StreamDeliveryDto)
-  delivery?: StreamDeliveryDto;
-
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @MaxLength(300, { each: true })
-  events_requested?: string[];
-
-  @IsOptional()
-  @IsIn(SUBJECT_FORMATS)
-  format?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  description?: string;
 }
 
 export class StreamIdQueryDto {
