@@ -202,7 +202,7 @@ describe('users, roles, accounts, clients, OAuth, health, OpenAPI (native /v1)',
     const victim = await createUser(app, adminToken);
     await http().post(`/v1/users/${victim.userId}/logout`).set(bearer(fresh.accessToken)).send({ reason: 'no' }).expect(403);
     const [denied] = await dataSource.query(
-      `SELECT target_user_id AS "targetUserId", reason FROM audit_events WHERE action = 'auth.permission_denied' AND actor_user_id = $1`,
+      `SELECT target_user_id AS "targetUserId", reason FROM audit_events WHERE action = 'session.forced_logout' AND outcome = 'denied' AND actor_user_id = $1`,
       [fresh.userId],
     );
     expect(denied).toEqual({ targetUserId: victim.userId, reason: 'missing_permission' });

@@ -72,6 +72,14 @@ export class AuditEventPageDto {
   items: AuditEventDto[];
   /** Pass as `cursor` for the next (older) page; null on the last page. */
   nextCursor: string | null;
+  /** Pass as `before` for the previous (newer) page; null on the first page. */
+  prevCursor: string | null;
+  /** The page size used. */
+  limit: number;
+  /** How many events match the filters (all pages); counted up to 10,000 (see totalExact). */
+  total: number;
+  /** False when more than 10,000 events match: `total` is then 10,000, a lower bound. */
+  totalExact: boolean;
 }
 
 /** What an account filter says for the events that belong to no account (a failed login for an unknown username, …). */
@@ -147,8 +155,15 @@ export class AuditListQueryDto extends AuditFilterDto {
   @Max(500)
   limit?: number;
 
+  /** The `nextCursor` of a page: the page after it (older events). */
   @IsOptional()
   @IsString()
   @MaxLength(200)
   cursor?: string;
+
+  /** The `prevCursor` of a page: the page before it (newer events). Not with `cursor`. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  before?: string;
 }
