@@ -374,7 +374,7 @@ describe('users, roles, accounts, clients, OAuth, health, OpenAPI (native /v1)',
     const nowhere = '00000000-0000-4000-8000-000000000000';
     const get = async (path: string) => (await http().get(path).set(bearer(adminToken)).expect(200)).body;
     expect(await get(`/v1/users?accountId=${nowhere}`)).toEqual({ items: [], nextCursor: null });
-    expect(await get(`/v1/audit/events?accountId=${nowhere}`)).toEqual({ items: [], nextCursor: null });
+    expect(await get(`/v1/audit/events?accountId=${nowhere}`)).toEqual({ items: [], nextCursor: null, prevCursor: null, limit: 50, total: 0, totalExact: true });
     expect(await get(`/v1/audit/summary?accountId=${nowhere}`)).toMatchObject({ perActor: [], perSurface: [] });
     expect(await get(`/v1/audit/verify?accountId=${nowhere}`)).toMatchObject({ ok: true, checked: 0, firstBroken: null });
     expect(await get(`/v1/audit/verify?account=${nowhere}`)).toMatchObject({ ok: true, checked: 0, firstBroken: null });
