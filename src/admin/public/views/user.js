@@ -55,7 +55,7 @@ export async function renderUser(container, { id, current }) {
           ],
         })),
       }),
-      canEnd ? null : h('p', { class: 'hint' }, 'Ending a session needs the sessions.revoke-any permission, which you do not hold.'),
+      ...(canEnd ? [] : [h('p', { class: 'hint' }, 'Ending a session needs the sessions.revoke-any permission, which you do not hold.')]),
       endOne,
     );
   }
