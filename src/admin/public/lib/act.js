@@ -5,8 +5,6 @@ import { api, session } from './api.js';
 import { h } from './dom.js';
 import { setStatus, showError } from './status.js';
 
-let forms = 0;
-
 /**
  * @param {object} o
  * @param {string} o.id        prefix of the controls' ids
@@ -17,7 +15,6 @@ let forms = 0;
  * @param {() => void} [o.done] after a real (not dry-run) logout
  */
 export function actPanel({ id, title, description, permission, request, reasonRequired = true, done }) {
-  const n = ++forms;
   const allowed = session.can(permission);
   const reason = h('input', { id: `${id}-reason`, type: 'text', maxlength: 500, required: reasonRequired, autocomplete: 'off' });
   const ticket = h('input', { id: `${id}-ticket`, type: 'text', maxlength: 200, autocomplete: 'off' });
@@ -108,6 +105,5 @@ export function actPanel({ id, title, description, permission, request, reasonRe
       confirm.disabled = false;
     }
   });
-  form.dataset.panel = String(n);
   return h('section', { class: 'card', 'aria-labelledby': `${id}-heading` }, h('h3', { id: `${id}-heading` }, title), form);
 }

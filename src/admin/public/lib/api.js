@@ -66,7 +66,9 @@ export async function api(path, options = {}, retried = false) {
   const res = await send(path, options);
   if (res.ok) return res;
   const body = await bodyOf(res);
-  if (!retried && needsFreshAuth(res, body)) {
+  if (needsFreshAuth(res, body)) {
+    // Asked once per action: a second refusal after a fresh sign-in is shown, not asked again.
+    if (retried) throw new ApiError(401, messageOf(body, res.status), body);
     const password = await askPassword();
     if (password === null) throw new ApiError(401, 'Fresh sign-in cancelled: nothing was done.', body);
     const again = await send('/v1/auth/reauthenticate', { method: 'POST', body: { password } });
