@@ -6150,6 +6150,10 @@ export interface operations {
                 action?: ("session.login" | "session.logout" | "session.forced_logout" | "session.revoked_all" | "session.refresh_reuse" | "auth.login_failed" | "auth.login_throttled" | "auth.permission_denied" | "user.created" | "user.updated" | "user.password_changed" | "user.disabled" | "user.roles_changed" | "role.created" | "account.created" | "account.updated" | "client.created" | "client.revoked" | "access_key.created" | "access_key.revoked" | "audit.retention_run" | "receiver.created" | "receiver.updated" | "receiver.deleted" | "delivery.failed" | "signing_key.rotated")[];
                 actorUserId?: string;
                 targetUserId?: string;
+                /** @description The actor by username or email (exact, case-insensitive), a user of the account read. */
+                actorName?: string;
+                /** @description The target by username or email (exact, case-insensitive), a user of the account read. */
+                targetName?: string;
                 surface?: "native" | "rocketchat" | "uberall" | "zap" | "ras" | "chime" | "system";
                 outcome?: "success" | "failure" | "denied";
                 /** @description Case-insensitive text the reason contains. */
@@ -6271,6 +6275,10 @@ export interface operations {
                 action?: ("session.login" | "session.logout" | "session.forced_logout" | "session.revoked_all" | "session.refresh_reuse" | "auth.login_failed" | "auth.login_throttled" | "auth.permission_denied" | "user.created" | "user.updated" | "user.password_changed" | "user.disabled" | "user.roles_changed" | "role.created" | "account.created" | "account.updated" | "client.created" | "client.revoked" | "access_key.created" | "access_key.revoked" | "audit.retention_run" | "receiver.created" | "receiver.updated" | "receiver.deleted" | "delivery.failed" | "signing_key.rotated")[];
                 actorUserId?: string;
                 targetUserId?: string;
+                /** @description The actor by username or email (exact, case-insensitive), a user of the account read. */
+                actorName?: string;
+                /** @description The target by username or email (exact, case-insensitive), a user of the account read. */
+                targetName?: string;
                 surface?: "native" | "rocketchat" | "uberall" | "zap" | "ras" | "chime" | "system";
                 outcome?: "success" | "failure" | "denied";
                 /** @description Case-insensitive text the reason contains. */
@@ -6392,6 +6400,10 @@ export interface operations {
                 action?: ("session.login" | "session.logout" | "session.forced_logout" | "session.revoked_all" | "session.refresh_reuse" | "auth.login_failed" | "auth.login_throttled" | "auth.permission_denied" | "user.created" | "user.updated" | "user.password_changed" | "user.disabled" | "user.roles_changed" | "role.created" | "account.created" | "account.updated" | "client.created" | "client.revoked" | "access_key.created" | "access_key.revoked" | "audit.retention_run" | "receiver.created" | "receiver.updated" | "receiver.deleted" | "delivery.failed" | "signing_key.rotated")[];
                 actorUserId?: string;
                 targetUserId?: string;
+                /** @description The actor by username or email (exact, case-insensitive), a user of the account read. */
+                actorName?: string;
+                /** @description The target by username or email (exact, case-insensitive), a user of the account read. */
+                targetName?: string;
                 surface?: "native" | "rocketchat" | "uberall" | "zap" | "ras" | "chime" | "system";
                 outcome?: "success" | "failure" | "denied";
                 /** @description Case-insensitive text the reason contains. */

@@ -82,6 +82,16 @@ describe('audit list filters, paging and summary', () => {
     expect(to.every((e) => e.occurredAt < middle)).toBe(true);
     expect(from.length + to.length).toBe(4);
 
+    // People by name: username or email, exact and case-insensitive, within the account read.
+    const byId = await list(auditor.accessToken, { targetUserId: bob.userId });
+    expect(await list(auditor.accessToken, { targetName: bob.username.toUpperCase() })).toEqual(byId);
+    expect(await list(auditor.accessToken, { targetName: `${bob.username}@EXAMPLE.test` })).toEqual(byId);
+    expect(await list(auditor.accessToken, { actorName: alice.username })).toEqual(await list(auditor.accessToken, { actorUserId: alice.userId }));
+    expect(await list(auditor.accessToken, { targetName: bob.username.slice(0, 3) })).toEqual([]); // not a prefix search
+    expect(await list(auditor.accessToken, { targetName: 'admin' })).toEqual([]); // the default account's admin: another account
+    const named = (await http().get('/v1/audit/summary').query({ targetName: bob.username }).set(bearer(auditor.accessToken)).expect(200)).body;
+    expect(named.total).toBe(byId.length);
+    await http().get('/v1/audit/events').query({ targetName: '' }).set(bearer(auditor.accessToken)).expect(400);
     await http().get('/v1/audit/events?action=nope').set(bearer(auditor.accessToken)).expect(400);
     await http().get('/v1/audit/events?actorUserId=x').set(bearer(auditor.accessToken)).expect(400);
     await http().get('/v1/audit/events?cursor=garbage').set(bearer(auditor.accessToken)).expect(400);

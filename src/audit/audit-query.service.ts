@@ -156,6 +156,12 @@ export class AuditQueryService {
     };
     if (filter.actorUserId) add((p) => `actor_user_id = ${p}`, filter.actorUserId);
     if (filter.targetUserId) add((p) => `target_user_id = ${p}`, filter.targetUserId);
+    // A name is one user of the account read (usernames and emails are unique, case-insensitive): one
+    // lookup, then the same index as the id filter. Another account's user matches nothing.
+    const userNamed = (p: string) =>
+      `(SELECT u.id FROM users u WHERE (lower(u.username) = lower(${p}) OR lower(u.email) = lower(${p})) AND u.account_id IS NOT DISTINCT FROM ${accountId === null ? 'NULL' : '$1'}::uuid LIMIT 1)`;
+    if (filter.actorName) add((p) => `actor_user_id = ${userNamed(p)}`, filter.actorName);
+    if (filter.targetName) add((p) => `target_user_id = ${userNamed(p)}`, filter.targetName);
     if (filter.surface) add((p) => `surface = ${p}`, filter.surface);
     if (filter.outcome) add((p) => `outcome = ${p}`, filter.outcome);
     if (filter.reason) add((p) => `reason ILIKE ${p}`, `%${filter.reason.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);

@@ -195,11 +195,25 @@ describe('admin console (browser)', () => {
     expect(await page.locator('#per-surface tbody').innerText()).toMatch(/native\s+2 \(1 dry run\)/);
     expect(await page.locator('#per-actor tbody').innerText()).toContain(TEST_ADMIN.username);
 
-    // A name that is no one: an error, and none of the previous rows stay on screen.
+    // A person typed by email, in any case: the API matches the name, the chart and the table follow.
+    await page.fill('#f-reason', '');
+    await page.fill('#f-target', 'BOB.OKAFOR@example.com');
+    await trailAfter(page, () => page.click('#apply-filters'), (q) => q.get('targetName') === 'BOB.OKAFOR@example.com');
+    expect(new Set(await page.locator('#events tbody td[data-label="Whom"]').allInnerTexts())).toEqual(new Set(['bob.okafor']));
+    expect(await barTotal()).toBe(await page.locator('#events tbody tr').count());
+    // A name that is no one matches nothing.
     await page.fill('#f-target', 'nobody-by-that-name');
-    await page.click('#apply-filters');
-    await page.locator('#status', { hasText: 'No one is called' }).waitFor();
+    await trailAfter(page, () => page.click('#apply-filters'), (q) => q.get('targetName') === 'nobody-by-that-name');
+    expect(await page.locator('#events tbody td.empty').count()).toBe(1);
+    expect(await barTotal()).toBe(0);
+
+    // A filter the API refuses (From after To): the error, and none of the previous rows stay on screen.
+    await page.fill('#f-from', '2024-02-01T00:00');
+    await page.fill('#f-to', '2024-01-01T00:00');
+    await trailAfter(page, () => page.click('#apply-filters'), (q) => q.has('from'));
+    expect(await page.locator('#status').innerText()).toContain('`from` must be before `to`');
     expect(await page.locator('#events').count()).toBe(0);
+    expect(await page.locator('#events-box').innerText()).toContain('the filters could not be applied');
     expect(await page.locator('#chart rect').count()).toBe(0);
   });
 
@@ -275,6 +289,10 @@ describe('admin console (browser)', () => {
     await signIn(auditPage, auditor.username, auditor.password);
     await auditPage.locator('#data-ui[aria-busy="false"]').waitFor();
     expect(await auditPage.locator('#nav a:visible').allInnerTexts()).toEqual(['Audit', 'Integrity']);
+    // Without users.manage, a person is still found by name: the audit API matches it.
+    await auditPage.fill('#f-target', 'bob.okafor');
+    await trailAfter(auditPage, () => auditPage.click('#apply-filters'), (q) => q.get('targetName') === 'bob.okafor');
+    expect(new Set(await auditPage.locator('#events tbody td[data-label="Whom"]').allInnerTexts())).toEqual(new Set(['bob.okafor']));
     await auditPage.goto(`${urlOf(app)}/admin/#/people`);
     await auditPage.locator('#refusal', { hasText: 'users.manage' }).waitFor();
     expect(await auditPage.locator('#people').count()).toBe(0);

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { IsStorableDate } from '../../common/storable-date.js';
 import { SURFACES } from '../../common/surface.js';
 import { AUDIT_ACTIONS, AUDIT_OUTCOMES, AuditOutcome } from '../audit.types.js';
@@ -117,6 +117,18 @@ export class AuditFilterDto {
   @IsOptional()
   @IsUUID()
   targetUserId?: string;
+
+  /** The actor by username or email (exact, case-insensitive), a user of the account read. */
+  @IsOptional()
+  @IsString()
+  @Length(1, 254)
+  actorName?: string;
+
+  /** The target by username or email (exact, case-insensitive), a user of the account read. */
+  @IsOptional()
+  @IsString()
+  @Length(1, 254)
+  targetName?: string;
 
   /** Another account, or `none` for the events that belong to no account: system admin only. Defaults to the caller's. */
   @IsAccountSelector()

@@ -1,6 +1,6 @@
 // Audit: filters (kept in the address, so a name is a link that filters), the events table with its
 // total and pages both ways, and the chart and per-actor/per-surface counts of the same filters.
-import { api, getJson, session } from '../lib/api.js';
+import { api, getJson } from '../lib/api.js';
 import { field, formatWhen, h, isUuid, table } from '../lib/dom.js';
 import { setStatus, showError } from '../lib/status.js';
 import { renderChart } from './chart.js';
@@ -17,7 +17,7 @@ const SURFACES = ['native', 'rocketchat', 'uberall', 'zap', 'ras', 'chime', 'sys
 const OUTCOMES = ['success', 'failure', 'denied'];
 const PAGE_SIZES = [25, 50, 100, 200];
 /** The address's filter keys (besides the labels of the people they name). */
-const KEYS = ['actionSet', 'actorUserId', 'targetUserId', 'surface', 'outcome', 'reason', 'from', 'to', 'limit'];
+const KEYS = ['actionSet', 'actorUserId', 'actorName', 'targetUserId', 'targetName', 'surface', 'outcome', 'reason', 'from', 'to', 'limit'];
 
 const ACTION_NAMES = {
   'session.login': 'Login',
@@ -56,7 +56,7 @@ function apiFilter(applied) {
   const p = new URLSearchParams();
   const set = ACTION_SETS[applied.get('actionSet') ?? 'forced'] ?? ACTION_SETS.forced;
   if (set.actions) p.set('action', set.actions);
-  for (const k of ['actorUserId', 'targetUserId', 'surface', 'outcome', 'reason', 'from', 'to']) {
+  for (const k of ['actorUserId', 'actorName', 'targetUserId', 'targetName', 'surface', 'outcome', 'reason', 'from', 'to']) {
     const v = applied.get(k);
     if (v) p.set(k, v);
   }
@@ -77,31 +77,28 @@ function personLink(applied, role, userId, label) {
   const next = Object.fromEntries([...applied].filter(([k]) => KEYS.includes(k) || k.endsWith('Label')));
   return h(
     'a',
-    { href: auditHref({ ...next, [`${role}UserId`]: userId, [`${role}Label`]: label || '' }), class: 'person', title: `Show the events where ${label || userId} is the ${role}`, 'data-user-id': userId },
+    { href: auditHref({ ...next, [`${role}UserId`]: userId, [`${role}Label`]: label || '', [`${role}Name`]: '' }), class: 'person', title: `Show the events where ${label || userId} is the ${role}`, 'data-user-id': userId },
     label || userId,
   );
 }
 
-/** A name or a user id typed into a filter → the user id (names need users.manage to be looked up). */
-async function resolvePerson(text, known) {
-  if (!text) return { id: '', label: '' };
-  if (known && text === known.label) return known;
-  if (isUuid(text)) return { id: text.toLowerCase(), label: '' };
-  if (!session.can('users.manage')) throw new Error(`“${text}” is not a user ID. Click a name in the table to filter by that person, or paste their user ID.`);
-  const page = await getJson(`/v1/users?${new URLSearchParams({ q: text, limit: '20' })}`);
-  const exact = page.items.filter((u) => u.username.toLowerCase() === text.toLowerCase() || u.email.toLowerCase() === text.toLowerCase());
-  const found = exact.length === 1 ? exact[0] : page.items.length === 1 ? page.items[0] : null;
-  if (!found) throw new Error(page.items.length ? `“${text}” matches ${page.items.length} people: type the full name or email.` : `No one is called “${text}”.`);
-  return { id: found.id, label: found.username };
+/**
+ * What was typed into the actor or target filter: the person a clicked name set (kept by id), a user
+ * id, or a username or email (the API matches it, exactly and case-insensitively, in the account).
+ */
+function personFilter(text, known) {
+  if (!text) return { id: '', label: '', name: '' };
+  if (known.id && text === known.label) return { id: known.id, label: known.label, name: '' };
+  if (isUuid(text)) return { id: text.toLowerCase(), label: '', name: '' };
+  return { id: '', label: '', name: text };
 }
 
 export async function renderAudit(container, { query: applied, current }) {
   const actionSet = ACTION_SETS[applied.get('actionSet')] ? applied.get('actionSet') : 'forced';
   const limit = PAGE_SIZES.includes(Number(applied.get('limit'))) ? Number(applied.get('limit')) : 50;
-  const known = {
-    actor: { id: applied.get('actorUserId') ?? '', label: applied.get('actorLabel') || applied.get('actorUserId') || '' },
-    target: { id: applied.get('targetUserId') ?? '', label: applied.get('targetLabel') || applied.get('targetUserId') || '' },
-  };
+  const knownOf = (role) => ({ id: applied.get(`${role}UserId`) ?? '', label: applied.get(`${role}Label`) || applied.get(`${role}UserId`) || '' });
+  const known = { actor: knownOf('actor'), target: knownOf('target') };
+  const shown = (role) => [known[role].label, applied.get(`${role}Name`)].filter(Boolean).join(' ');
   const select = (id, name, options, value) =>
     h('select', { id, name }, options.map(([v, label]) => h('option', { value: v, selected: v === value }, label)));
   const input = (id, name, value, type = 'text') => h('input', { id, name, type, value: value ?? '', autocomplete: 'off' });
@@ -109,8 +106,8 @@ export async function renderAudit(container, { query: applied, current }) {
     'form',
     { id: 'filters', class: 'filters', novalidate: true },
     field('Events', select('f-action', 'actionSet', Object.entries(ACTION_SETS).map(([k, v]) => [k, v.label]), actionSet)),
-    field('Actor (name or user ID)', input('f-actor', 'actor', known.actor.label)),
-    field('Target (name or user ID)', input('f-target', 'target', known.target.label)),
+    field('Actor (username, email or user ID)', input('f-actor', 'actor', shown('actor'))),
+    field('Target (username, email or user ID)', input('f-target', 'target', shown('target'))),
     field('Surface', select('f-surface', 'surface', [['', 'Any'], ...SURFACES.map((s) => [s, s])], applied.get('surface') ?? '')),
     field('Outcome', select('f-outcome', 'outcome', [['', 'Any'], ...OUTCOMES.map((s) => [s, s])], applied.get('outcome') ?? '')),
     field('Reason contains', input('f-reason', 'reason', applied.get('reason'))),
@@ -132,30 +129,26 @@ export async function renderAudit(container, { query: applied, current }) {
     else location.hash = href;
   }
 
-  form.addEventListener('submit', async (e) => {
+  form.addEventListener('submit', (e) => {
     e.preventDefault();
     const els = form.elements;
-    try {
-      const actor = await resolvePerson(els.actor.value.trim(), known.actor);
-      const target = await resolvePerson(els.target.value.trim(), known.target);
-      go({
-        actionSet: els.actionSet.value === 'forced' ? '' : els.actionSet.value,
-        actorUserId: actor.id,
-        actorLabel: actor.label,
-        targetUserId: target.id,
-        targetLabel: target.label,
-        surface: els.surface.value,
-        outcome: els.outcome.value,
-        reason: els.reason.value.trim(),
-        from: localToIso(els.from.value),
-        to: localToIso(els.to.value),
-        limit: els.limit.value === '50' ? '' : els.limit.value,
-      });
-    } catch (err) {
-      // A filter that cannot be applied leaves no rows of the previous filters on screen.
-      clearResults('No events shown: the filters could not be applied.');
-      setStatus(err.message, 'error');
-    }
+    const actor = personFilter(els.actor.value.trim(), known.actor);
+    const target = personFilter(els.target.value.trim(), known.target);
+    go({
+      actionSet: els.actionSet.value === 'forced' ? '' : els.actionSet.value,
+      actorUserId: actor.id,
+      actorLabel: actor.label,
+      actorName: actor.name,
+      targetUserId: target.id,
+      targetLabel: target.label,
+      targetName: target.name,
+      surface: els.surface.value,
+      outcome: els.outcome.value,
+      reason: els.reason.value.trim(),
+      from: localToIso(els.from.value),
+      to: localToIso(els.to.value),
+      limit: els.limit.value === '50' ? '' : els.limit.value,
+    });
   });
 
   const set = ACTION_SETS[actionSet];
@@ -214,13 +207,6 @@ export async function renderAudit(container, { query: applied, current }) {
   const filter = apiFilter(applied);
   const state = { cursor: null, before: null, page: 1, nextCursor: null, prevCursor: null };
 
-  function clearResults(message) {
-    eventsBox.replaceChildren(h('p', { class: 'empty' }, message));
-    totalEl.textContent = '';
-    pageInfo.textContent = '';
-    for (const b of [first, prev, next]) b.disabled = true;
-    clearSummary('No chart for these filters.');
-  }
   function clearSummary(note) {
     chart.replaceChildren();
     own('summary-range').textContent = '';
