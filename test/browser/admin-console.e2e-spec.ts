@@ -1,7 +1,8 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import pg from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
-import { bearer, createTestDatabase, login, loginAdmin, startApp, urlOf } from '../support/test-app.js';
+import { bearer, createTestDatabase, login, loginAdmin, startApp, urlOf, withoutTriggers } from '../support/test-app.js';
 import { TEST_ADMIN } from '../test-env.js';
 import { launchChromium, watchCspViolations } from './chromium.js';
 
@@ -14,6 +15,7 @@ import { launchChromium, watchCspViolations } from './chromium.js';
  */
 describe('admin console (browser)', () => {
   let app: NestFastifyApplication;
+  let db: pg.Client;
   let browser: Browser;
   let adminToken: string;
   const http = () => request(app.getHttpServer());
@@ -70,7 +72,10 @@ describe('admin console (browser)', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    app = await startApp(await createTestDatabase());
+    const url = await createTestDatabase();
+    app = await startApp(url);
+    db = new pg.Client({ connectionString: url });
+    await db.connect();
     adminToken = (await loginAdmin(app)).accessToken;
     alice = await person('alice.nguyen');
     bob = await person('bob.okafor');
@@ -78,6 +83,7 @@ describe('admin console (browser)', () => {
   });
   afterAll(async () => {
     await browser?.close();
+    await db?.end();
     await app?.close();
   });
 
@@ -313,6 +319,18 @@ describe('admin console (browser)', () => {
     await helperPage.locator('#account-logout-preview').waitFor();
     expect(await helperPage.locator('#account-logout-preview').isDisabled()).toBe(true);
     expect(await helperPage.locator('#account-logout-why-disabled').innerText()).toContain('sessions.revoke-account');
+  });
+
+  it('shows the first broken link when an event was changed behind the service\'s back (after the intact check: it breaks the chain)', async () => {
+    const { rows } = await db.query(`SELECT id::text AS id FROM audit_events WHERE action = 'session.forced_logout' AND reason = 'Laptop stolen at the airport'`);
+    await withoutTriggers(db, `UPDATE audit_events SET reason = 'nothing to see' WHERE id = $1`, [rows[0].id]);
+    const page = await newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, TEST_ADMIN.username, TEST_ADMIN.password, '#/integrity');
+    await page.locator('#verify-verdict').waitFor();
+    expect(await page.locator('#verify-verdict').innerText()).toContain(`Broken: the first link that does not verify is event #${rows[0].id}`);
+    expect(await page.locator('#verify-verdict').innerText()).toContain('hash mismatch');
+    await page.locator('#verify-verdict a').click();
+    await page.locator(`#event-detail[data-event-id="${rows[0].id}"]`).waitFor();
   });
 
   it('fits a phone: people, a user page and the trail without sideways scrolling; every field labelled', async () => {
