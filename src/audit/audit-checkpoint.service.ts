@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { createHash, randomUUID } from 'node:crypto';
+import { accessSync, constants as fsConstants, mkdirSync } from 'node:fs';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../common/actor.js';
 import { notFound } from '../common/error-codes.js';
@@ -84,6 +85,15 @@ export class AuditCheckpointService implements OnModuleInit, OnApplicationBootst
   }
 
   onModuleInit(): void {
+    // A directory sink that cannot be written would fail every checkpoint: refuse to start instead.
+    if (this.dir) {
+      try {
+        mkdirSync(this.dir, { recursive: true });
+        accessSync(this.dir, fsConstants.W_OK);
+      } catch (error) {
+        throw new Error(`AUDIT_CHECKPOINT_DIR ${this.dir} is not a writable directory: ${(error as Error).message}`);
+      }
+    }
     this.registry.register({ kind: CHECKPOINT_DELIVERY_KIND, deliver: (row) => this.deliver(row) });
   }
 
