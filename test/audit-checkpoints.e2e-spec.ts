@@ -248,6 +248,8 @@ describe('audit checkpoints', () => {
     const mixed = await verify(acc.admin.accessToken, { checkpoint: theirs.jws }).expect(400);
     expect(mixed.body.message).toMatch(/chain of account/);
     await verify(acc.admin.accessToken, { checkpointId: '00000000-0000-4000-8000-000000000000' }).expect(404);
+    // …and by id it is answered like a missing one.
+    await verify(acc.admin.accessToken, { checkpointId: theirs.id }).expect(404);
 
     // A planted file, newer than the genuine one, is read as the chain's latest: reported forged.
     const planted = `${acc.id}.${genuine.chainStripe}.${'9'.repeat(20)}.jwt`;

@@ -3,7 +3,7 @@ import { Actor } from '../common/actor.js';
 import { DomainException, ErrorCode, notFound } from '../common/error-codes.js';
 import { AppConfigService } from '../config/app-config.service.js';
 import { AuditQueryService } from './audit-query.service.js';
-import { ChainReader, checkpointFindings, CheckpointInput, jwksFromDatabase, verifyChains } from './chain-verify.js';
+import { ChainReader, checkpointFindings, CheckpointInput, jwksFromDatabase, NO_ACCOUNT_KEY, verifyChains } from './chain-verify.js';
 import { latestCheckpointFiles } from './checkpoint-claims.js';
 import { AuditVerifyQueryDto, AuditVerifyResultDto } from './dto/audit-verify.dto.js';
 
@@ -54,7 +54,8 @@ export class AuditVerifyService {
     if (q.checkpoint) return [{ jws: q.checkpoint, file: null }];
     if (q.checkpointId) {
       const rows = await read<{ jws: string; chain_key: string }>(`SELECT jws, chain_key FROM audit_checkpoints WHERE id = $1`, [q.checkpointId]);
-      if (!rows[0]) throw notFound('Audit checkpoint');
+      // Another chain's checkpoint by id is answered like a missing one (ids are not evidence the caller holds).
+      if (!rows[0] || rows[0].chain_key !== (accountId ?? NO_ACCOUNT_KEY)) throw notFound('Audit checkpoint');
       return [{ jws: rows[0].jws, file: null }];
     }
     return (await latestCheckpointFiles(this.dir as string, accountId)).map((f) => ({ jws: f.jws, file: f }));
