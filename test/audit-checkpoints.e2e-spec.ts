@@ -262,6 +262,27 @@ describe('audit checkpoints', () => {
     expect(comparable(JSON.parse(run.stdout).accounts[0])).toEqual(comparable(api));
   }, 60_000);
 
+  it("the digests are recomputed outside the database: the owner's replaced hash functions fool neither the API nor the CLI", async () => {
+    const acc = await account('functions');
+    await checkpoint(acc.admin.accessToken);
+    const { rows } = await owner.query(`SELECT id::text AS id, chain_seq::text AS seq FROM audit_events WHERE account_id = $1 AND coalesce(chain_stripe, 0) = 0 ORDER BY chain_seq`, [acc.id]);
+    const victim = rows[1];
+    const saved = await owner.query(`SELECT pg_get_functiondef('audit_event_hash_ok(audit_events)'::regprocedure) AS def`);
+    await owner.query(`CREATE OR REPLACE FUNCTION audit_event_hash_ok(e audit_events) RETURNS boolean LANGUAGE sql STABLE AS $$ SELECT true $$`);
+    try {
+      await withoutTriggers(owner, `UPDATE audit_events SET reason = 'nothing to see' WHERE id = $1`, [victim.id]);
+      const fooled = await owner.query(`SELECT audit_event_hash_ok(e) AS ok FROM audit_events e WHERE id = $1`, [victim.id]);
+      expect(fooled.rows[0].ok).toBe(true);
+      const api = (await verify(systemAdmin, { accountId: acc.id, checkpoints: 'directory' }).expect(200)).body;
+      expect(api).toMatchObject({ ok: false, firstBroken: { id: victim.id, chainSeq: victim.seq, reason: 'hash_mismatch' } });
+      const run = await cli(['--account', acc.id]);
+      expect(run.code).toBe(1);
+      expect(comparable(JSON.parse(run.stdout).accounts[0])).toEqual(comparable(api));
+    } finally {
+      await owner.query(saved.rows[0].def);
+    }
+  }, 60_000);
+
   it('on demand: audit.read in the own account; the system admin for another; a chain that did not move keeps its checkpoint', async () => {
     const a = await account('perma');
     const b = await account('permb');
@@ -282,6 +303,14 @@ describe('audit checkpoints', () => {
     const stored = await owner.query(`SELECT count(*)::int AS n FROM audit_checkpoints WHERE chain_key = $1`, [b.id]);
     expect(stored.rows[0].n).toBe(first.length);
 
+    // Untouched, the account verifies against its checkpoints, by the API and the CLI alike (exit 0).
+    const api = (await verify(systemAdmin, { accountId: b.id, checkpoints: 'directory' }).expect(200)).body;
+    expect(api.ok).toBe(true);
+    expect(api.checkpoints.map((c: { status: string }) => c.status)).toEqual(first.map(() => 'matches'));
+    const run = await cli(['--account', b.id]);
+    expect(run.code).toBe(0);
+    expect(comparable(JSON.parse(run.stdout).accounts[0])).toEqual(comparable(api));
+
     const one = await http().get(`/v1/audit/checkpoints/${first[0].id}`).set(bearer(b.admin.accessToken)).expect(200);
     expect(one.body).toMatchObject({ id: first[0].id, accountId: b.id, trigger: 'on_demand', jws: first[0].jws });
     await http().get(`/v1/audit/checkpoints/${first[0].id}`).set(bearer(a.admin.accessToken)).expect(404);
@@ -300,6 +329,10 @@ describe('audit checkpoints', () => {
     const got = sink.received.find((r) => r.body.id === delivered.id);
     expect(got?.authorization).toBe(SINK_AUTHORIZATION);
     expect(got?.body).toMatchObject({ accountId: acc.id, chainStripe: delivered.chainStripe, lastSeq: delivered.lastSeq, headHash: delivered.headHash, jws: delivered.jws });
+    // What the sink holds proves itself with the published keys alone.
+    const jwks = (await http().get('/.well-known/jwks.json').expect(200)).body;
+    const { payload } = await jwtVerify(String(got?.body.jws), createLocalJWKSet(jwks), { typ: 'audit-checkpoint+jwt' });
+    expect(payload).toMatchObject({ jti: delivered.id, headHash: delivered.headHash });
     await until('the delivery is recorded', async () => {
       const res = await http().get(`/v1/audit/checkpoints/${delivered.id}`).set(bearer(acc.admin.accessToken)).expect(200);
       return res.body.deliveries[0]?.status === 'delivered';
