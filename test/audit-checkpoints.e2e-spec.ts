@@ -414,3 +414,63 @@ describe('scheduled audit checkpoints', () => {
     expect(readdirSync(dir).filter((f) => f.startsWith(`${accountId}.0.`)).length).toBeGreaterThanOrEqual(2);
   }, 60_000);
 });
+
+/** The job by time: a chain that moved gets a checkpoint once AUDIT_CHECKPOINT_INTERVAL_SECONDS passed since its last. */
+describe('scheduled audit checkpoints by time', () => {
+  let app: NestFastifyApplication;
+  let owner: pg.Client;
+
+  beforeAll(async () => {
+    const url = await createTestDatabase();
+    app = await startApp(url, { AUDIT_CHECKPOINT_EVERY_EVENTS: '0', AUDIT_CHECKPOINT_INTERVAL_SECONDS: '2', AUDIT_CHECKPOINT_CHECK_MS: '100' });
+    owner = new pg.Client({ connectionString: url });
+    await owner.connect();
+  }, 120_000);
+
+  afterAll(async () => {
+    await owner?.end();
+    await app?.close();
+  });
+
+  it('one event is enough once the interval passed; not before; an idle chain gets none', async () => {
+    const systemAdmin = (await loginAdmin(app)).accessToken;
+    const http = () => request(app.getHttpServer());
+    const created = await http().post('/v1/accounts').set(bearer(systemAdmin)).send({ name: `jobt-${Date.now()}` }).expect(201);
+    const accountId = created.body.id as string;
+    const member = await createUser(app, systemAdmin, { roles: ['user'], accountId, prefix: 'jobtusr' });
+    const checkpoints = async () =>
+      (await owner.query(`SELECT last_seq::int AS seq, created_at FROM audit_checkpoints WHERE chain_key = $1 AND stripe = 0 ORDER BY created_at`, [accountId])).rows as {
+        seq: number;
+        created_at: Date;
+      }[];
+    const head = async () => (await owner.query(`SELECT last_seq::int AS seq FROM audit_chain_heads WHERE chain_key = $1 AND stripe = 0`, [accountId])).rows[0].seq as number;
+
+    await until('the new chain is checkpointed', async () => {
+      const all = await checkpoints();
+      return all.length > 0 && all[all.length - 1].seq === (await head());
+    });
+    const before = await checkpoints();
+    // Idle: the job passes every 100 ms and signs nothing new.
+    await new Promise((r) => setTimeout(r, 600));
+    expect(await checkpoints()).toHaveLength(before.length);
+    await http().post(`/v1/users/${member.userId}/logout`).set(bearer(systemAdmin)).send({ reason: 'one more' }).expect(200);
+    await until('the moved chain is checkpointed after the interval', async () => (await checkpoints()).length > before.length, 10_000);
+    const after = await checkpoints();
+    const last = after[after.length - 1];
+    expect(last.seq).toBe(await head());
+    expect(last.created_at.getTime() - before[before.length - 1].created_at.getTime()).toBeGreaterThanOrEqual(2000);
+  }, 60_000);
+});
+
+describe('cli.js audit verify usage', () => {
+  it('refuses to run without --checkpoints, and its options belong to audit verify alone', async () => {
+    const noDir = await runNode(builtEntry('cli.js'), ['audit', 'verify'], { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
+    expect(noDir.code).toBe(2);
+    expect(noDir.stderr).toMatch(/--checkpoints/);
+    const badAccount = await runNode(builtEntry('cli.js'), ['audit', 'verify', '--checkpoints', tmpdir(), '--account', 'x'], {});
+    expect(badAccount.code).toBe(2);
+    const stray = await runNode(builtEntry('cli.js'), ['migrate', '--jwks', 'file.json'], {});
+    expect(stray.code).toBe(2);
+    expect(stray.stderr).toMatch(/audit verify only/);
+  });
+});
