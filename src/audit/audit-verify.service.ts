@@ -8,6 +8,9 @@ import { latestCheckpointFiles } from './checkpoint-claims.js';
 import { AuditVerifyQueryDto, AuditVerifyResultDto } from './dto/audit-verify.dto.js';
 
 
+/** Where it was first defined (other modules import it from here). */
+export { STRIPE_SQL } from './chain-verify.js';
+
 const invalid = (field: string, problem: string) =>
   new DomainException(ErrorCode.VALIDATION_FAILED, `${field}: ${problem}`, { errors: [{ field, problems: [problem] }] });
 
