@@ -153,7 +153,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The users of your account (or of accountId), oldest first, keyset-paginated. */
+        /**
+         * The users of your account (or of accountId), oldest first, keyset-paginated; `q` keeps those whose
+         *     username or email starts with it (case-insensitive, indexed).
+         */
         get: operations["UsersController_list"];
         put?: never;
         /** Create a user in your account (or, as the system admin, in another); roles default to `user`. */
@@ -650,7 +653,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Audit events of the account (or of no account), newest first, filtered, keyset-paginated. */
+        /** Audit events of the account (or of no account), newest first, filtered, keyset-paginated both ways, with the total. */
         get: operations["AuditController_list"];
         put?: never;
         post?: never;
@@ -687,7 +690,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Forced logouts (not dry runs) per UTC day, per actor and per surface; the last 30 days by default. */
+        /**
+         * The events the list's filters match, counted per UTC day, per actor and per surface, each count with
+         *     how many of them are dry runs; the last 30 days by default.
+         */
         get: operations["AuditController_summary"];
         put?: never;
         post?: never;
@@ -1488,26 +1494,43 @@ export interface components {
             items: components["schemas"]["AuditEventDto"][];
             /** @description Pass as `cursor` for the next (older) page; null on the last page. */
             nextCursor: string | null;
+            /** @description Pass as `before` for the previous (newer) page; null on the first page. */
+            prevCursor: string | null;
+            /** @description The page size used. */
+            limit: number;
+            /** @description How many events match the filters (all pages); counted up to 10,000 (see totalExact). */
+            total: number;
+            /** @description False when more than 10,000 events match: `total` is then 10,000, a lower bound. */
+            totalExact: boolean;
         };
         AuditDayCountDto: {
             /** @description UTC day, YYYY-MM-DD. */
             day: string;
+            /** @description Matching events that day, dry runs included. */
             count: number;
+            /** @description Of `count`, the dry runs. */
+            dryRuns: number;
         };
         AuditActorCountDto: {
             actorUserId: string | null;
             actorLabel: string | null;
             count: number;
+            dryRuns: number;
         };
         AuditSurfaceCountDto: {
             surface: string;
             count: number;
+            dryRuns: number;
         };
         AuditSummaryDto: {
             /** Format: date-time */
             from: string;
             /** Format: date-time */
             to: string;
+            /** @description Matching events in the range, dry runs included. */
+            total: number;
+            /** @description Of `total`, the dry runs. */
+            dryRuns: number;
             perDay: components["schemas"]["AuditDayCountDto"][];
             perActor: components["schemas"]["AuditActorCountDto"][];
             perSurface: components["schemas"]["AuditSurfaceCountDto"][];
@@ -2740,6 +2763,8 @@ export interface operations {
                 cursor?: string;
                 /** @description System admin only: list another account. */
                 accountId?: string;
+                /** @description People search: users whose username or email starts with this text (case-insensitive). */
+                q?: string;
             };
             header?: never;
             path?: never;
@@ -6213,11 +6238,18 @@ export interface operations {
                 /** @description Another account, or `none` for the events that belong to no account: system admin only. Defaults to the caller's. */
                 accountId?: string & (string | "none");
                 limit?: number;
+                /** @description The `nextCursor` of a page: the page after it (older events). */
                 cursor?: string;
+                /** @description The `prevCursor` of a page: the page before it (newer events). Not with `cursor`. */
+                before?: string;
                 /** @description One action or several, comma-separated (e.g. session.forced_logout,session.logout). */
                 action?: ("session.login" | "session.logout" | "session.forced_logout" | "session.revoked_all" | "session.refresh_reuse" | "auth.login_failed" | "auth.login_throttled" | "auth.permission_denied" | "user.created" | "user.updated" | "user.password_changed" | "user.disabled" | "user.roles_changed" | "role.created" | "account.created" | "account.updated" | "client.created" | "client.revoked" | "access_key.created" | "access_key.revoked" | "audit.retention_run" | "receiver.created" | "receiver.updated" | "receiver.deleted" | "delivery.failed" | "signing_key.rotated")[];
                 actorUserId?: string;
                 targetUserId?: string;
+                /** @description The actor by username or email (exact, case-insensitive), a user of the account read. */
+                actorName?: string;
+                /** @description The target by username or email (exact, case-insensitive), a user of the account read. */
+                targetName?: string;
                 surface?: "native" | "rocketchat" | "uberall" | "zap" | "ras" | "chime" | "system";
                 outcome?: "success" | "failure" | "denied";
                 /** @description Case-insensitive text the reason contains. */
@@ -6339,6 +6371,10 @@ export interface operations {
                 action?: ("session.login" | "session.logout" | "session.forced_logout" | "session.revoked_all" | "session.refresh_reuse" | "auth.login_failed" | "auth.login_throttled" | "auth.permission_denied" | "user.created" | "user.updated" | "user.password_changed" | "user.disabled" | "user.roles_changed" | "role.created" | "account.created" | "account.updated" | "client.created" | "client.revoked" | "access_key.created" | "access_key.revoked" | "audit.retention_run" | "receiver.created" | "receiver.updated" | "receiver.deleted" | "delivery.failed" | "signing_key.rotated")[];
                 actorUserId?: string;
                 targetUserId?: string;
+                /** @description The actor by username or email (exact, case-insensitive), a user of the account read. */
+                actorName?: string;
+                /** @description The target by username or email (exact, case-insensitive), a user of the account read. */
+                targetName?: string;
                 surface?: "native" | "rocketchat" | "uberall" | "zap" | "ras" | "chime" | "system";
                 outcome?: "success" | "failure" | "denied";
                 /** @description Case-insensitive text the reason contains. */
@@ -6456,9 +6492,21 @@ export interface operations {
             query?: {
                 /** @description Another account, or `none` for the events that belong to no account: system admin only. Defaults to the caller's. */
                 accountId?: string & (string | "none");
-                /** @description Inclusive lower bound (ISO 8601, years 0001-9999); defaults to 30 days before `to`. */
+                /** @description One action or several, comma-separated (e.g. session.forced_logout,session.logout). */
+                action?: ("session.login" | "session.logout" | "session.forced_logout" | "session.revoked_all" | "session.refresh_reuse" | "auth.login_failed" | "auth.login_throttled" | "auth.permission_denied" | "user.created" | "user.updated" | "user.password_changed" | "user.disabled" | "user.roles_changed" | "role.created" | "account.created" | "account.updated" | "client.created" | "client.revoked" | "access_key.created" | "access_key.revoked" | "audit.retention_run" | "receiver.created" | "receiver.updated" | "receiver.deleted" | "delivery.failed" | "signing_key.rotated")[];
+                actorUserId?: string;
+                targetUserId?: string;
+                /** @description The actor by username or email (exact, case-insensitive), a user of the account read. */
+                actorName?: string;
+                /** @description The target by username or email (exact, case-insensitive), a user of the account read. */
+                targetName?: string;
+                surface?: "native" | "rocketchat" | "uberall" | "zap" | "ras" | "chime" | "system";
+                outcome?: "success" | "failure" | "denied";
+                /** @description Case-insensitive text the reason contains. */
+                reason?: string;
+                /** @description Inclusive lower bound (ISO 8601, years 0001-9999). */
                 from?: string;
-                /** @description Exclusive upper bound (ISO 8601, years 0001-9999); defaults to now. */
+                /** @description Exclusive upper bound (ISO 8601, years 0001-9999). */
                 to?: string;
             };
             header?: never;

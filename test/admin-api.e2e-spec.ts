@@ -202,7 +202,7 @@ describe('users, roles, accounts, clients, OAuth, health, OpenAPI (native /v1)',
     const victim = await createUser(app, adminToken);
     await http().post(`/v1/users/${victim.userId}/logout`).set(bearer(fresh.accessToken)).send({ reason: 'no' }).expect(403);
     const [denied] = await dataSource.query(
-      `SELECT target_user_id AS "targetUserId", reason FROM audit_events WHERE action = 'auth.permission_denied' AND actor_user_id = $1`,
+      `SELECT target_user_id AS "targetUserId", reason FROM audit_events WHERE action = 'session.forced_logout' AND outcome = 'denied' AND actor_user_id = $1`,
       [fresh.userId],
     );
     expect(denied).toEqual({ targetUserId: victim.userId, reason: 'missing_permission' });
@@ -374,7 +374,7 @@ describe('users, roles, accounts, clients, OAuth, health, OpenAPI (native /v1)',
     const nowhere = '00000000-0000-4000-8000-000000000000';
     const get = async (path: string) => (await http().get(path).set(bearer(adminToken)).expect(200)).body;
     expect(await get(`/v1/users?accountId=${nowhere}`)).toEqual({ items: [], nextCursor: null });
-    expect(await get(`/v1/audit/events?accountId=${nowhere}`)).toEqual({ items: [], nextCursor: null });
+    expect(await get(`/v1/audit/events?accountId=${nowhere}`)).toEqual({ items: [], nextCursor: null, prevCursor: null, limit: 50, total: 0, totalExact: true });
     expect(await get(`/v1/audit/summary?accountId=${nowhere}`)).toMatchObject({ perActor: [], perSurface: [] });
     expect(await get(`/v1/audit/verify?accountId=${nowhere}`)).toMatchObject({ ok: true, checked: 0, firstBroken: null });
     expect(await get(`/v1/audit/verify?account=${nowhere}`)).toMatchObject({ ok: true, checked: 0, firstBroken: null });

@@ -70,6 +70,9 @@ describe('audit filters are indexed; audit reads are bounded in time', () => {
     ['surface', { surface: 'zap' }, 'ix_audit_events_account_surface_time'],
     ['actor', { actorUserId: NO_MATCH }, 'ix_audit_events_account_actor_time'],
     ['target', { targetUserId: NO_MATCH }, 'ix_audit_events_account_target_time'],
+    // a name is looked up once (unique indexes on users), then read like the id
+    ['actor name', { actorName: 'nobody-by-that-name' }, 'ix_audit_events_account_actor_time'],
+    ['target name', { targetName: 'nobody@example.test' }, 'ix_audit_events_account_target_time'],
     ['reason text', { reason: 'no such reason anywhere' }, 'ix_audit_events_reason_trgm'],
     ['one action', { action: ['client.revoked'] }, 'ix_audit_events_account_action_time'],
     ['several actions', { action: ['client.revoked', 'access_key.revoked'] }, 'ix_audit_events_account_action_time'],

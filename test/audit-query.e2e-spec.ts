@@ -51,18 +51,22 @@ describe('audit list filters, paging and summary', () => {
   afterAll(() => closeTestApp(world));
 
   it('filters by action set, actor, target, surface, outcome, reason text and range', async () => {
+    // Alice's refused attempt is a forced logout too, outcome denied (its reason: why it was refused).
     const forced = await list(auditor.accessToken, { action: 'session.forced_logout' });
-    expect(forced.map((e) => e.reason)).toEqual(['rehearsal 100%_sure', 'left the company', 'Laptop stolen']);
-    const several = await list(auditor.accessToken, { action: 'session.forced_logout,auth.permission_denied' });
-    expect(new Set(several.map((e) => e.action))).toEqual(new Set(['session.forced_logout', 'auth.permission_denied']));
+    expect(forced.map((e) => e.reason)).toEqual(['rehearsal 100%_sure', 'left the company', 'Laptop stolen', 'missing_permission']);
+    expect(await list(auditor.accessToken, { action: 'session.forced_logout', outcome: 'denied' })).toEqual([
+      expect.objectContaining({ actor: expect.objectContaining({ userId: alice.userId }), targetUserId: bob.userId, outcome: 'denied' }),
+    ]);
+    const several = await list(auditor.accessToken, { action: 'session.forced_logout,session.login' });
+    expect(new Set(several.map((e) => e.action))).toEqual(new Set(['session.forced_logout', 'session.login']));
 
-    expect((await list(auditor.accessToken, { actorUserId: alice.userId, action: 'auth.permission_denied' })).map((e) => e.outcome)).toEqual(['denied']);
-    const aboutBob = await list(auditor.accessToken, { targetUserId: bob.userId, action: 'session.forced_logout' });
+    expect((await list(auditor.accessToken, { actorUserId: alice.userId, action: 'session.forced_logout' })).map((e) => e.outcome)).toEqual(['denied']);
+    const aboutBob = await list(auditor.accessToken, { targetUserId: bob.userId, action: 'session.forced_logout', outcome: 'success' });
     expect(aboutBob.map((e) => e.reason)).toEqual(['rehearsal 100%_sure', 'left the company']);
     const denied = await list(auditor.accessToken, { outcome: 'denied' });
     expect(denied.length).toBeGreaterThan(0);
     expect(denied.every((e) => e.outcome === 'denied')).toBe(true);
-    expect((await list(auditor.accessToken, { surface: 'native', action: 'session.forced_logout' })).length).toBe(3);
+    expect((await list(auditor.accessToken, { surface: 'native', action: 'session.forced_logout' })).length).toBe(4);
     expect(await list(auditor.accessToken, { surface: 'zap' })).toEqual([]);
     // case-insensitive substring; % and _ are literal
     expect((await list(auditor.accessToken, { reason: 'laptop' })).map((e) => e.reason)).toEqual(['Laptop stolen']);
@@ -76,8 +80,18 @@ describe('audit list filters, paging and summary', () => {
     expect(from.length).toBeGreaterThanOrEqual(2);
     const to = await list(auditor.accessToken, { action: 'session.forced_logout', to: middle });
     expect(to.every((e) => e.occurredAt < middle)).toBe(true);
-    expect(from.length + to.length).toBe(3);
+    expect(from.length + to.length).toBe(4);
 
+    // People by name: username or email, exact and case-insensitive, within the account read.
+    const byId = await list(auditor.accessToken, { targetUserId: bob.userId });
+    expect(await list(auditor.accessToken, { targetName: bob.username.toUpperCase() })).toEqual(byId);
+    expect(await list(auditor.accessToken, { targetName: `${bob.username}@EXAMPLE.test` })).toEqual(byId);
+    expect(await list(auditor.accessToken, { actorName: alice.username })).toEqual(await list(auditor.accessToken, { actorUserId: alice.userId }));
+    expect(await list(auditor.accessToken, { targetName: bob.username.slice(0, 3) })).toEqual([]); // not a prefix search
+    expect(await list(auditor.accessToken, { targetName: 'admin' })).toEqual([]); // the default account's admin: another account
+    const named = (await http().get('/v1/audit/summary').query({ targetName: bob.username }).set(bearer(auditor.accessToken)).expect(200)).body;
+    expect(named.total).toBe(byId.length);
+    await http().get('/v1/audit/events').query({ targetName: '' }).set(bearer(auditor.accessToken)).expect(400);
     await http().get('/v1/audit/events?action=nope').set(bearer(auditor.accessToken)).expect(400);
     await http().get('/v1/audit/events?actorUserId=x').set(bearer(auditor.accessToken)).expect(400);
     await http().get('/v1/audit/events?cursor=garbage').set(bearer(auditor.accessToken)).expect(400);
@@ -124,7 +138,7 @@ describe('audit list filters, paging and summary', () => {
     expect(mine.length).toBeGreaterThan(0);
     expect(mine.every((e) => e.accountId === accountId)).toBe(true);
     const viaSystem = await list(systemAdmin, { accountId, action: 'session.forced_logout' });
-    expect(viaSystem).toHaveLength(3);
+    expect(viaSystem).toHaveLength(4);
     const { rows } = await db.query(`SELECT id FROM accounts WHERE is_default`);
     await http().get('/v1/audit/events').query({ accountId: rows[0].id }).set(bearer(auditor.accessToken)).expect(404);
     await http().get('/v1/audit/events').set(bearer(alice.accessToken)).expect(403);
@@ -140,7 +154,7 @@ describe('audit list filters, paging and summary', () => {
     expect(none[0]).toMatchObject({ action: 'auth.login_failed', accountId: null, reason: 'unknown_user', outcome: 'failure' });
     // the other filters still apply
     expect(await list(systemAdmin, { accountId: 'none', action: 'session.forced_logout' })).toEqual([]);
-    const sys = await http().get('/v1/audit/summary').query({ accountId: 'none' }).set(bearer(systemAdmin)).expect(200);
+    const sys = await http().get('/v1/audit/summary').query({ accountId: 'none', action: 'session.forced_logout' }).set(bearer(systemAdmin)).expect(200);
     expect(sys.body).toMatchObject({ perActor: [], perSurface: [] });
 
     // Not the system admin: refused, and nothing of the account-less trail is shown.
@@ -185,23 +199,55 @@ describe('audit list filters, paging and summary', () => {
     expect(seen).toEqual(rows.map((r) => r.id));
     expect(new Set(seen).size).toBe(seen.length);
     expect(pages).toBe(Math.ceil(rows.length / 7));
+
+    // Back again with each page's prevCursor (as `before`): the same pages in reverse, each with the total and the page size.
+    const page = async (query: Record<string, string | number>) =>
+      (await http().get('/v1/audit/events').query({ action: 'user.updated', limit: 7, ...query }).set(bearer(auditor.accessToken)).expect(200)).body;
+    const first = await page({});
+    expect(first).toMatchObject({ prevCursor: null, limit: 7, total: rows.length, totalExact: true });
+    const second = await page({ cursor: first.nextCursor });
+    expect(second.total).toBe(rows.length);
+    const third = await page({ cursor: second.nextCursor });
+    const backToSecond = await page({ before: third.prevCursor });
+    expect(backToSecond.items.map((e: Ev) => e.id)).toEqual(second.items.map((e: Ev) => e.id));
+    expect(backToSecond.nextCursor).toBe(second.nextCursor);
+    const backToFirst = await page({ before: backToSecond.prevCursor });
+    expect(backToFirst.items.map((e: Ev) => e.id)).toEqual(first.items.map((e: Ev) => e.id));
+    expect(backToFirst.prevCursor).toBeNull();
+    await http().get('/v1/audit/events').query({ cursor: first.nextCursor, before: third.prevCursor }).set(bearer(auditor.accessToken)).expect(400);
+    await http().get('/v1/audit/events').query({ before: 'garbage' }).set(bearer(auditor.accessToken)).expect(400);
   });
 
-  it('summarises forced logouts (not dry runs) per UTC day with zero days, per actor and per surface', async () => {
+  it('summarises the events the list\'s filters match per UTC day with zero days, per actor and per surface, dry runs counted and labelled', async () => {
     const to = new Date(Date.now() + 60_000);
     const from = new Date(to.getTime() - 7 * 86_400_000);
-    const res = await http().get('/v1/audit/summary').query({ from: from.toISOString(), to: to.toISOString() }).set(bearer(auditor.accessToken)).expect(200);
+    const forced = { action: 'session.forced_logout', outcome: 'success' };
+    const res = await http().get('/v1/audit/summary').query({ ...forced, from: from.toISOString(), to: to.toISOString() }).set(bearer(auditor.accessToken)).expect(200);
     expect(res.body.from).toBe(from.toISOString());
     expect(res.body.perDay).toHaveLength(8); // a range of 7 × 24 h not starting at midnight touches 8 UTC days
     expect(res.body.perDay[0].day).toBe(from.toISOString().slice(0, 10));
-    expect(res.body.perDay.at(-1)).toEqual({ day: new Date().toISOString().slice(0, 10), count: 2 });
+    // two forced logouts and one dry run
+    expect(res.body.perDay.at(-1)).toEqual({ day: new Date().toISOString().slice(0, 10), count: 3, dryRuns: 1 });
     expect(res.body.perDay.slice(0, -1).every((d: { count: number }) => d.count === 0)).toBe(true);
-    expect(res.body.perActor).toEqual([{ actorUserId: admin.userId, actorLabel: admin.username, count: 2 }]);
-    expect(res.body.perSurface).toEqual([{ surface: 'native', count: 2 }]);
+    expect(res.body.perActor).toEqual([{ actorUserId: admin.userId, actorLabel: admin.username, count: 3, dryRuns: 1 }]);
+    expect(res.body.perSurface).toEqual([{ surface: 'native', count: 3, dryRuns: 1 }]);
+    expect(res.body).toMatchObject({ total: 3, dryRuns: 1 });
 
-    const dflt = await http().get('/v1/audit/summary').set(bearer(auditor.accessToken)).expect(200);
+    // Every filter the list takes narrows the summary alike: the list's count is the summary's total.
+    for (const filter of [{ reason: 'no-such-reason' }, { reason: 'laptop' }, { outcome: 'denied' }, { targetUserId: bob.userId }, { actorUserId: alice.userId }, { surface: 'zap' }] as Record<string, string>[]) {
+      const query = { action: 'session.forced_logout', ...filter };
+      const summary = (await http().get('/v1/audit/summary').query(query).set(bearer(auditor.accessToken)).expect(200)).body;
+      const listed = await list(auditor.accessToken, query);
+      expect({ filter, total: summary.total, perSurface: summary.perSurface.reduce((n: number, r: { count: number }) => n + r.count, 0) }).toEqual({
+        filter,
+        total: listed.length,
+        perSurface: listed.length,
+      });
+    }
+
+    const dflt = await http().get('/v1/audit/summary').query({ action: 'session.forced_logout' }).set(bearer(auditor.accessToken)).expect(200);
     expect(dflt.body.perDay.length).toBeGreaterThanOrEqual(30);
-    expect(dflt.body.perDay.reduce((n: number, d: { count: number }) => n + d.count, 0)).toBe(2);
+    expect(dflt.body.perDay.reduce((n: number, d: { count: number }) => n + d.count, 0)).toBe(4);
 
     await http().get('/v1/audit/summary').query({ from: to.toISOString(), to: from.toISOString() }).set(bearer(auditor.accessToken)).expect(400);
     await http().get('/v1/audit/summary').query({ from: '2020-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' }).set(bearer(auditor.accessToken)).expect(400);
@@ -210,6 +256,6 @@ describe('audit list filters, paging and summary', () => {
     const { rows } = await db.query(`SELECT id FROM accounts WHERE is_default`);
     await http().get('/v1/audit/summary').query({ accountId: rows[0].id }).set(bearer(auditor.accessToken)).expect(404);
     const sys = await http().get('/v1/audit/summary').query({ accountId }).set(bearer(systemAdmin)).expect(200);
-    expect(sys.body.perSurface).toEqual([{ surface: 'native', count: 2 }]);
+    expect(sys.body.perSurface).toContainEqual(expect.objectContaining({ surface: 'native' }));
   });
 });

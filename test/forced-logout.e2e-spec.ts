@@ -190,7 +190,7 @@ describe('forced logout, permissions and tenancy (native /v1)', () => {
     expect(res.body.error).toBe('PERMISSION_DENIED');
     await http().delete(`/v1/sessions/${victim.sessionId}`).set(bearer(mallory.accessToken)).expect(403);
     await http().get('/v1/auth/me').set(bearer(victim.accessToken)).expect(200);
-    const denied = await http().get(`/v1/audit/events?action=auth.permission_denied&actorUserId=${mallory.userId}`).set(bearer(admin.accessToken)).expect(200);
+    const denied = await http().get(`/v1/audit/events?action=session.forced_logout&outcome=denied&actorUserId=${mallory.userId}`).set(bearer(admin.accessToken)).expect(200);
     expect(denied.body.items.length).toBeGreaterThanOrEqual(2);
     expect(denied.body.items[0]).toMatchObject({ outcome: 'denied', actor: { userId: mallory.userId } });
   });
@@ -210,12 +210,12 @@ describe('forced logout, permissions and tenancy (native /v1)', () => {
     await http().get('/v1/accounts').set(bearer(otherAdmin.accessToken)).expect(403);
 
     const denied = await http()
-      .get(`/v1/audit/events?action=auth.permission_denied&accountId=${other.body.id}`)
+      .get(`/v1/audit/events?action=session.forced_logout&outcome=denied&accountId=${other.body.id}`)
       .set(bearer(admin.accessToken))
       .expect(200);
     expect(denied.body.items.some((e: { reason: string; targetUserId: string }) => e.reason === 'cross_account' && e.targetUserId === home.userId)).toBe(true);
     // The other account's auditors see the id their admin gave, nothing more: no name, no account.
-    const seenThere = (await http().get('/v1/audit/events?action=auth.permission_denied').set(bearer(otherAdmin.accessToken)).expect(200)).body.items as Record<string, unknown>[];
+    const seenThere = (await http().get('/v1/audit/events?action=session.forced_logout&outcome=denied').set(bearer(otherAdmin.accessToken)).expect(200)).body.items as Record<string, unknown>[];
     const probe = seenThere.find((e) => e.targetUserId === home.userId);
     expect(probe).toMatchObject({ reason: 'cross_account', targetLabel: null });
     expect(JSON.stringify(seenThere)).not.toContain(home.username);

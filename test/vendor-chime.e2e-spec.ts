@@ -166,7 +166,7 @@ describe('Amazon Chime dialect (/compat/chime) with the real AWS SDK', () => {
     expect(await meStatus(stranger.accessToken)).toBe(200);
     expect(await rejection(chime(key).send(new GetUserCommand({ AccountId: accountId, UserId: stranger.userId })))).toBeInstanceOf(NotFoundException);
     // The core audits the cross-account attempt (the unknown id is simply not found).
-    const [denied] = await auditEvents(`action=auth.permission_denied&surface=chime&targetUserId=${stranger.userId}`);
+    const [denied] = await auditEvents(`action=session.forced_logout&outcome=denied&surface=chime&targetUserId=${stranger.userId}`);
     expect(denied).toMatchObject({ reason: 'cross_account' });
   });
 

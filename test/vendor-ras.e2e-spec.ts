@@ -136,7 +136,7 @@ describe('Parallels RAS dialect (/compat/ras)', () => {
     await http().get('/v1/auth/me').set(bearer(victimRas.authToken)).expect(200);
     expectProblem(await http().get(`${PREFIX}/api/Session`).set('auth_token', plainRas.authToken), 403, `${PREFIX}/api/Session`);
 
-    const denied = await auditEvents(`action=auth.permission_denied&surface=ras&actorUserId=${plain.userId}`);
+    const denied = await auditEvents(`action=session.forced_logout&outcome=denied&surface=ras&actorUserId=${plain.userId}`);
     expect(denied.length).toBeGreaterThanOrEqual(1);
     expect(denied.find((e) => e.targetUserId === victim.userId)).toMatchObject({ outcome: 'denied', reason: 'missing_permission' });
   });
@@ -159,7 +159,7 @@ describe('Parallels RAS dialect (/compat/ras)', () => {
     // The account listing never shows the other account's sessions.
     const listed = await http().get(`${PREFIX}/api/Session`).set('auth_token', adminRas.authToken).expect(200);
     expect(listed.body.map((s: { sessionId: number }) => s.sessionId)).not.toContain(strangerRas.sessionId);
-    const [denied] = await auditEvents(`action=auth.permission_denied&surface=ras&actorUserId=${admin.userId}`);
+    const [denied] = await auditEvents(`action=session.forced_logout&outcome=denied&surface=ras&actorUserId=${admin.userId}`);
     expect(denied).toMatchObject({ reason: 'cross_account', targetUserId: stranger.userId });
   });
 

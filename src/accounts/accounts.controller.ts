@@ -49,7 +49,7 @@ export class AccountsController {
   @Post(':id/logout')
   @BadInput()
   @HttpCode(200)
-  @Authenticated(PERMISSIONS.sessionsRevokeAccount)
+  @Authenticated(PERMISSIONS.sessionsRevokeAccount, { deniedAs: 'session.forced_logout' })
   @ApiOkResponse({ type: RevocationReceiptDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   async logout(

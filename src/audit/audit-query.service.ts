@@ -156,6 +156,12 @@ export class AuditQueryService {
     };
     if (filter.actorUserId) add((p) => `actor_user_id = ${p}`, filter.actorUserId);
     if (filter.targetUserId) add((p) => `target_user_id = ${p}`, filter.targetUserId);
+    // A name is one user of the account read (usernames and emails are unique, case-insensitive): one
+    // lookup, then the same index as the id filter. Another account's user matches nothing.
+    const userNamed = (p: string) =>
+      `(SELECT u.id FROM users u WHERE (lower(u.username) = lower(${p}) OR lower(u.email) = lower(${p})) AND u.account_id IS NOT DISTINCT FROM ${accountId === null ? 'NULL' : '$1'}::uuid LIMIT 1)`;
+    if (filter.actorName) add((p) => `actor_user_id = ${userNamed(p)}`, filter.actorName);
+    if (filter.targetName) add((p) => `target_user_id = ${userNamed(p)}`, filter.targetName);
     if (filter.surface) add((p) => `surface = ${p}`, filter.surface);
     if (filter.outcome) add((p) => `outcome = ${p}`, filter.outcome);
     if (filter.reason) add((p) => `reason ILIKE ${p}`, `%${filter.reason.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
@@ -180,12 +186,40 @@ export class AuditQueryService {
     return { ...mapAuditRow(row), deliveries: await this.deliveries.forAuditEvent(String(row.id)) };
   }
 
-  async list(actor: Actor, filter: AuditFilterDto, limit: number, cursor?: string): Promise<AuditEventPageDto> {
+  /**
+   * A page of matching events, newest first: after `cursor` (older), or before `before` (newer), with
+   * the cursors of both neighbours and how many events match in all (counted up to TOTAL_CAP).
+   */
+  async list(actor: Actor, filter: AuditFilterDto, limit: number, cursor?: string, before?: string): Promise<AuditEventPageDto> {
+    if (cursor && before) throw new DomainException(ErrorCode.VALIDATION_FAILED, 'Send `cursor` or `before`, not both', { field: 'before' });
     const where = await this.where(actor, filter);
-    const rows = await this.keysetPage(where, cursor ? decodeKeysetCursor(cursor, isEventId) : null, limit + 1, LIST_COLUMNS);
-    const items = rows.slice(0, limit).map(mapAuditRow);
-    const last = rows.length > limit ? rows[limit - 1] : undefined;
-    return { items, nextCursor: last ? encodeKeysetCursor(last.cursor_at, String(last.id)) : null };
+    const position = cursor ?? before;
+    const at = position ? decodeKeysetCursor(position, isEventId) : null;
+    const direction = before ? 'newer' : 'older';
+    const [rows, total] = await this.read(async (m) => {
+      const page = this.pageQuery(where, at, limit + 1, LIST_COLUMNS, direction);
+      const found: KeysetRow[] = await m.query(page.sql, page.params);
+      const [{ n }]: { n: number }[] = await m.query(
+        `SELECT count(*)::int AS n FROM (SELECT 1 FROM audit_events WHERE ${where.sql} LIMIT ${TOTAL_CAP + 1}) AS matching`,
+        where.params,
+      );
+      return [found, n] as const;
+    });
+    const more = rows.length > limit;
+    // A page read towards newer events comes oldest first: put it back in the list's order.
+    const kept = direction === 'newer' ? rows.slice(0, limit).reverse() : rows.slice(0, limit);
+    const first = kept[0];
+    const last = kept.at(-1);
+    const cursorOf = (r: KeysetRow | undefined) => (r ? encodeKeysetCursor(r.cursor_at, String(r.id)) : null);
+    return {
+      items: kept.map(mapAuditRow),
+      // Older events exist after this page when more were read going older, or when we came from them.
+      nextCursor: (direction === 'older' ? more : true) && kept.length ? cursorOf(last) : null,
+      prevCursor: (direction === 'newer' ? more : at !== null) && kept.length ? cursorOf(first) : null,
+      limit,
+      total: Math.min(total, TOTAL_CAP),
+      totalExact: total <= TOTAL_CAP,
+    };
   }
 
   /**
@@ -197,17 +231,26 @@ export class AuditQueryService {
     return this.read((m) => m.query(sql, params));
   }
 
-  /** The statement keysetPage runs (the index tests EXPLAIN it). */
-  pageQuery(where: AuditWhere, cursor: KeysetCursor | null, limit: number, columns = AUDIT_COLUMNS): { sql: string; params: unknown[] } {
+  /**
+   * The statement keysetPage runs (the index tests EXPLAIN it): newest first after `cursor`, or, going
+   * `newer`, oldest first from just after it (the list reverses that page).
+   */
+  pageQuery(
+    where: AuditWhere,
+    cursor: KeysetCursor | null,
+    limit: number,
+    columns = AUDIT_COLUMNS,
+    direction: 'older' | 'newer' = 'older',
+  ): { sql: string; params: unknown[] } {
     const params = [...(where.byAction ?? where).params];
     let sql = (where.byAction ?? where).sql;
     if (cursor) {
       params.push(cursor.at, cursor.id);
-      sql += ` AND (occurred_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::bigint)`;
+      sql += ` AND (occurred_at, id) ${direction === 'older' ? '<' : '>'} ($${params.length - 1}::timestamptz, $${params.length}::bigint)`;
     }
     params.push(limit);
     const limit$ = `$${params.length}`;
-    const order = 'ORDER BY occurred_at DESC, id DESC';
+    const order = direction === 'older' ? 'ORDER BY occurred_at DESC, id DESC' : 'ORDER BY occurred_at, id';
     let from = 'audit_events';
     if (where.byAction) {
       // Each action's newest matches from its own index, merged: `action = ANY` would sort every match.
@@ -222,6 +265,8 @@ export class AuditQueryService {
   }
 }
 
+/** A page's `total` counts matching events up to this many (a count of millions would cost a scan of millions). */
+export const TOTAL_CAP = 10_000;
 /** Each row's cursor time, to the microsecond. */
 const CURSOR_AT = cursorInstantSql('occurred_at');
 /** An audit event id (bigint) as text. */

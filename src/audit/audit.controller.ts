@@ -63,13 +63,13 @@ export class AuditController {
     return this.query.get(actor, params.id);
   }
 
-  /** Audit events of the account (or of no account), newest first, filtered, keyset-paginated. */
+  /** Audit events of the account (or of no account), newest first, filtered, keyset-paginated both ways, with the total. */
   @Get('events')
   @AuditReadByAccount()
   @ApiOkResponse({ type: AuditEventPageDto })
   list(@CurrentActor() actor: Actor, @Query() q: AuditListQueryDto): Promise<AuditEventPageDto> {
-    const { limit, cursor, ...filter } = q;
-    return this.query.list(actor, filter, limit ?? 50, cursor);
+    const { limit, cursor, before, ...filter } = q;
+    return this.query.list(actor, filter, limit ?? 50, cursor, before);
   }
 
   /**
@@ -87,7 +87,10 @@ export class AuditController {
     return this.exporter.export(actor, q);
   }
 
-  /** Forced logouts (not dry runs) per UTC day, per actor and per surface; the last 30 days by default. */
+  /**
+   * The events the list's filters match, counted per UTC day, per actor and per surface, each count with
+   * how many of them are dry runs; the last 30 days by default.
+   */
   @Get('summary')
   @AuditReadByAccount()
   @ApiOkResponse({ type: AuditSummaryDto })

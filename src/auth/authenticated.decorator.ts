@@ -3,15 +3,18 @@ import { ApiBearerAuth, ApiForbiddenResponse, ApiSecurity, ApiTooManyRequestsRes
 import { ErrorResponseDto, errorExample } from '../common/dto/error-response.dto.js';
 import { ErrorCode } from '../common/error-codes.js';
 import { Permission } from '../permissions/permissions.js';
-import { BearerAuthGuard, ClientAuthGuard, PermissionGuard, REQUIRED_PERMISSION } from './guards/auth.guards.js';
+import type { DeniedAction } from '../permissions/permissions.service.js';
+import { BearerAuthGuard, ClientAuthGuard, DENIED_AS, PermissionGuard, REQUIRED_PERMISSION } from './guards/auth.guards.js';
 
 /**
  * One decorator for authentication, permission and their Swagger description, so the three can't
  * drift apart. Without a permission, any signed-in user passes (services check target-specific rules).
+ * `deniedAs`: the action a refusal is recorded as (a refused forced logout is a denied session.forced_logout).
  */
-export function Authenticated(permission?: Permission) {
+export function Authenticated(permission?: Permission, { deniedAs }: { deniedAs?: DeniedAction } = {}) {
   return applyDecorators(
     SetMetadata(REQUIRED_PERMISSION, permission),
+    SetMetadata(DENIED_AS, deniedAs),
     // A route open to any signed-in user runs one guard, not a second that would find nothing to check.
     permission ? UseGuards(BearerAuthGuard, PermissionGuard) : UseGuards(BearerAuthGuard),
     ApiBearerAuth('bearer'),

@@ -4,6 +4,13 @@ import { DomainException, ErrorCode, notFound } from '../common/error-codes.js';
 import { AuditService } from '../audit/audit.service.js';
 import { canonicalPermission, Permission, PERMISSIONS } from './permissions.js';
 
+/**
+ * The action a refusal is recorded as: `auth.permission_denied`, or the action that was attempted (a
+ * refused forced logout is a `session.forced_logout` whose outcome is `denied`, found where the
+ * forced logouts are).
+ */
+export type DeniedAction = 'auth.permission_denied' | 'session.forced_logout';
+
 /** The one place permission and tenancy checks happen; every refusal is audited. */
 @Injectable()
 export class PermissionsService {
@@ -31,9 +38,9 @@ export class PermissionsService {
   }
 
   /** Refuses (403, audited) unless the actor holds the permission. */
-  async require(actor: Actor, permission: Permission, attempted: string, targetUserId: string | null = null): Promise<void> {
+  async require(actor: Actor, permission: Permission, attempted: string, targetUserId: string | null = null, as: DeniedAction = 'auth.permission_denied'): Promise<void> {
     if (this.has(actor, permission)) return;
-    await this.deny(actor, actor.accountId, targetUserId, { permission, attempted, reason: 'missing_permission' });
+    await this.deny(actor, actor.accountId, targetUserId, { permission, attempted, reason: 'missing_permission' }, as);
     throw new DomainException(ErrorCode.PERMISSION_DENIED, `Missing permission ${permission}`, { permission });
   }
 
@@ -50,12 +57,19 @@ export class PermissionsService {
    * Refuses a target in another account. Answered as NOT_FOUND, the same as an id that does not
    * exist, so one account cannot probe another's ids; audited as a denied cross-account attempt.
    */
-  async requireAccount(actor: Actor, accountId: string, what: string, attempted: string, targetUserId: string | null = null): Promise<void> {
+  async requireAccount(
+    actor: Actor,
+    accountId: string,
+    what: string,
+    attempted: string,
+    targetUserId: string | null = null,
+    as: DeniedAction = 'auth.permission_denied',
+  ): Promise<void> {
     if (this.canReachAccount(actor, accountId)) return;
     // Recorded in the caller's account with only the id the caller gave: not the other account's id
     // (and the trail shows a target's name only within its own account), so the caller's own
     // auditors learn nothing an unknown id would not tell them.
-    await this.deny(actor, actor.accountId, targetUserId, { attempted, reason: 'cross_account' });
+    await this.deny(actor, actor.accountId, targetUserId, { attempted, reason: 'cross_account' }, as);
     throw notFound(what);
   }
 
@@ -69,9 +83,9 @@ export class PermissionsService {
     throw new DomainException(ErrorCode.PERMISSION_DENIED, 'This credential does not act in that account');
   }
 
-  private deny(actor: Actor, accountId: string, targetUserId: string | null, details: Record<string, unknown>): Promise<void> {
+  private deny(actor: Actor, accountId: string, targetUserId: string | null, details: Record<string, unknown>, action: DeniedAction = 'auth.permission_denied'): Promise<void> {
     return this.audit.recordStandalone({
-      action: 'auth.permission_denied',
+      action,
       outcome: 'denied',
       accountId,
       actor,

@@ -219,9 +219,13 @@ export class RevocationService {
     return receipt;
   }
 
-  /** Who owns the target, and may the actor end it? Refusals are audited by PermissionsService. */
+  /**
+   * Who owns the target, and may the actor end it? Refusals are audited by PermissionsService; ending
+   * what is not one's own is a forced logout, and its refusal is recorded as one (outcome denied).
+   */
   private async resolve(actor: Actor, target: RevocationTarget): Promise<Resolved> {
     const attempted = `revoke:${target.kind}`;
+    const forced = 'session.forced_logout';
     // An id that cannot exist is simply not found (after the permission check, so nothing is probed).
     const malformed =
       (target.kind === 'session' && !isUuid(target.sessionId)) ||
@@ -230,7 +234,7 @@ export class RevocationService {
       (target.kind === 'session-number' && !(Number.isInteger(target.number) && target.number > 0 && target.number <= 2 ** 31 - 1));
     if (malformed) {
       const own = (target.kind === 'user' || target.kind === 'device') && target.userId === actor.userId;
-      if (!own) await this.permissions.require(actor, target.kind === 'account' ? PERMISSIONS.sessionsRevokeAccount : PERMISSIONS.sessionsRevokeAny, attempted);
+      if (!own) await this.permissions.require(actor, target.kind === 'account' ? PERMISSIONS.sessionsRevokeAccount : PERMISSIONS.sessionsRevokeAny, attempted, null, forced);
       throw notFound(target.kind === 'account' ? 'Account' : target.kind.startsWith('session') ? 'Session' : 'User');
     }
     switch (target.kind) {
@@ -247,25 +251,25 @@ export class RevocationService {
           [target.kind === 'session' ? target.sessionId : target.number],
         );
         const own = rows[0]?.user_id === actor.userId && actor.userId !== null;
-        if (!own) await this.permissions.require(actor, PERMISSIONS.sessionsRevokeAny, attempted, rows[0]?.user_id ?? null);
+        if (!own) await this.permissions.require(actor, PERMISSIONS.sessionsRevokeAny, attempted, rows[0]?.user_id ?? null, forced);
         if (!rows[0]) throw notFound('Session');
-        await this.permissions.requireAccount(actor, rows[0].account_id, 'Session', attempted, rows[0].user_id);
+        await this.permissions.requireAccount(actor, rows[0].account_id, 'Session', attempted, rows[0].user_id, forced);
         return { accountId: rows[0].account_id, targetUserId: rows[0].user_id, own, scope: 'session' };
       }
       case 'user':
       case 'device': {
         const own = target.userId === actor.userId;
-        if (!own) await this.permissions.require(actor, PERMISSIONS.sessionsRevokeAny, attempted, target.userId);
+        if (!own) await this.permissions.require(actor, PERMISSIONS.sessionsRevokeAny, attempted, target.userId, forced);
         const rows = await preparedQuery<{ account_id: string }>(this.dataSource, WATERMARK.user.owner, [target.userId]);
         if (!rows[0]) throw notFound('User');
-        await this.permissions.requireAccount(actor, rows[0].account_id, 'User', attempted, target.userId);
+        await this.permissions.requireAccount(actor, rows[0].account_id, 'User', attempted, target.userId, forced);
         return { accountId: rows[0].account_id, targetUserId: target.userId, own, scope: target.kind };
       }
       case 'account': {
-        await this.permissions.require(actor, PERMISSIONS.sessionsRevokeAccount, attempted);
+        await this.permissions.require(actor, PERMISSIONS.sessionsRevokeAccount, attempted, null, forced);
         const rows = await preparedQuery<{ account_id: string }>(this.dataSource, WATERMARK.account.owner, [target.accountId]);
         if (!rows[0]) throw notFound('Account');
-        await this.permissions.requireAccount(actor, target.accountId, 'Account', attempted);
+        await this.permissions.requireAccount(actor, target.accountId, 'Account', attempted, null, forced);
         return { accountId: target.accountId, targetUserId: null, own: false, scope: 'account' };
       }
     }

@@ -31,7 +31,10 @@ export class UsersController {
     return mapUser(await this.users.create(actor, dto));
   }
 
-  /** The users of your account (or of accountId), oldest first, keyset-paginated. */
+  /**
+   * The users of your account (or of accountId), oldest first, keyset-paginated; `q` keeps those whose
+   * username or email starts with it (case-insensitive, indexed).
+   */
   @Get()
   @Authenticated(PERMISSIONS.usersManage)
   @ApiOkResponse({ type: UserPageDto })
@@ -40,7 +43,7 @@ export class UsersController {
     description: 'accountId is another account and you lack accounts.manage (answered as if it did not exist); an accountId that names no account lists no users',
   })
   async list(@CurrentActor() actor: Actor, @Query() query: ListUsersQueryDto): Promise<UserPageDto> {
-    const page = await this.users.list(actor, query.limit ?? 50, query.cursor, query.accountId);
+    const page = await this.users.list(actor, query.limit ?? 50, query.cursor, query.accountId, { prefix: query.q });
     return { items: page.items.map(mapUser), nextCursor: page.nextCursor };
   }
 

@@ -139,14 +139,20 @@ export class UsersService {
 
   /**
    * A page of an account's users, oldest first, for a caller holding `permission` (users.manage by
-   * default) in that account; `email` keeps only the user with that address (case-insensitive).
+   * default) in that account; `email` keeps only the user with that address (case-insensitive), `prefix`
+   * those whose username or email starts with it (case-insensitive; ix_users_account_*_prefix).
    */
   async list(
     actor: Actor,
     limit: number,
     cursor?: string,
     accountId?: string,
-    { permission = PERMISSIONS.usersManage, attempted = 'users:list', email }: { permission?: Permission; attempted?: string; email?: string } = {},
+    {
+      permission = PERMISSIONS.usersManage,
+      attempted = 'users:list',
+      email,
+      prefix,
+    }: { permission?: Permission; attempted?: string; email?: string; prefix?: string } = {},
   ): Promise<UserPage> {
     await this.permissions.require(actor, permission, attempted);
     const account = accountId ?? actor.accountId;
@@ -156,6 +162,11 @@ export class UsersService {
     const where = ['u.account_id = $1'];
     if (after) where.push(`(u.created_at, u.id) > ($${params.push(after.at)}::timestamptz, $${params.push(after.id)}::uuid)`);
     if (email !== undefined) where.push(`lower(u.email) = lower($${params.push(email)})`);
+    if (prefix !== undefined) {
+      // LIKE's wildcards in the text are literal; the expressions match the indexes' exactly.
+      const p = `$${params.push(`${prefix.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`;
+      where.push(`(lower(u.username) LIKE ${p} OR lower(u.email) LIKE ${p})`);
+    }
     // The cursor keeps Postgres's microseconds (a JS Date would round them and skip or repeat rows).
     const rows: (UserView & { cursor_at: string })[] = await this.dataSource.query(
       `SELECT ${USER_VIEW}, ${cursorInstantSql('u.created_at')} AS cursor_at FROM users u WHERE ${where.join(' AND ')}

@@ -117,8 +117,9 @@ export function describeVendorScenarios(getWorld: () => ScenarioWorld, driver: V
       const victim = await createUser(world.app, world.systemAdminToken, { prefix: 'victim' });
       driver.expectForbidden(await driver.logoutUser(world, session, victim.userId));
       expect(await nativeMeStatus(world.app, victim.accessToken)).toBe(200);
-      const rows = await auditEvents(world, { surface: driver.surface, action: 'auth.permission_denied', actorUserId: session.userId });
-      expect(rows[0]).toMatchObject({ outcome: 'denied', surface: driver.surface, reason: 'missing_permission' });
+      const rows = await auditEvents(world, { surface: driver.surface, action: 'session.forced_logout', outcome: 'denied', actorUserId: session.userId });
+      // A refused forced logout is found with the forced logouts, outcome denied.
+      expect(rows[0]).toMatchObject({ action: 'session.forced_logout', outcome: 'denied', targetUserId: victim.userId, surface: driver.surface, reason: 'missing_permission' });
     });
 
     it('unknown user and a user of another account get the same answer', async () => {
@@ -128,7 +129,7 @@ export function describeVendorScenarios(getWorld: () => ScenarioWorld, driver: V
       driver.expectUnknownUser(unknown);
       const foreign = await driver.logoutUser(world, admin, world.foreignUserId);
       expect(foreign).toEqual(unknown);
-      const rows = await auditEvents(world, { surface: driver.surface, action: 'auth.permission_denied', actorUserId: admin.userId });
+      const rows = await auditEvents(world, { surface: driver.surface, action: 'session.forced_logout', outcome: 'denied', actorUserId: admin.userId });
       expect(rows[0]).toMatchObject({ outcome: 'denied', reason: 'cross_account' });
     });
 

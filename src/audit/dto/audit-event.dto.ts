@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { IsStorableDate } from '../../common/storable-date.js';
 import { SURFACES } from '../../common/surface.js';
 import { AUDIT_ACTIONS, AUDIT_OUTCOMES, AuditOutcome } from '../audit.types.js';
@@ -72,6 +72,14 @@ export class AuditEventPageDto {
   items: AuditEventDto[];
   /** Pass as `cursor` for the next (older) page; null on the last page. */
   nextCursor: string | null;
+  /** Pass as `before` for the previous (newer) page; null on the first page. */
+  prevCursor: string | null;
+  /** The page size used. */
+  limit: number;
+  /** How many events match the filters (all pages); counted up to 10,000 (see totalExact). */
+  total: number;
+  /** False when more than 10,000 events match: `total` is then 10,000, a lower bound. */
+  totalExact: boolean;
 }
 
 /** What an account filter says for the events that belong to no account (a failed login for an unknown username, …). */
@@ -110,6 +118,18 @@ export class AuditFilterDto {
   @IsUUID()
   targetUserId?: string;
 
+  /** The actor by username or email (exact, case-insensitive), a user of the account read. */
+  @IsOptional()
+  @IsString()
+  @Length(1, 254)
+  actorName?: string;
+
+  /** The target by username or email (exact, case-insensitive), a user of the account read. */
+  @IsOptional()
+  @IsString()
+  @Length(1, 254)
+  targetName?: string;
+
   /** Another account, or `none` for the events that belong to no account: system admin only. Defaults to the caller's. */
   @IsAccountSelector()
   accountId?: string;
@@ -147,8 +167,15 @@ export class AuditListQueryDto extends AuditFilterDto {
   @Max(500)
   limit?: number;
 
+  /** The `nextCursor` of a page: the page after it (older events). */
   @IsOptional()
   @IsString()
   @MaxLength(200)
   cursor?: string;
+
+  /** The `prevCursor` of a page: the page before it (newer events). Not with `cursor`. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  before?: string;
 }

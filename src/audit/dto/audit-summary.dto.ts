@@ -1,44 +1,41 @@
-import { IsOptional } from 'class-validator';
-import { IsStorableDate } from '../../common/storable-date.js';
-import { IsAccountSelector } from './audit-event.dto.js';
+import { AuditFilterDto } from './audit-event.dto.js';
 
-export class AuditSummaryQueryDto {
-  /** Inclusive lower bound (ISO 8601, years 0001-9999); defaults to 30 days before `to`. */
-  @IsOptional()
-  @IsStorableDate()
-  from?: Date;
-
-  /** Exclusive upper bound (ISO 8601, years 0001-9999); defaults to now. */
-  @IsOptional()
-  @IsStorableDate()
-  to?: Date;
-
-  /** Another account, or `none` for the events that belong to no account: system admin only. Defaults to the caller's. */
-  @IsAccountSelector()
-  accountId?: string;
-}
+/**
+ * The list's filters (GET /v1/audit/events), with the same meaning: the summary counts exactly the
+ * events the list shows. `from` defaults to 30 days before `to`, `to` to now; at most 400 days.
+ */
+export class AuditSummaryQueryDto extends AuditFilterDto {}
 
 export class AuditDayCountDto {
   /** UTC day, YYYY-MM-DD. */
   day: string;
+  /** Matching events that day, dry runs included. */
   count: number;
+  /** Of `count`, the dry runs. */
+  dryRuns: number;
 }
 
 export class AuditActorCountDto {
   actorUserId: string | null;
   actorLabel: string | null;
   count: number;
+  dryRuns: number;
 }
 
 export class AuditSurfaceCountDto {
   surface: string;
   count: number;
+  dryRuns: number;
 }
 
-/** Forced logouts (not dry runs) in the range: every UTC day (zeros included), per actor, per surface. */
+/** The matching events in the range: every UTC day (zeros included), per actor, per surface. */
 export class AuditSummaryDto {
   from: Date;
   to: Date;
+  /** Matching events in the range, dry runs included. */
+  total: number;
+  /** Of `total`, the dry runs. */
+  dryRuns: number;
   perDay: AuditDayCountDto[];
   perActor: AuditActorCountDto[];
   perSurface: AuditSurfaceCountDto[];

@@ -8,11 +8,13 @@ import { whenReady } from '../../common/maybe-async.js';
 import { requestContextOf } from '../../common/request-context.js';
 import { Surface } from '../../common/surface.js';
 import { Permission } from '../../permissions/permissions.js';
-import { PermissionsService } from '../../permissions/permissions.service.js';
+import { DeniedAction, PermissionsService } from '../../permissions/permissions.service.js';
 import { ApiKeysService } from '../../api-keys/api-keys.service.js';
 import { AuthService } from '../auth.service.js';
 
 export const REQUIRED_PERMISSION = 'requiredPermission';
+/** What a refusal by PermissionGuard is recorded as (see DeniedAction); auth.permission_denied unless set. */
+export const DENIED_AS = 'deniedAs';
 
 /** The token of an `Authorization: Bearer <token>` header; throws UNAUTHENTICATED without one. */
 function bearerTokenOf(request: FastifyRequest): string {
@@ -120,6 +122,7 @@ export class PermissionGuard implements CanActivate {
     if (!request.user) throw new DomainException(ErrorCode.UNAUTHENTICATED, 'Authentication required');
     // Held: answered without a promise. Refused: audited by require, which then throws.
     if (this.permissions.has(request.user, permission)) return true;
-    return this.permissions.require(request.user, permission, `${request.method} ${request.url.split('?')[0]}`).then(() => true);
+    const as = this.reflector.getAllAndOverride<DeniedAction | undefined>(DENIED_AS, [context.getHandler(), context.getClass()]);
+    return this.permissions.require(request.user, permission, `${request.method} ${request.url.split('?')[0]}`, null, as).then(() => true);
   }
 }

@@ -93,6 +93,12 @@ export class ListUsersQueryDto {
   @IsOptional()
   @IsUUID()
   accountId?: string;
+
+  /** People search: users whose username or email starts with this text (case-insensitive). */
+  @IsOptional()
+  @IsString()
+  @Length(1, 254)
+  q?: string;
 }
 
 export class UserIdParamDto {
