@@ -1,3 +1,4 @@
+import { checkpointRows } from '../phases/checkpoints.js';
 import { receiverRows } from '../phases/receivers.js';
 import { row } from './report.js';
 
@@ -12,6 +13,7 @@ export function buildRows(r, ctx) {
   if (r.forcedLogout) forcedRows(rows, r.forcedLogout);
   if (r.forcedLogoutCurve) curveRows(rows, r.forcedLogoutCurve);
   if (r.auditWrites) auditWriteRows(rows, r.auditWrites);
+  if (r.checkpoints) checkpointRows(rows, r.checkpoints);
   if (r.auditSeed && r.audit) auditRows(rows, r, ctx);
   if (r.auditFilters) auditFilterRows(rows, r.auditFilters);
   memoryRows(rows, ctx);
@@ -139,7 +141,7 @@ function curveRows(rows, { curve, accountCurve }) {
 /** Account-wide logout counts from the users' counts: O(users), so at fixed users it should not grow with the sessions. */
 function accountCurveRows(rows, accountCurve) {
   if (!accountCurve) return;
-  const [small, big] = accountCurve;
+  const [small] = accountCurve;
   for (const point of accountCurve) {
     const label = `3c. Account-wide logout, ${point.users} users, ${point.size.toLocaleString('en-US')} sessions: p50 (n=${point.runs})`;
     if (point === small) rows.push(row(label, point.p50, 'ms', null, null, null, '< 20 ms', point.p50 < 20));
