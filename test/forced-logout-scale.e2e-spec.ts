@@ -26,7 +26,8 @@ describe('forced and account-wide logout at scale: exact counts, accountable set
     db = new pg.Client({ connectionString: url });
     await db.connect();
     adminToken = (await loginAdmin(a)).accessToken;
-  });
+    // Two instances to boot on a shared, loaded machine.
+  }, 120_000);
   afterAll(async () => {
     await db.end();
     await b.close();
