@@ -1134,7 +1134,10 @@ export interface components {
         RevocationReceiptDto: {
             /** @description How many sessions ended (0 when none was live). */
             revokedCount: number;
-            /** @description Ids of the sessions ended (at most 1000; see sessionIdsTruncated). */
+            /**
+             * @description Ids of the sessions ended: the newest 100 when every session of a user or account ended (the audit
+             *     event's details.revokedSet finds the whole set), else up to 1000; see sessionIdsTruncated.
+             */
             sessionIds: string[];
             sessionIdsTruncated: boolean;
             targetUserId: string | null;
@@ -1440,7 +1443,8 @@ export interface components {
             targetLabel: string | null;
             /**
              * @description Sessions affected. Listings show the first 20 (GET /v1/audit/events/{id} and the export show up to
-             *     1000); sessionCount is always exact.
+             *     1000; a logout of every session of a user or account records its newest 100, and
+             *     details.revokedSet to find the whole set again); sessionCount is always exact.
              */
             sessionIds: string[];
             sessionCount: number;
@@ -1472,7 +1476,8 @@ export interface components {
             targetLabel: string | null;
             /**
              * @description Sessions affected. Listings show the first 20 (GET /v1/audit/events/{id} and the export show up to
-             *     1000); sessionCount is always exact.
+             *     1000; a logout of every session of a user or account records its newest 100, and
+             *     details.revokedSet to find the whole set again); sessionCount is always exact.
              */
             sessionIds: string[];
             sessionCount: number;

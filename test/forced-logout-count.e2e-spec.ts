@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import pg from 'pg';
 import request from 'supertest';
+import { MAX_LISTED_WATERMARK_SESSION_IDS } from '../src/audit/audit.types.js';
 import { bearer, createTestDatabase, createUser, login, loginAdmin, startApp } from './support/test-app.js';
 
 /**
@@ -43,7 +44,7 @@ describe('forced logout counts exactly from the maintained count', () => {
     const res = await http().post(`/v1/users/${userId}/logout?dryRun=true`).set(bearer(admin.accessToken)).send({ reason: 'count' }).expect(200);
     expect(await scanned(userId)).toBe(expected);
     expect(res.body.revokedCount).toBe(expected);
-    expect(res.body.sessionIds).toHaveLength(Math.min(expected, 1000));
+    expect(res.body.sessionIds).toHaveLength(Math.min(expected, MAX_LISTED_WATERMARK_SESSION_IDS));
     // The reading leaves the maintained count current and equal to the scan.
     const { rows } = await db.query(
       `SELECT u.live_sessions AS n, u.live_epoch IS NOT DISTINCT FROM greatest(u.sessions_valid_after, a.sessions_valid_after) AS current
@@ -116,7 +117,7 @@ describe('forced logout counts exactly from the maintained count', () => {
       ...first.slice(0, 5).map((t) => http().delete(`/v1/sessions/${t.sessionId}`).set(bearer(admin.accessToken)).send({ reason: 'race' }).expect(200)),
     ]);
     await counted(user.userId, 16);
-    // Rows written straight into the table (as the bench seeds them) count too: past the 1,000 ids a
+    // Rows written straight into the table (as the bench seeds them) count too: past the ids a
     // receipt lists, only the maintained count knows how many there are.
     await db.query(
       `INSERT INTO sessions (user_id, account_id, token_hash, refresh_hash, surface, access_expires_at, idle_expires_at, expires_at)
@@ -130,7 +131,7 @@ describe('forced logout counts exactly from the maintained count', () => {
     await counted(user.userId, 1505);
     const res = await http().post(`/v1/users/${user.userId}/logout`).set(bearer(admin.accessToken)).send({ reason: 'all' }).expect(200);
     expect(res.body).toMatchObject({ revokedCount: 1505, sessionIdsTruncated: true });
-    expect(res.body.sessionIds).toHaveLength(1000);
+    expect(res.body.sessionIds).toHaveLength(MAX_LISTED_WATERMARK_SESSION_IDS);
     await counted(user.userId, 0);
   });
 

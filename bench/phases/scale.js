@@ -5,10 +5,10 @@ import { insertAnonymousSessions, insertUsers } from '../lib/seed.js';
 import { bearer, call, expectStatus, now, percentile, sleep } from '../lib/util.js';
 
 /** The service marks the revoked rows after answering: wait for it so that runs don't overlap (bounded). */
-async function waitMarked(db, userId, limitMs) {
+async function waitMarked(db, userId, limitMs, column = 'user_id') {
   const started = now();
   while (now() - started < limitMs) {
-    const { rows } = await db.query(`SELECT EXISTS (SELECT 1 FROM sessions WHERE user_id = $1 AND revoked_at IS NULL) AS left`, [userId]);
+    const { rows } = await db.query(`SELECT EXISTS (SELECT 1 FROM sessions WHERE ${column} = $1 AND revoked_at IS NULL) AS left`, [userId]);
     if (!rows[0].left) return;
     await sleep(20);
   }
@@ -34,7 +34,26 @@ export async function forcedLogoutCurvePhase(ctx) {
     curve.push({ size, p50: percentile(ms, 50), max: Math.max(...ms), runs, seedMs: Math.round(seedMs) });
   }
   ctx.log(`  forced logout curve: ${JSON.stringify(curve)}`);
-  return { curve };
+  // Account-wide logout of an account of 100 users with 1,000 and 100,000 sessions between them: the
+  // count comes from the users' maintained counts, so the answer should not grow with the sessions.
+  const accountUsers = 100;
+  const accountCurve = [];
+  for (const size of [1_000, 100_000]) {
+    const ms = [];
+    for (let run = 0; run < Math.max(2, Math.ceil(runs / 2)); run++) {
+      const account = await expectStatus(call(a, 'POST', '/v1/accounts', { headers: bearer(adminToken), body: { name: `bench-acct-curve-${size}-${run}-${Date.now()}` } }), 201, 'create account');
+      const users = await insertUsers(db, account.id, accountUsers, `acurve${size}-${run}-`);
+      await insertAnonymousSessions(db, users, account.id, size / accountUsers);
+      await db.query('ANALYZE sessions');
+      const res = await call(a, 'POST', `/v1/accounts/${account.id}/logout`, { headers: bearer(adminToken), body: { reason: 'bench account curve' } });
+      if (res.status !== 200 || res.body.revokedCount !== size) throw new Error(`account logout ${size}: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+      ms.push(res.ms);
+      await waitMarked(db, account.id, 30_000, 'account_id');
+    }
+    accountCurve.push({ size, users: accountUsers, p50: percentile(ms, 50), max: Math.max(...ms), runs: ms.length });
+  }
+  ctx.log(`  account-wide logout curve: ${JSON.stringify(accountCurve)}`);
+  return { curve, accountCurve };
 }
 
 /**

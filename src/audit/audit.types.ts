@@ -58,3 +58,10 @@ export interface RecordedAuditEvent {
 /** Most session ids one event (or receipt) lists; the count is always exact. */
 export const MAX_LISTED_SESSION_IDS = 1000;
 
+/**
+ * Most session ids a watermark revocation (every session of a user or of an account) lists: the newest.
+ * Listing 1,000 cost a third of a forced logout's answer (the audit row, its hash, the receipt); the
+ * whole set is found again from the event's `details.revokedSet` (see README, "Auditing forced logouts").
+ */
+export const MAX_LISTED_WATERMARK_SESSION_IDS = 100;
+

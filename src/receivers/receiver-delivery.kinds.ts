@@ -5,6 +5,7 @@ import { DeliveryRegistry } from '../delivery/delivery-registry.service.js';
 import { DeliveryKind, DeliveryResult, OutboxRow } from '../delivery/delivery.types.js';
 import { postGuarded } from '../delivery/safe-http.js';
 import { SigningKeysService } from '../signing/signing-keys.service.js';
+import { deliverFanOut, fanOutOf } from './backchannel-fan-out.js';
 import { ReceiverConfig } from './receiver-config.service.js';
 import { LOGOUT_TOKEN_TTL_SECONDS, RECEIVER_KINDS } from './ssf.constants.js';
 
@@ -59,11 +60,19 @@ export class ReceiverDeliveryKinds implements OnModuleInit {
     return { outcome: 'retry', error: `HTTP ${res.status} ${res.body}`.trim() };
   }
 
+  /** One logout token, or one per user of the account for an account-wide logout's row (backchannel-fan-out.ts). */
   private async deliverLogoutToken(row: OutboxRow): Promise<DeliveryResult> {
     const target = await this.target(row);
     if ('outcome' in target) return target.outcome === 'hold' ? { outcome: 'hold' } : target;
+    const fanOut = fanOutOf(row);
+    if (!fanOut) return this.postLogoutToken(target, row.payload, row.jti);
+    const { fanOut: _, ...claims } = row.payload;
+    return deliverFanOut(this.dataSource, row, fanOut, (sub, jti) => this.postLogoutToken(target, { ...claims, sub }, jti));
+  }
+
+  private async postLogoutToken(target: Target, claims: Record<string, unknown>, jti: string): Promise<DeliveryResult> {
     const iat = Math.floor(Date.now() / 1000);
-    const token = await this.signing.sign({ ...row.payload, jti: row.jti, iat, exp: iat + LOGOUT_TOKEN_TTL_SECONDS }, 'logout+jwt');
+    const token = await this.signing.sign({ ...claims, jti, iat, exp: iat + LOGOUT_TOKEN_TTL_SECONDS }, 'logout+jwt');
     const headers = { 'content-type': 'application/x-www-form-urlencoded', 'cache-control': 'no-cache, no-store' };
     const res = await postGuarded(target.endpoint_url as string, headers, new URLSearchParams({ logout_token: token }).toString(), this.config.timeoutMs, this.config.urlPolicy);
     if (res.status >= 200 && res.status < 300) return { outcome: 'delivered' };

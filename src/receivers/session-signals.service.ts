@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { Actor } from '../common/actor.js';
 import { OutboxEntry } from '../delivery/delivery.types.js';
 import { OutboxService } from '../delivery/outbox.service.js';
+import { FanOut } from './backchannel-fan-out.js';
 import { ReceiverConfig } from './receiver-config.service.js';
 import { BACKCHANNEL_LOGOUT, RECEIVER_KINDS, SESSION_REVOKED, SubjectFormat } from './ssf.constants.js';
 
@@ -40,7 +41,8 @@ export function initiatingEntity(actor: Actor, action: string, targetUserId: str
 /**
  * Turns a revocation into outbox rows, in the revocation's transaction: one session-revoked SET per
  * subscribed SSF stream of the account (per session when sessions were ended one by one), one
- * back-channel logout token per back-channel client. Only the account's own receivers, and of a
+ * back-channel logout token per back-channel client (an account-wide logout: one row per client,
+ * expanded per user when delivered, so the transaction writes O(receivers) rows). Only the account's own receivers, and of a
  * stream only the subjects it did not remove.
  */
 @Injectable()
@@ -66,7 +68,6 @@ export class SessionSignalsService {
     const entries: OutboxEntry[] = [];
     const entity = initiatingEntity(actor, revoked.action, revoked.targetUserId);
     const perSession = revoked.scope === 'session' || revoked.scope === 'device' || revoked.scope === 'client';
-    const accountUsers = revoked.scope === 'account' && receivers.some((r) => r.kind === RECEIVER_KINDS.backchannel) ? await this.usersOf(manager, revoked.accountId) : [];
     for (const receiver of receivers) {
       const entry = (payload: Record<string, unknown>): OutboxEntry => ({
         destinationKind: receiver.kind,
@@ -76,7 +77,8 @@ export class SessionSignalsService {
         payload,
       });
       if (receiver.kind === RECEIVER_KINDS.backchannel) {
-        if (revoked.scope === 'account') for (const userId of accountUsers) entries.push(entry(this.logoutClaims(receiver, userId, null)));
+        // One row, expanded into a token per user of the account when it is delivered (backchannel-fan-out.ts).
+        if (revoked.scope === 'account') entries.push(entry({ ...this.logoutClaims(receiver, null, null), fanOut: this.accountFanOut(revoked) }));
         else if (perSession) for (const sid of revoked.sessionIds) entries.push(entry(this.logoutClaims(receiver, revoked.targetUserId, sid)));
         else entries.push(entry(this.logoutClaims(receiver, revoked.targetUserId, null)));
         continue;
@@ -148,8 +150,12 @@ export class SessionSignalsService {
     return { format: 'complex', tenant: { format: 'opaque', id: accountId } };
   }
 
-  private async usersOf(manager: EntityManager, accountId: string): Promise<string[]> {
-    const rows: { id: string }[] = await manager.query(`SELECT id FROM users WHERE account_id = $1 ORDER BY id`, [accountId]);
-    return rows.map((r) => r.id);
+  /**
+   * Every user of the account up to the revocation. Rounded up to the next millisecond (the time is a
+   * Date): a user created in that millisecond after it gets a token too, which ends nothing of theirs
+   * that is not already ended.
+   */
+  private accountFanOut(revoked: RevokedSessions): FanOut {
+    return { users: 'account', accountId: revoked.accountId, createdUpTo: new Date(revoked.effectiveAt.getTime() + 1).toISOString() };
   }
 }

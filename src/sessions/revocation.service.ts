@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { MAX_LISTED_SESSION_IDS } from '../audit/audit.types.js';
+import { MAX_LISTED_SESSION_IDS, MAX_LISTED_WATERMARK_SESSION_IDS } from '../audit/audit.types.js';
 import { Actor } from '../common/actor.js';
 import { sha256 } from '../common/crypto.js';
 import { isUuid } from '../common/uuid.js';
@@ -13,7 +13,7 @@ import { PERMISSIONS } from '../permissions/permissions.js';
 import { PermissionsService } from '../permissions/permissions.service.js';
 import { SessionSignalsService } from '../receivers/session-signals.service.js';
 import { RevocationReceipt, RevocationTarget, RevokeOptions } from './revocation.types.js';
-import { COUNT_COLUMNS, COUNT_IS_CURRENT, CountedOwner, countLiveOfUser, SESSION_COUNTS, uncount } from './session-counts.js';
+import { COUNT_COLUMNS, COUNT_IS_CURRENT, CountedOwner, countLiveOfAccount, countLiveOfUser, SESSION_COUNTS, uncount } from './session-counts.js';
 import { LIVE_SESSION_SQL, SESSION_JOINS } from './session-sql.js';
 import { PublishedInvalidation, SessionInvalidationService } from './session-invalidation.service.js';
 
@@ -38,15 +38,16 @@ function canonical(target: RevocationTarget): RevocationTarget {
 /** O(1) revocation: every session of the user or account created up to now is dead, whatever their number. */
 const watermarkUpdate = (table: 'users' | 'accounts'): PreparedStatement => ({
   name: `revoke.${table}.watermark`,
-  text: `UPDATE ${table} SET sessions_valid_after = clock_timestamp(), sessions_keep_id = $2 WHERE id = $1 RETURNING sessions_valid_after AS at`,
+  text: `UPDATE ${table} SET sessions_valid_after = clock_timestamp(), sessions_keep_id = $2 WHERE id = $1
+         RETURNING sessions_valid_after AS at, sessions_valid_after::text AS "atText"`,
 });
 
 /**
  * The statements of a watermark revocation ("log out everywhere", forced logout of a user, account-wide
  * logout), per target: the owner read that authorizes it, then in its transaction the row lock (which
  * orders it against logins, which lock the user row FOR NO KEY UPDATE and the account row FOR SHARE),
- * the live sessions (a user's: its maintained count, see session-counts.ts, and the newest ids; an
- * account's: one scan) and the watermark. Prepared: Postgres parsed and planned them on every call,
+ * the live sessions (a user's: its maintained count, see session-counts.ts; an account's: the sum of
+ * its users' counts; and the newest ids) and the watermark. Prepared: Postgres parsed and planned them on every call,
  * about 2.5 ms of a forced logout's 20 (its log, 10,000-session user).
  */
 const WATERMARK = {
@@ -68,13 +69,24 @@ const WATERMARK = {
   },
   account: {
     owner: { name: 'revoke.accounts.owner', text: 'SELECT id AS account_id FROM accounts WHERE id = $1' },
-    lock: { name: 'revoke.accounts.lock', text: 'SELECT 1 FROM accounts WHERE id = $1 FOR UPDATE' },
-    // Each session's own user watermark applies here, hence the join.
+    // The account's watermark before this one, as text (to the microsecond), for the audit event.
+    lock: {
+      name: 'revoke.accounts.lock-read',
+      text: 'SELECT sessions_valid_after::text AS "accountAfter", sessions_keep_id AS "accountKeep" FROM accounts WHERE id = $1 FOR UPDATE',
+    },
+    // The newest live sessions, for the receipt (the count is the users', SESSION_COUNTS.account): the
+    // account's index read backwards, each session's user checked for it by a scalar subquery, which
+    // the planner cannot turn into a join: as a join (or EXISTS) it started from the users and sorted
+    // all their sessions (120-500 ms at 100,000). $3/$4: the account's watermark, read with its lock.
     live: {
-      name: 'revoke.accounts.live',
-      text: `SELECT s.id, count(*) OVER ()::int AS total FROM ${SESSION_JOINS}
-              WHERE s.account_id = $1 AND ${LIVE_SESSION_SQL} AND s.id IS DISTINCT FROM $2
-              ORDER BY s.created_at DESC LIMIT ${MAX_LISTED_SESSION_IDS}`,
+      name: 'revoke.accounts.newest',
+      text: `SELECT s.id FROM sessions s
+              WHERE s.account_id = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND s.idle_expires_at > now()
+                AND ($3::timestamptz IS NULL OR s.created_at > $3::timestamptz OR s.id = $4::uuid)
+                AND s.id IS DISTINCT FROM $2
+                AND (SELECT u.status = 'active' AND (u.sessions_valid_after IS NULL OR s.created_at > u.sessions_valid_after OR s.id = u.sessions_keep_id)
+                       FROM users u WHERE u.id = s.user_id)
+              ORDER BY s.created_at DESC LIMIT ${MAX_LISTED_WATERMARK_SESSION_IDS}`,
     },
     watermark: watermarkUpdate('accounts'),
   },
@@ -104,6 +116,34 @@ const REVOKE_ONE: PreparedStatement = {
 };
 const markParamsOf = (actor: Actor, reason: string | null) => [actor.userId, reason, actor.context.surface];
 
+/**
+ * How a watermark revocation's whole set of sessions is found again (its event lists only the newest
+ * MAX_LISTED_WATERMARK_SESSION_IDS): the watermark's time to the microsecond, the session it kept,
+ * and the watermarks in force before it. See REVOKED_BY_USER_WATERMARK_SQL.
+ */
+export interface RevokedSet {
+  watermark: 'user' | 'account';
+  at: string;
+  keep: string | null;
+  before: { userAfter?: string | null; userKeep?: string | null; accountAfter?: string | null; accountKeep?: string | null };
+}
+
+interface Live {
+  ids: string[];
+  count: number;
+  keepLive: boolean;
+  before: RevokedSet['before'];
+}
+
+interface Executed {
+  ids: string[];
+  count: number;
+  at: Date;
+  invalidation: PublishedInvalidation | null;
+  watermark: Watermark | null;
+  revokedSet?: RevokedSet;
+}
+
 /** A revocation checked by `authorize`, to run in the caller's transaction. */
 export interface AuthorizedRevocation {
   target: RevocationTarget;
@@ -121,7 +161,8 @@ export interface PendingRevocation {
 interface Watermark {
   table: 'users' | 'accounts';
   id: string;
-  at: Date;
+  /** To the microsecond (a Date holds milliseconds). */
+  at: string;
   keep: string | null;
 }
 
@@ -189,7 +230,11 @@ export class RevocationService {
       reason,
       ticket: options.ticket ?? null,
       dryRun,
-      details: { scope: resolved.scope, ...(target.kind === 'user' && target.exceptCurrent ? { exceptCurrent: true } : {}) },
+      details: {
+        scope: resolved.scope,
+        ...(target.kind === 'user' && target.exceptCurrent ? { exceptCurrent: true } : {}),
+        ...(outcome.revokedSet ? { revokedSet: outcome.revokedSet } : {}),
+      },
     });
     const nonce = !dryRun && outcome.count > 0 && outcome.invalidation ? await this.invalidation.publish(manager, outcome.invalidation, resolved.accountId) : null;
     // Downstream receivers' events (SSF, back-channel logout) commit with the revocation.
@@ -199,7 +244,7 @@ export class RevocationService {
     const receipt: RevocationReceipt = {
       revokedCount: outcome.count,
       sessionIds: outcome.ids.slice(0, MAX_LISTED_SESSION_IDS),
-      sessionIdsTruncated: outcome.count > MAX_LISTED_SESSION_IDS,
+      sessionIdsTruncated: outcome.count > Math.min(outcome.ids.length, MAX_LISTED_SESSION_IDS),
       targetUserId: resolved.targetUserId,
       accountId: resolved.accountId,
       auditEventId: event.id,
@@ -282,7 +327,7 @@ export class RevocationService {
     resolved: Resolved,
     reason: string | null,
     dryRun: boolean,
-  ): Promise<{ ids: string[]; count: number; at: Date; invalidation: PublishedInvalidation | null; watermark: Watermark | null }> {
+  ): Promise<Executed> {
     const markParams = markParamsOf(actor, reason);
     switch (target.kind) {
       case 'current':
@@ -319,15 +364,16 @@ export class RevocationService {
         const statements = WATERMARK[target.kind];
         const id = target.kind === 'user' ? target.userId : target.accountId;
         const keep = target.kind === 'account' || target.exceptCurrent ? actor.sessionId : null;
-        const { ids, count, keepLive } = target.kind === 'user' ? await this.liveOfUser(manager, id, keep) : await this.liveOfAccount(manager, id, keep);
+        const { ids, count, keepLive, before } = target.kind === 'user' ? await this.liveOfUser(manager, id, keep) : await this.liveOfAccount(manager, id, keep);
         if (dryRun || count === 0) return { ids, count, at: await this.now(manager), invalidation: null, watermark: null };
-        const [{ at }] = await preparedQuery<{ at: Date }>(manager, statements.watermark, target.kind === 'user' ? [id, keep, keepLive ? 1 : 0] : [id, keep]);
+        const [{ at, atText }] = await preparedQuery<{ at: Date; atText: string }>(manager, statements.watermark, target.kind === 'user' ? [id, keep, keepLive ? 1 : 0] : [id, keep]);
         return {
           ids,
           count,
           at,
           invalidation: { kind: target.kind === 'user' ? 'u' : 'a', id },
-          watermark: { table, id, at, keep },
+          watermark: { table, id, at: atText, keep },
+          revokedSet: { watermark: target.kind, at: atText, keep, before },
         };
       }
     }
@@ -369,17 +415,24 @@ export class RevocationService {
    * Locks the user row and counts its live sessions but `keep` (none when the user is disabled), in
    * constant time from the maintained count; `keepLive`: `keep` is one of the user's live sessions.
    */
-  private async liveOfUser(manager: EntityManager, userId: string, keep: string | null): Promise<{ ids: string[]; count: number; keepLive: boolean }> {
+  private async liveOfUser(manager: EntityManager, userId: string, keep: string | null): Promise<Live> {
     const [owner] = await preparedQuery<CountedOwner>(manager, WATERMARK.user.lock, [userId]);
-    if (!owner?.active) return { ids: [], count: 0, keepLive: false };
-    return countLiveOfUser(manager, userId, owner, keep, MAX_LISTED_SESSION_IDS);
+    if (!owner?.active) return { ids: [], count: 0, keepLive: false, before: {} };
+    const live = await countLiveOfUser(manager, userId, owner, keep, MAX_LISTED_WATERMARK_SESSION_IDS);
+    const before = { userAfter: owner.userAfter, userKeep: owner.userKeep, accountAfter: owner.accountAfter, accountKeep: owner.accountKeep };
+    return { ...live, before };
   }
 
-  /** Locks the account row and counts its live sessions but `keep` (each user's own watermark applies). */
-  private async liveOfAccount(manager: EntityManager, accountId: string, keep: string | null): Promise<{ ids: string[]; count: number; keepLive: boolean }> {
-    await preparedQuery(manager, WATERMARK.account.lock, [accountId]);
-    const rows = await preparedQuery<{ id: string; total: number }>(manager, WATERMARK.account.live, [accountId, keep]);
-    return { ids: rows.map((r) => r.id), count: rows[0]?.total ?? 0, keepLive: false };
+  /**
+   * Locks the account row and counts its live sessions but `keep` from its users' maintained counts
+   * (each user's own watermark applies), and lists the newest.
+   */
+  private async liveOfAccount(manager: EntityManager, accountId: string, keep: string | null): Promise<Live> {
+    const [account] = await preparedQuery<{ accountAfter: string | null; accountKeep: string | null }>(manager, WATERMARK.account.lock, [accountId]);
+    const { count, keepLive } = await countLiveOfAccount(manager, accountId, keep);
+    const before = { accountAfter: account?.accountAfter ?? null, accountKeep: account?.accountKeep ?? null };
+    const rows = count > 0 ? await preparedQuery<{ id: string }>(manager, WATERMARK.account.live, [accountId, keep, before.accountAfter, before.accountKeep]) : [];
+    return { ids: rows.map((r) => r.id), count, keepLive, before };
   }
 
   private async now(manager: EntityManager): Promise<Date> {

@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { preparedQuery, PreparedStatement } from '../database/prepared-query.js';
-import { LIVE_SESSION_OF_ONE_USER_SQL, LIVE_SESSION_OF_USER_SQL } from './session-sql.js';
+import { LIVE_SESSION_OF_ONE_USER_SQL, LIVE_SESSION_OF_USER_SQL, LIVE_SESSION_SQL, SESSION_JOINS } from './session-sql.js';
 
 /**
  * The user's maintained live-session count (migration 1700000001600): how a forced logout knows its
@@ -20,6 +20,10 @@ export const COUNT_IS_CURRENT = 'u.live_epoch IS NOT DISTINCT FROM greatest(u.se
 const IN_EPOCH_OF_USER = `s.user_id = $1 AND s.revoked_at IS NULL
   AND ($2::timestamptz IS NULL OR s.created_at > $2 OR s.id = $3)
   AND ($4::timestamptz IS NULL OR s.created_at > $4 OR s.id = $5)`;
+
+/** A session of user `u` (account `a`) that no watermark of either has ended. */
+const IN_EPOCH_OF_JOINED = `(u.sessions_valid_after IS NULL OR s.created_at > u.sessions_valid_after OR s.id = u.sessions_keep_id)
+  AND (a.sessions_valid_after IS NULL OR s.created_at > a.sessions_valid_after OR s.id = a.sessions_keep_id)`;
 
 /** 1 when $6 is a live session of the user, else 0. */
 const KEEP_LIVE = `(SELECT count(*)::int FROM sessions s WHERE s.id = $6 AND ${LIVE_SESSION_OF_ONE_USER_SQL})`;
@@ -64,7 +68,27 @@ export const SESSION_COUNTS = {
            UPDATE users u SET sessions_valid_after = t.at, sessions_keep_id = $2,
                   live_sessions = $3, live_epoch = greatest(t.at, a.sessions_valid_after), expired_counted_until = now()
              FROM t, accounts a WHERE u.id = $1 AND a.id = u.account_id
-           RETURNING u.sessions_valid_after AS at`,
+           RETURNING u.sessions_valid_after AS at, u.sessions_valid_after::text AS "atText"`,
+  },
+  /**
+   * The exact number of an account's live sessions ($1), from its users' maintained counts: a current
+   * count less the sessions that expired since it was folded (an index range per user, not written
+   * back), a stale one recounted; and whether the kept session $2 is among them. O(users of the
+   * account), not O(sessions). Run with the account row locked FOR UPDATE, which orders it against
+   * logins (they lock it FOR SHARE).
+   */
+  account: {
+    name: 'sessions.count.account',
+    text: `SELECT coalesce(sum(CASE
+                    WHEN NOT (${COUNT_IS_CURRENT}) THEN
+                      (SELECT count(*) FROM sessions s WHERE s.user_id = u.id AND s.revoked_at IS NULL AND s.expires_at > now() AND s.idle_expires_at > now() AND ${IN_EPOCH_OF_JOINED})
+                    WHEN u.live_sessions = 0 THEN 0
+                    ELSE u.live_sessions - (SELECT count(*) FROM sessions s WHERE s.user_id = u.id AND s.revoked_at IS NULL AND ${IN_EPOCH_OF_JOINED}
+                                              AND ${EXPIRY} > u.expired_counted_until AND ${EXPIRY} <= now())
+                  END), 0)::int AS total,
+                  (SELECT count(*)::int FROM ${SESSION_JOINS} WHERE s.id = $2 AND s.account_id = $1 AND ${LIVE_SESSION_SQL}) AS "keepLive"
+             FROM users u JOIN accounts a ON a.id = u.account_id
+            WHERE u.account_id = $1 AND u.status = 'active'`,
   },
   /**
    * Sessions ($1) just revoked one by one leave their users' current counts, unless already folded
@@ -121,6 +145,12 @@ export async function countLiveOfUser(
   }
   const [row] = await preparedQuery<{ total: number; keepLive: number; ids: string[] }>(manager, SESSION_COUNTS.recount, [...base, limit]);
   return { ids: row.ids, count: row.total - row.keepLive, keepLive: row.keepLive > 0 };
+}
+
+/** The exact number of the account's live sessions but `keep`, from its users' counts (see SESSION_COUNTS.account). */
+export async function countLiveOfAccount(manager: EntityManager, accountId: string, keep: string | null): Promise<{ count: number; keepLive: boolean }> {
+  const [row] = await preparedQuery<{ total: number; keepLive: number }>(manager, SESSION_COUNTS.account, [accountId, keep]);
+  return { count: row.total - row.keepLive, keepLive: row.keepLive > 0 };
 }
 
 /** Sessions just revoked one by one (in this transaction) leave their users' counts. */

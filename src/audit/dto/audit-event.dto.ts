@@ -25,7 +25,8 @@ export class AuditEventDto {
   targetLabel: string | null;
   /**
    * Sessions affected. Listings show the first 20 (GET /v1/audit/events/{id} and the export show up to
-   * 1000); sessionCount is always exact.
+   * 1000; a logout of every session of a user or account records its newest 100, and
+   * details.revokedSet to find the whole set again); sessionCount is always exact.
    */
   sessionIds: string[];
   sessionCount: number;

@@ -11,6 +11,7 @@ import { AuditChainStripes1700000001610 } from './1700000001610-audit-chain-stri
 import { AuditFilterIndexes1700000001620 } from './1700000001620-audit-filter-indexes.js';
 import { InvalidationLog1700000001700 } from './1700000001700-invalidation-log.js';
 import { OutboxReceivers1700000001800 } from './1700000001800-outbox-receivers.js';
+import { OutboxFanOut1700000001900 } from './1700000001900-outbox-fan-out.js';
 import { AuditCheckpoints1700000002200 } from './1700000002200-audit-checkpoints.js';
 import { UserSearchIndexes1700000002500 } from './1700000002500-user-search-indexes.js';
 
@@ -29,6 +30,7 @@ export const MIGRATIONS = [
   AuditFilterIndexes1700000001620,
   InvalidationLog1700000001700,
   OutboxReceivers1700000001800,
+  OutboxFanOut1700000001900,
   AuditCheckpoints1700000002200,
   UserSearchIndexes1700000002500,
 ];

@@ -27,7 +27,10 @@ export const mapSession = (s: SessionView): SessionDto => ({ ...s });
 export class RevocationReceiptDto {
   /** How many sessions ended (0 when none was live). */
   revokedCount: number;
-  /** Ids of the sessions ended (at most 1000; see sessionIdsTruncated). */
+  /**
+   * Ids of the sessions ended: the newest 100 when every session of a user or account ended (the audit
+   * event's details.revokedSet finds the whole set), else up to 1000; see sessionIdsTruncated.
+   */
   sessionIds: string[];
   sessionIdsTruncated: boolean;
   targetUserId: string | null;
