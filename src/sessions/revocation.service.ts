@@ -11,6 +11,7 @@ import { preparedQuery, PreparedStatement } from '../database/prepared-query.js'
 import { MetricsService } from '../metrics/metrics.service.js';
 import { PERMISSIONS } from '../permissions/permissions.js';
 import { PermissionsService } from '../permissions/permissions.service.js';
+import { StepUpService } from '../policy/step-up.service.js';
 import { SessionSignalsService } from '../receivers/session-signals.service.js';
 import { RevocationReceipt, RevocationTarget, RevokeOptions } from './revocation.types.js';
 import { COUNT_COLUMNS, COUNT_IS_CURRENT, CountedOwner, countLiveOfUser, SESSION_COUNTS, uncount } from './session-counts.js';
@@ -28,6 +29,8 @@ function canonical(target: RevocationTarget): RevocationTarget {
     case 'user':
     case 'device':
       return { ...target, userId: target.userId.toLowerCase() };
+    case 'sessions':
+      return { ...target, userId: target.userId.toLowerCase(), sessionIds: target.sessionIds.map((id) => id.toLowerCase()) };
     case 'account':
       return { ...target, accountId: target.accountId.toLowerCase() };
     default:
@@ -146,6 +149,7 @@ export class RevocationService {
     private readonly invalidation: SessionInvalidationService,
     private readonly metrics: MetricsService,
     private readonly signals: SessionSignalsService,
+    private readonly stepUp: StepUpService,
   ) {}
 
   async revoke(actor: Actor, given: RevocationTarget, options: RevokeOptions = {}): Promise<RevocationReceipt> {
@@ -225,11 +229,11 @@ export class RevocationService {
     // An id that cannot exist is simply not found (after the permission check, so nothing is probed).
     const malformed =
       (target.kind === 'session' && !isUuid(target.sessionId)) ||
-      ((target.kind === 'user' || target.kind === 'device') && !isUuid(target.userId)) ||
+      ((target.kind === 'user' || target.kind === 'device' || target.kind === 'sessions') && !isUuid(target.userId)) ||
       (target.kind === 'account' && !isUuid(target.accountId)) ||
       (target.kind === 'session-number' && !(Number.isInteger(target.number) && target.number > 0 && target.number <= 2 ** 31 - 1));
     if (malformed) {
-      const own = (target.kind === 'user' || target.kind === 'device') && target.userId === actor.userId;
+      const own = (target.kind === 'user' || target.kind === 'device' || target.kind === 'sessions') && target.userId === actor.userId;
       if (!own) await this.permissions.require(actor, target.kind === 'account' ? PERMISSIONS.sessionsRevokeAccount : PERMISSIONS.sessionsRevokeAny, attempted);
       throw notFound(target.kind === 'account' ? 'Account' : target.kind.startsWith('session') ? 'Session' : 'User');
     }
@@ -250,22 +254,30 @@ export class RevocationService {
         if (!own) await this.permissions.require(actor, PERMISSIONS.sessionsRevokeAny, attempted, rows[0]?.user_id ?? null);
         if (!rows[0]) throw notFound('Session');
         await this.permissions.requireAccount(actor, rows[0].account_id, 'Session', attempted, rows[0].user_id);
+        const current = target.kind === 'session' ? target.sessionId === actor.sessionId : target.number === actor.sessionNumber;
+        if (!own) await this.stepUp.require(actor, 'admin-logout', rows[0].user_id);
+        else if (!current) await this.stepUp.require(actor, 'end-other-sessions', actor.userId);
         return { accountId: rows[0].account_id, targetUserId: rows[0].user_id, own, scope: 'session' };
       }
       case 'user':
-      case 'device': {
+      case 'device':
+      case 'sessions': {
         const own = target.userId === actor.userId;
         if (!own) await this.permissions.require(actor, PERMISSIONS.sessionsRevokeAny, attempted, target.userId);
         const rows = await preparedQuery<{ account_id: string }>(this.dataSource, WATERMARK.user.owner, [target.userId]);
         if (!rows[0]) throw notFound('User');
         await this.permissions.requireAccount(actor, rows[0].account_id, 'User', attempted, target.userId);
-        return { accountId: rows[0].account_id, targetUserId: target.userId, own, scope: target.kind };
+        // A device's logout is that device's own (ZAP); ending all or the other sessions of one's own is ASVS 7.5.2's case.
+        if (!own) await this.stepUp.require(actor, 'admin-logout', target.userId);
+        else if (target.kind === 'user') await this.stepUp.require(actor, 'end-other-sessions', target.userId);
+        return { accountId: rows[0].account_id, targetUserId: target.userId, own, scope: target.kind === 'sessions' ? 'session' : target.kind };
       }
       case 'account': {
         await this.permissions.require(actor, PERMISSIONS.sessionsRevokeAccount, attempted);
         const rows = await preparedQuery<{ account_id: string }>(this.dataSource, WATERMARK.account.owner, [target.accountId]);
         if (!rows[0]) throw notFound('Account');
         await this.permissions.requireAccount(actor, target.accountId, 'Account', attempted);
+        await this.stepUp.require(actor, 'account-logout');
         return { accountId: target.accountId, targetUserId: null, own: false, scope: 'account' };
       }
     }
@@ -308,6 +320,19 @@ export class RevocationService {
         await uncount(manager, live.map((r) => r.id));
         await manager.query('UPDATE sessions SET device_token_hash = NULL WHERE user_id = $1 AND device_token_hash = $2', [target.userId, deviceTokenHash]);
         return { ids: live.map((r) => r.id), count: live.length, at, invalidation: { kind: 'u', id: target.userId }, watermark: null };
+      }
+      case 'sessions': {
+        // Locked in id order, as every revocation of several rows locks them.
+        const live: { id: string }[] = await manager.query(
+          `SELECT s.id FROM ${SESSION_JOINS} WHERE s.user_id = $1 AND s.id = ANY($2::uuid[]) AND ${LIVE_SESSION_SQL} ORDER BY s.id FOR UPDATE OF s`,
+          [target.userId, target.sessionIds],
+        );
+        const ids = live.map((r) => r.id);
+        const at = await this.now(manager);
+        if (dryRun || ids.length === 0) return { ids, count: ids.length, at, invalidation: null, watermark: null };
+        await manager.query(`UPDATE sessions SET ${MARK} WHERE id = ANY($1::uuid[])`, [ids, ...markParams]);
+        await uncount(manager, ids);
+        return { ids, count: ids.length, at, invalidation: ids.length === 1 ? { kind: 's', id: ids[0] } : { kind: 'u', id: target.userId }, watermark: null };
       }
       case 'user':
       case 'account': {
