@@ -126,6 +126,13 @@ describe('step-up: fresh authentication for destructive actions', () => {
     await http().post('/v1/auth/logout').set(bearer(third.accessToken)).expect(200);
   });
 
+  it('a client revoking a token it holds (RFC 7009) is that session\'s own logout, not a forced one: no step-up, even for an admin\'s', async () => {
+    const { admin, target } = await world();
+    const apiKey = (await http().post('/v1/api-keys').set(bearer(admin.accessToken)).send({ name: 'stepup-7009' }).expect(201)).body.apiKey;
+    await http().post('/v1/oauth/revoke').set('X-API-Key', apiKey).send({ token: target.accessToken }).expect(200);
+    expect(await live(target.userId)).toBe(0);
+  });
+
   it('every vendor surface that can force out an admin refuses a stale session in its own forbidden shape; a fresh one passes', async () => {
     const { accountId, admin, target } = await world();
     const apiKey = (await http().post('/v1/api-keys').set(bearer(admin.accessToken)).send({ name: 'stepup-app', redirectUrl: 'https://app.example.test/bye' }).expect(201)).body.apiKey;

@@ -255,8 +255,9 @@ export class RevocationService {
         if (!rows[0]) throw notFound('Session');
         await this.permissions.requireAccount(actor, rows[0].account_id, 'Session', attempted, rows[0].user_id);
         const current = target.kind === 'session' ? target.sessionId === actor.sessionId : target.number === actor.sessionNumber;
-        if (!own) await this.stepUp.require(actor, 'admin-logout', rows[0].user_id);
-        else if (!current) await this.stepUp.require(actor, 'end-other-sessions', actor.userId);
+        // A client revoking a session by its own token (RFC 7009) holds that token: the session's own logout, not a forced one.
+        if (!own && actor.kind !== 'client') await this.stepUp.require(actor, 'admin-logout', rows[0].user_id);
+        else if (own && !current) await this.stepUp.require(actor, 'end-other-sessions', actor.userId);
         return { accountId: rows[0].account_id, targetUserId: rows[0].user_id, own, scope: 'session' };
       }
       case 'user':
