@@ -2258,7 +2258,7 @@ export interface operations {
             /**
              * @description Missing, invalid, expired or revoked token
              *
-             *     Missing, invalid or revoked token (UNAUTHENTICATED); or the session policy wants a fresher authentication for this action (insufficient_user_authentication, RFC 9470: `details.max_age` and the `WWW-Authenticate` challenge say how fresh; POST /v1/auth/reauthenticate, then retry)
+             *     Missing, invalid or revoked token (UNAUTHENTICATED); or the session policy wants a fresher authentication for this action (insufficient_user_authentication, RFC 9470: `details.max_age` and the `WWW-Authenticate` challenge say how fresh, e.g. `{"statusCode":401,"error":"insufficient_user_authentication","details":{"max_age":300}}` with `WWW-Authenticate: Bearer error="insufficient_user_authentication", error_description="…", max_age=300`; POST /v1/auth/reauthenticate, then retry)
              */
             401: {
                 headers: {
@@ -2268,12 +2268,9 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 401,
-                     *       "error": "insufficient_user_authentication",
-                     *       "message": "This action needs an authentication younger than 300 seconds; re-authenticate and retry",
-                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
-                     *       "details": {
-                     *         "max_age": 300
-                     *       }
+                     *       "error": "UNAUTHENTICATED",
+                     *       "message": "Missing, invalid, expired or revoked token",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponseDto"];
@@ -2828,7 +2825,7 @@ export interface operations {
             /**
              * @description Missing, invalid, expired or revoked token
              *
-             *     Missing, invalid or revoked token (UNAUTHENTICATED); or the session policy wants a fresher authentication for this action (insufficient_user_authentication, RFC 9470: `details.max_age` and the `WWW-Authenticate` challenge say how fresh; POST /v1/auth/reauthenticate, then retry)
+             *     Missing, invalid or revoked token (UNAUTHENTICATED); or the session policy wants a fresher authentication for this action (insufficient_user_authentication, RFC 9470: `details.max_age` and the `WWW-Authenticate` challenge say how fresh, e.g. `{"statusCode":401,"error":"insufficient_user_authentication","details":{"max_age":300}}` with `WWW-Authenticate: Bearer error="insufficient_user_authentication", error_description="…", max_age=300`; POST /v1/auth/reauthenticate, then retry)
              */
             401: {
                 headers: {
@@ -2838,12 +2835,9 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 401,
-                     *       "error": "insufficient_user_authentication",
-                     *       "message": "This action needs an authentication younger than 300 seconds; re-authenticate and retry",
-                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
-                     *       "details": {
-                     *         "max_age": 300
-                     *       }
+                     *       "error": "UNAUTHENTICATED",
+                     *       "message": "Missing, invalid, expired or revoked token",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponseDto"];
@@ -3268,7 +3262,7 @@ export interface operations {
             /**
              * @description Missing, invalid, expired or revoked token
              *
-             *     Missing, invalid or revoked token (UNAUTHENTICATED); or the session policy wants a fresher authentication for this action (insufficient_user_authentication, RFC 9470: `details.max_age` and the `WWW-Authenticate` challenge say how fresh; POST /v1/auth/reauthenticate, then retry)
+             *     Missing, invalid or revoked token (UNAUTHENTICATED); or the session policy wants a fresher authentication for this action (insufficient_user_authentication, RFC 9470: `details.max_age` and the `WWW-Authenticate` challenge say how fresh, e.g. `{"statusCode":401,"error":"insufficient_user_authentication","details":{"max_age":300}}` with `WWW-Authenticate: Bearer error="insufficient_user_authentication", error_description="…", max_age=300`; POST /v1/auth/reauthenticate, then retry)
              */
             401: {
                 headers: {
@@ -3278,12 +3272,9 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 401,
-                     *       "error": "insufficient_user_authentication",
-                     *       "message": "This action needs an authentication younger than 300 seconds; re-authenticate and retry",
-                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
-                     *       "details": {
-                     *         "max_age": 300
-                     *       }
+                     *       "error": "UNAUTHENTICATED",
+                     *       "message": "Missing, invalid, expired or revoked token",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponseDto"];
@@ -3609,7 +3600,7 @@ export interface operations {
             /**
              * @description Missing, invalid, expired or revoked token
              *
-             *     Missing, invalid or revoked token (UNAUTHENTICATED); or the session policy wants a fresher authentication for this action (insufficient_user_authentication, RFC 9470: `details.max_age` and the `WWW-Authenticate` challenge say how fresh; POST /v1/auth/reauthenticate, then retry)
+             *     Missing, invalid or revoked token (UNAUTHENTICATED); or the session policy wants a fresher authentication for this action (insufficient_user_authentication, RFC 9470: `details.max_age` and the `WWW-Authenticate` challenge say how fresh, e.g. `{"statusCode":401,"error":"insufficient_user_authentication","details":{"max_age":300}}` with `WWW-Authenticate: Bearer error="insufficient_user_authentication", error_description="…", max_age=300`; POST /v1/auth/reauthenticate, then retry)
              */
             401: {
                 headers: {
@@ -3619,12 +3610,9 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 401,
-                     *       "error": "insufficient_user_authentication",
-                     *       "message": "This action needs an authentication younger than 300 seconds; re-authenticate and retry",
-                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
-                     *       "details": {
-                     *         "max_age": 300
-                     *       }
+                     *       "error": "UNAUTHENTICATED",
+                     *       "message": "Missing, invalid, expired or revoked token",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponseDto"];
@@ -4015,7 +4003,7 @@ export interface operations {
             /**
              * @description Missing, invalid, expired or revoked token
              *
-             *     Missing, invalid or revoked token (UNAUTHENTICATED); or the session policy wants a fresher authentication for this action (insufficient_user_authentication, RFC 9470: `details.max_age` and the `WWW-Authenticate` challenge say how fresh; POST /v1/auth/reauthenticate, then retry)
+             *     Missing, invalid or revoked token (UNAUTHENTICATED); or the session policy wants a fresher authentication for this action (insufficient_user_authentication, RFC 9470: `details.max_age` and the `WWW-Authenticate` challenge say how fresh, e.g. `{"statusCode":401,"error":"insufficient_user_authentication","details":{"max_age":300}}` with `WWW-Authenticate: Bearer error="insufficient_user_authentication", error_description="…", max_age=300`; POST /v1/auth/reauthenticate, then retry)
              */
             401: {
                 headers: {
@@ -4025,12 +4013,9 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 401,
-                     *       "error": "insufficient_user_authentication",
-                     *       "message": "This action needs an authentication younger than 300 seconds; re-authenticate and retry",
-                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
-                     *       "details": {
-                     *         "max_age": 300
-                     *       }
+                     *       "error": "UNAUTHENTICATED",
+                     *       "message": "Missing, invalid, expired or revoked token",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponseDto"];
@@ -4427,7 +4412,7 @@ export interface operations {
             /**
              * @description Missing, invalid, expired or revoked token
              *
-             *     Missing, invalid or revoked token (UNAUTHENTICATED); or the session policy wants a fresher authentication for this action (insufficient_user_authentication, RFC 9470: `details.max_age` and the `WWW-Authenticate` challenge say how fresh; POST /v1/auth/reauthenticate, then retry)
+             *     Missing, invalid or revoked token (UNAUTHENTICATED); or the session policy wants a fresher authentication for this action (insufficient_user_authentication, RFC 9470: `details.max_age` and the `WWW-Authenticate` challenge say how fresh, e.g. `{"statusCode":401,"error":"insufficient_user_authentication","details":{"max_age":300}}` with `WWW-Authenticate: Bearer error="insufficient_user_authentication", error_description="…", max_age=300`; POST /v1/auth/reauthenticate, then retry)
              */
             401: {
                 headers: {
@@ -4437,12 +4422,9 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 401,
-                     *       "error": "insufficient_user_authentication",
-                     *       "message": "This action needs an authentication younger than 300 seconds; re-authenticate and retry",
-                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
-                     *       "details": {
-                     *         "max_age": 300
-                     *       }
+                     *       "error": "UNAUTHENTICATED",
+                     *       "message": "Missing, invalid, expired or revoked token",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponseDto"];

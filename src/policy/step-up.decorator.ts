@@ -11,6 +11,8 @@ export const StepUpResponse = () =>
     type: ErrorResponseDto,
     description:
       'Missing, invalid or revoked token (UNAUTHENTICATED); or the session policy wants a fresher authentication for this action (insufficient_user_authentication, RFC 9470: ' +
-      '`details.max_age` and the `WWW-Authenticate` challenge say how fresh; POST /v1/auth/reauthenticate, then retry)',
-    example: errorExample(401, ErrorCode.INSUFFICIENT_USER_AUTHENTICATION, 'This action needs an authentication younger than 300 seconds; re-authenticate and retry', { max_age: 300 }),
+      '`details.max_age` and the `WWW-Authenticate` challenge say how fresh, e.g. `{"statusCode":401,"error":"insufficient_user_authentication","details":{"max_age":300}}` with ' +
+      '`WWW-Authenticate: Bearer error="insufficient_user_authentication", error_description="…", max_age=300`; POST /v1/auth/reauthenticate, then retry)',
+    // The common case as the example (the step-up body is in the description): a response has one example.
+    example: errorExample(401, ErrorCode.UNAUTHENTICATED, 'Missing, invalid, expired or revoked token'),
   });

@@ -105,6 +105,22 @@ const REVOKE_ONE: PreparedStatement = {
                    AND ${COUNT_IS_CURRENT})
          SELECT revoked_at AS at FROM m`,
 };
+/** Of the sessions $2 of user $1, the live ones, locked in id order. */
+const LIVE_OF_LIST_SQL = `SELECT s.id FROM ${SESSION_JOINS} WHERE s.user_id = $1 AND s.id = ANY($2::uuid[]) AND ${LIVE_SESSION_SQL} ORDER BY s.id FOR UPDATE OF s`;
+const LIVE_OF_LIST: PreparedStatement = { name: 'revoke.sessions.live', text: `SELECT id, clock_timestamp() AS at FROM (${LIVE_OF_LIST_SQL}) l` };
+/**
+ * Ends them ($3 by whom, $4 why, $5 surface) and takes them out of the user's current count, unless
+ * already folded away as expired (as REVOKE_ONE does for one).
+ */
+const REVOKE_LIST: PreparedStatement = {
+  name: 'revoke.sessions.list',
+  text: `WITH live AS (${LIVE_OF_LIST_SQL}),
+          m AS (UPDATE sessions SET revoked_at = clock_timestamp(), revoked_by = $3, revoke_reason = $4, revoked_surface = $5
+                  FROM live WHERE sessions.id = live.id RETURNING sessions.id, sessions.revoked_at, least(sessions.idle_expires_at, sessions.expires_at) AS expiry),
+          c AS (UPDATE users u SET live_sessions = u.live_sessions - (SELECT count(*)::int FROM m WHERE m.expiry > u.expired_counted_until)
+                  FROM accounts a WHERE u.id = $1 AND a.id = u.account_id AND ${COUNT_IS_CURRENT})
+         SELECT id, revoked_at AS at FROM m ORDER BY id`,
+};
 const markParamsOf = (actor: Actor, reason: string | null) => [actor.userId, reason, actor.context.surface];
 
 /** A revocation checked by `authorize`, to run in the caller's transaction. */
@@ -167,6 +183,14 @@ export class RevocationService {
   async authorize(actor: Actor, given: RevocationTarget): Promise<AuthorizedRevocation> {
     const target = canonical(given);
     return { target, resolved: await this.resolve(actor, target) };
+  }
+
+  /**
+   * The session policy's own revocation of some of a user's sessions (the limit): its actor is the
+   * policy, which may end any session of its account, so there is nothing to look up.
+   */
+  authorizePolicy(accountId: string, userId: string): AuthorizedRevocation {
+    return { target: { kind: 'sessions', userId: userId.toLowerCase(), sessionIds: [] }, resolved: { accountId, targetUserId: userId.toLowerCase(), own: false, scope: 'session' } };
   }
 
   /** Ends the sessions and writes the audit event in the caller's transaction; `settle` it after the commit. */
@@ -323,16 +347,12 @@ export class RevocationService {
         return { ids: live.map((r) => r.id), count: live.length, at, invalidation: { kind: 'u', id: target.userId }, watermark: null };
       }
       case 'sessions': {
-        // Locked in id order, as every revocation of several rows locks them.
-        const live: { id: string }[] = await manager.query(
-          `SELECT s.id FROM ${SESSION_JOINS} WHERE s.user_id = $1 AND s.id = ANY($2::uuid[]) AND ${LIVE_SESSION_SQL} ORDER BY s.id FOR UPDATE OF s`,
-          [target.userId, target.sessionIds],
-        );
-        const ids = live.map((r) => r.id);
-        const at = await this.now(manager);
+        // One statement: the live ones locked in id order (as every revocation of several rows locks
+        // them), ended, and taken out of the user's maintained count (as REVOKE_ONE and uncount do).
+        const ended = await preparedQuery<{ id: string; at: Date }>(manager, dryRun ? LIVE_OF_LIST : REVOKE_LIST, [target.userId, target.sessionIds, ...(dryRun ? [] : markParams)]);
+        const ids = ended.map((r) => r.id);
+        const at = ended[0]?.at ?? (await this.now(manager));
         if (dryRun || ids.length === 0) return { ids, count: ids.length, at, invalidation: null, watermark: null };
-        await manager.query(`UPDATE sessions SET ${MARK} WHERE id = ANY($1::uuid[])`, [ids, ...markParams]);
-        await uncount(manager, ids);
         return { ids, count: ids.length, at, invalidation: ids.length === 1 ? { kind: 's', id: ids[0] } : { kind: 'u', id: target.userId }, watermark: null };
       }
       case 'user':

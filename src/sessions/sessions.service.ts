@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { eventInsertSql, eventValues } from '../audit/audit.service.js';
@@ -122,6 +122,8 @@ const ISSUE_SESSION_BY_KEY = issueStatement(true);
 /** Session lifecycle other than revocation: issuing, listing, refreshing. */
 @Injectable()
 export class SessionsService {
+  private readonly logger = new Logger(SessionsService.name);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly tx: TransactionService,
@@ -184,8 +186,7 @@ export class SessionsService {
     params: unknown[],
   ): Promise<SessionView[]> {
     const actor = policyActor(input.accountId, context);
-    // Authorized before the transaction (on another connection, never while holding the user's lock).
-    const authorized = policy.atLimit === 'end-oldest' ? await this.revocation.authorize(actor, { kind: 'sessions', userId: input.userId, sessionIds: [] }) : null;
+    const authorized = policy.atLimit === 'end-oldest' ? this.revocation.authorizePolicy(input.accountId, input.userId) : null;
     let done: { rows: SessionView[]; pending: PendingRevocation | null };
     try {
       done = await this.tx.run(async (manager) => {
@@ -220,7 +221,11 @@ export class SessionsService {
       if (error instanceof NoSession) return [];
       throw error;
     }
-    if (done.pending) await this.revocation.settle(actor, done.pending);
+    // Not awaited: no one waits for this revocation's answer (the login's is a new session). Every
+    // instance drops the ended sessions when the invalidation arrives, at the latest one lease
+    // (INVALIDATION_LEASE_MS) after the commit, as for any revocation; the login does not wait for
+    // the other instances' acknowledgements.
+    if (done.pending) void this.revocation.settle(actor, done.pending).catch((error: Error) => this.logger.warn({ err: error.message }, 'could not settle a session-limit logout'));
     return done.rows;
   }
 
