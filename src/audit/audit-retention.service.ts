@@ -8,7 +8,7 @@ import { PERMISSIONS } from '../permissions/permissions.js';
 import { PermissionsService } from '../permissions/permissions.service.js';
 import { NO_ACCOUNT_CHAIN_KEY } from './audit-query.service.js';
 import { AuditService } from './audit.service.js';
-import { STRIPE_SQL } from './audit-verify.service.js';
+import { STRIPE_SQL } from './chain-verify.js';
 import { AuditRetentionResultDto } from './dto/audit-retention.dto.js';
 
 const DAY_MS = 86_400_000;

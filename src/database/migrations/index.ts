@@ -12,6 +12,7 @@ import { AuditFilterIndexes1700000001620 } from './1700000001620-audit-filter-in
 import { InvalidationLog1700000001700 } from './1700000001700-invalidation-log.js';
 import { OutboxReceivers1700000001800 } from './1700000001800-outbox-receivers.js';
 import { SessionPolicy1700000002100 } from './1700000002100-session-policy.js';
+import { AuditCheckpoints1700000002200 } from './1700000002200-audit-checkpoints.js';
 
 /** Every migration, in order; listed explicitly so the app, the CLI and the tests run the same set. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   InvalidationLog1700000001700,
   OutboxReceivers1700000001800,
   SessionPolicy1700000002100,
+  AuditCheckpoints1700000002200,
 ];
