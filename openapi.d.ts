@@ -47,7 +47,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End this session (local), my other sessions (others) or all of them (global). Idempotent. */
+        /**
+         * End this session (local), my other sessions (others) or all of them (global). Idempotent. With the
+         *     session policy's `endOtherSessionsRequiresReauth`, `others` and `global` need a fresh authentication.
+         */
         post: operations["AuthController_logout"];
         delete?: never;
         options?: never;
@@ -69,6 +72,26 @@ export interface paths {
          *     transaction unless `endOtherSessions` is false; this session stays. Audited (user.password_changed).
          */
         post: operations["AuthController_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/reauthenticate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Prove my password again: the session's authentication time becomes now (no new token), for the
+         *     actions the session policy puts behind a fresh authentication (RFC 9470 step-up).
+         */
+        post: operations["AuthController_reauthenticate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -251,6 +274,24 @@ export interface paths {
         put?: never;
         /** A custom role for the caller's account. */
         post: operations["RolesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/accounts/{id}/session-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account's session policy as set (unset settings are the environment's defaults). */
+        get: operations["SessionPolicyController_get"];
+        /** Replace the account's session policy (audited with before and after); applies to logins from now on. */
+        put: operations["SessionPolicyController_put"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1091,7 +1132,7 @@ export interface components {
              * @description Stable machine-readable code.
              * @enum {string}
              */
-            error: "VALIDATION_FAILED" | "PAYLOAD_TOO_LARGE" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "INVALID_CLIENT" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "SIGNATURE_INVALID" | "PERMISSION_DENIED" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "TOO_MANY_REQUESTS" | "SERVICE_UNAVAILABLE" | "INTERNAL";
+            error: "VALIDATION_FAILED" | "PAYLOAD_TOO_LARGE" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "INVALID_CLIENT" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "SIGNATURE_INVALID" | "PERMISSION_DENIED" | "insufficient_user_authentication" | "SESSION_LIMIT_REACHED" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "TOO_MANY_REQUESTS" | "SERVICE_UNAVAILABLE" | "INTERNAL";
             message: string;
             /** @description Quote it when reporting a problem; it is in the logs and the audit trail. */
             requestId: string;
@@ -1152,6 +1193,79 @@ export interface components {
             effectiveAt: string;
             /** @description True when nothing was changed (dryRun=true). */
             dryRun: boolean;
+        };
+        RoleOverrideDto: {
+            /** @description A role of the account (or a built-in one). */
+            role: string;
+            /** @description Most live sessions one user may hold; unset: no limit. */
+            maxSessions?: number;
+            /**
+             * @description At the limit: `refuse` the new login, or `end-oldest` (the least recently used session ends, audited as a policy logout). Default `refuse`.
+             * @enum {string}
+             */
+            atLimit?: "refuse" | "end-oldest";
+            /** @description A session unused this long ends (seconds; default SESSION_IDLE_TTL). */
+            idleTimeoutSeconds?: number;
+            /** @description A session ends this long after its login, however used (seconds; default SESSION_ABSOLUTE_TTL). */
+            absoluteLifetimeSeconds?: number;
+            /** @description Lifetime of each access token (seconds; default ACCESS_TOKEN_TTL). */
+            accessTokenTtlSeconds?: number;
+            /** @description How recent the session's last password proof must be for the step-up actions (seconds; default 300). */
+            stepUpMaxAgeSeconds?: number;
+            /** @description The actions that need that fresh authentication. */
+            stepUpActions?: ("account-logout" | "admin-logout" | "user-disable" | "policy-change")[];
+            /** @description Ending one's other sessions (logout `others`/`global`, ending another own session) needs that fresh authentication too (ASVS 7.5.2). */
+            endOtherSessionsRequiresReauth?: boolean;
+        };
+        SessionPolicyDto: {
+            accountId: string;
+            /**
+             * Format: date-time
+             * @description When the policy was last changed; null while the account has none (the defaults apply).
+             */
+            updatedAt: string | null;
+            roles?: components["schemas"]["RoleOverrideDto"][];
+            /** @description Most live sessions one user may hold; unset: no limit. */
+            maxSessions?: number;
+            /**
+             * @description At the limit: `refuse` the new login, or `end-oldest` (the least recently used session ends, audited as a policy logout). Default `refuse`.
+             * @enum {string}
+             */
+            atLimit?: "refuse" | "end-oldest";
+            /** @description A session unused this long ends (seconds; default SESSION_IDLE_TTL). */
+            idleTimeoutSeconds?: number;
+            /** @description A session ends this long after its login, however used (seconds; default SESSION_ABSOLUTE_TTL). */
+            absoluteLifetimeSeconds?: number;
+            /** @description Lifetime of each access token (seconds; default ACCESS_TOKEN_TTL). */
+            accessTokenTtlSeconds?: number;
+            /** @description How recent the session's last password proof must be for the step-up actions (seconds; default 300). */
+            stepUpMaxAgeSeconds?: number;
+            /** @description The actions that need that fresh authentication. */
+            stepUpActions?: ("account-logout" | "admin-logout" | "user-disable" | "policy-change")[];
+            /** @description Ending one's other sessions (logout `others`/`global`, ending another own session) needs that fresh authentication too (ASVS 7.5.2). */
+            endOtherSessionsRequiresReauth?: boolean;
+        };
+        PutSessionPolicyDto: {
+            roles?: components["schemas"]["RoleOverrideDto"][];
+            /** @description Most live sessions one user may hold; unset: no limit. */
+            maxSessions?: number;
+            /**
+             * @description At the limit: `refuse` the new login, or `end-oldest` (the least recently used session ends, audited as a policy logout). Default `refuse`.
+             * @enum {string}
+             */
+            atLimit?: "refuse" | "end-oldest";
+            /** @description A session unused this long ends (seconds; default SESSION_IDLE_TTL). */
+            idleTimeoutSeconds?: number;
+            /** @description A session ends this long after its login, however used (seconds; default SESSION_ABSOLUTE_TTL). */
+            absoluteLifetimeSeconds?: number;
+            /** @description Lifetime of each access token (seconds; default ACCESS_TOKEN_TTL). */
+            accessTokenTtlSeconds?: number;
+            /** @description How recent the session's last password proof must be for the step-up actions (seconds; default 300). */
+            stepUpMaxAgeSeconds?: number;
+            /** @description The actions that need that fresh authentication. */
+            stepUpActions?: ("account-logout" | "admin-logout" | "user-disable" | "policy-change")[];
+            /** @description Ending one's other sessions (logout `others`/`global`, ending another own session) needs that fresh authentication too (ASVS 7.5.2). */
+            endOtherSessionsRequiresReauth?: boolean;
         };
         CreateUserDto: {
             /** @description 3–64 characters: letters, digits, dot, dash, underscore. */
@@ -1353,6 +1467,17 @@ export interface components {
             otherSessionsEnded: number;
             /** @description The audit event that records the change. */
             auditEventId: string;
+        };
+        ReauthenticateDto: {
+            /** @description The user's password. A wrong one is 401 INVALID_CREDENTIALS and counts toward the login throttle. */
+            password: string;
+        };
+        ReauthenticatedDto: {
+            /**
+             * Format: date-time
+             * @description The session's new authentication time: the step-up actions measure their max age from it.
+             */
+            authenticatedAt: string;
         };
         CurrentSessionDto: {
             /** @description Effective permissions of the caller, sorted. */
@@ -2254,7 +2379,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked token */
+            /**
+             * @description Missing, invalid, expired or revoked token
+             *
+             *     Missing, invalid or revoked token (UNAUTHENTICATED); or the session policy wants a fresher authentication for this action (insufficient_user_authentication, RFC 9470: `details.max_age` and the `WWW-Authenticate` challenge say how fresh, e.g. `{"statusCode":401,"error":"insufficient_user_authentication","details":{"max_age":300}}` with `WWW-Authenticate: Bearer error="insufficient_user_authentication", error_description="…", max_age=300`; POST /v1/auth/reauthenticate, then retry)
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2345,6 +2474,117 @@ export interface operations {
              * @description Missing, invalid, expired or revoked token
              *
              *     Missing, invalid or revoked token (UNAUTHENTICATED), or a wrong current password (INVALID_CREDENTIALS)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "UNAUTHENTICATED",
+                     *       "message": "Missing, invalid, expired or revoked token",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "PERMISSION_DENIED",
+                     *       "message": "Missing permission sessions.revoke-any",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "permission": "sessions.revoke-any"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many attempts; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "error": "TOO_MANY_REQUESTS",
+                     *       "message": "Too many login attempts; retry later",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "retryAfterSeconds": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AuthController_reauthenticate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReauthenticateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReauthenticatedDto"];
+                };
+            };
+            /** @description Malformed body or unknown fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "VALIDATION_FAILED",
+                     *       "message": "unexpected: property unexpected should not exist",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "errors": [
+                     *           {
+                     *             "field": "unexpected",
+                     *             "problems": [
+                     *               "property unexpected should not exist"
+                     *             ]
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked token
+             *
+             *     Missing, invalid or revoked token (UNAUTHENTICATED), or a wrong password (INVALID_CREDENTIALS)
              */
             401: {
                 headers: {
@@ -2706,7 +2946,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked token */
+            /**
+             * @description Missing, invalid, expired or revoked token
+             *
+             *     Missing, invalid or revoked token (UNAUTHENTICATED); or the session policy wants a fresher authentication for this action (insufficient_user_authentication, RFC 9470: `details.max_age` and the `WWW-Authenticate` challenge say how fresh, e.g. `{"statusCode":401,"error":"insufficient_user_authentication","details":{"max_age":300}}` with `WWW-Authenticate: Bearer error="insufficient_user_authentication", error_description="…", max_age=300`; POST /v1/auth/reauthenticate, then retry)
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3141,7 +3385,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked token */
+            /**
+             * @description Missing, invalid, expired or revoked token
+             *
+             *     Missing, invalid or revoked token (UNAUTHENTICATED); or the session policy wants a fresher authentication for this action (insufficient_user_authentication, RFC 9470: `details.max_age` and the `WWW-Authenticate` challenge say how fresh, e.g. `{"statusCode":401,"error":"insufficient_user_authentication","details":{"max_age":300}}` with `WWW-Authenticate: Bearer error="insufficient_user_authentication", error_description="…", max_age=300`; POST /v1/auth/reauthenticate, then retry)
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3475,7 +3723,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked token */
+            /**
+             * @description Missing, invalid, expired or revoked token
+             *
+             *     Missing, invalid or revoked token (UNAUTHENTICATED); or the session policy wants a fresher authentication for this action (insufficient_user_authentication, RFC 9470: `details.max_age` and the `WWW-Authenticate` challenge say how fresh, e.g. `{"statusCode":401,"error":"insufficient_user_authentication","details":{"max_age":300}}` with `WWW-Authenticate: Bearer error="insufficient_user_authentication", error_description="…", max_age=300`; POST /v1/auth/reauthenticate, then retry)
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3710,6 +3962,226 @@ export interface operations {
                      *       "statusCode": 409,
                      *       "error": "CONFLICT",
                      *       "message": "A role with that name exists",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SessionPolicyController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionPolicyDto"];
+                };
+            };
+            /** @description Malformed id or unknown query parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "VALIDATION_FAILED",
+                     *       "message": "unexpected: property unexpected should not exist",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "errors": [
+                     *           {
+                     *             "field": "unexpected",
+                     *             "problems": [
+                     *               "property unexpected should not exist"
+                     *             ]
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "UNAUTHENTICATED",
+                     *       "message": "Missing, invalid, expired or revoked token",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Requires accounts.manage or policy.manage
+             *
+             *     Not allowed for this caller
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "PERMISSION_DENIED",
+                     *       "message": "Missing permission sessions.revoke-any",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "permission": "sessions.revoke-any"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such account, or another account and you lack accounts.manage */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "NOT_FOUND",
+                     *       "message": "No such account, or another account and you lack accounts.manage",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SessionPolicyController_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutSessionPolicyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionPolicyDto"];
+                };
+            };
+            /** @description Malformed id or body, unknown fields, or a role the account does not have */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "VALIDATION_FAILED",
+                     *       "message": "unexpected: property unexpected should not exist",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "errors": [
+                     *           {
+                     *             "field": "unexpected",
+                     *             "problems": [
+                     *               "property unexpected should not exist"
+                     *             ]
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked token
+             *
+             *     Missing, invalid or revoked token (UNAUTHENTICATED); or the session policy wants a fresher authentication for this action (insufficient_user_authentication, RFC 9470: `details.max_age` and the `WWW-Authenticate` challenge say how fresh, e.g. `{"statusCode":401,"error":"insufficient_user_authentication","details":{"max_age":300}}` with `WWW-Authenticate: Bearer error="insufficient_user_authentication", error_description="…", max_age=300`; POST /v1/auth/reauthenticate, then retry)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "UNAUTHENTICATED",
+                     *       "message": "Missing, invalid, expired or revoked token",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Requires accounts.manage or policy.manage
+             *
+             *     Not allowed for this caller
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "PERMISSION_DENIED",
+                     *       "message": "Missing permission sessions.revoke-any",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "permission": "sessions.revoke-any"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such account, or another account and you lack accounts.manage */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "NOT_FOUND",
+                     *       "message": "No such account, or another account and you lack accounts.manage",
                      *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
                      *     }
                      */
@@ -4063,7 +4535,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked token */
+            /**
+             * @description Missing, invalid, expired or revoked token
+             *
+             *     Missing, invalid or revoked token (UNAUTHENTICATED); or the session policy wants a fresher authentication for this action (insufficient_user_authentication, RFC 9470: `details.max_age` and the `WWW-Authenticate` challenge say how fresh, e.g. `{"statusCode":401,"error":"insufficient_user_authentication","details":{"max_age":300}}` with `WWW-Authenticate: Bearer error="insufficient_user_authentication", error_description="…", max_age=300`; POST /v1/auth/reauthenticate, then retry)
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6248,7 +6724,7 @@ export interface operations {
                 /** @description The `prevCursor` of a page: the page before it (newer events). Not with `cursor`. */
                 before?: string;
                 /** @description One action or several, comma-separated (e.g. session.forced_logout,session.logout). */
-                action?: ("session.login" | "session.logout" | "session.forced_logout" | "session.revoked_all" | "session.refresh_reuse" | "auth.login_failed" | "auth.login_throttled" | "auth.permission_denied" | "user.created" | "user.updated" | "user.password_changed" | "user.disabled" | "user.roles_changed" | "role.created" | "account.created" | "account.updated" | "client.created" | "client.revoked" | "access_key.created" | "access_key.revoked" | "audit.retention_run" | "receiver.created" | "receiver.updated" | "receiver.deleted" | "delivery.failed" | "signing_key.rotated")[];
+                action?: ("session.login" | "session.logout" | "session.forced_logout" | "session.revoked_all" | "session.refresh_reuse" | "session.policy_logout" | "session.reauthenticated" | "auth.step_up_required" | "auth.login_failed" | "auth.login_throttled" | "auth.permission_denied" | "user.created" | "user.updated" | "user.password_changed" | "user.disabled" | "user.roles_changed" | "role.created" | "account.created" | "account.updated" | "session_policy.updated" | "client.created" | "client.revoked" | "access_key.created" | "access_key.revoked" | "audit.retention_run" | "receiver.created" | "receiver.updated" | "receiver.deleted" | "delivery.failed" | "signing_key.rotated")[];
                 actorUserId?: string;
                 targetUserId?: string;
                 /** @description The actor by username or email (exact, case-insensitive), a user of the account read. */
@@ -6373,7 +6849,7 @@ export interface operations {
                 /** @description csv (RFC 4180, formula-safe) or ndjson (one AuditEvent JSON per line). */
                 format: "csv" | "ndjson";
                 /** @description One action or several, comma-separated (e.g. session.forced_logout,session.logout). */
-                action?: ("session.login" | "session.logout" | "session.forced_logout" | "session.revoked_all" | "session.refresh_reuse" | "auth.login_failed" | "auth.login_throttled" | "auth.permission_denied" | "user.created" | "user.updated" | "user.password_changed" | "user.disabled" | "user.roles_changed" | "role.created" | "account.created" | "account.updated" | "client.created" | "client.revoked" | "access_key.created" | "access_key.revoked" | "audit.retention_run" | "receiver.created" | "receiver.updated" | "receiver.deleted" | "delivery.failed" | "signing_key.rotated")[];
+                action?: ("session.login" | "session.logout" | "session.forced_logout" | "session.revoked_all" | "session.refresh_reuse" | "session.policy_logout" | "session.reauthenticated" | "auth.step_up_required" | "auth.login_failed" | "auth.login_throttled" | "auth.permission_denied" | "user.created" | "user.updated" | "user.password_changed" | "user.disabled" | "user.roles_changed" | "role.created" | "account.created" | "account.updated" | "session_policy.updated" | "client.created" | "client.revoked" | "access_key.created" | "access_key.revoked" | "audit.retention_run" | "receiver.created" | "receiver.updated" | "receiver.deleted" | "delivery.failed" | "signing_key.rotated")[];
                 actorUserId?: string;
                 targetUserId?: string;
                 /** @description The actor by username or email (exact, case-insensitive), a user of the account read. */

@@ -27,6 +27,7 @@ const { forcedLogoutPhase } = await import('./phases/forced-logout.js');
 const { seedAudit, auditPhase } = await import('./phases/audit.js');
 const { auditFiltersPhase, auditWritesPhase, forcedLogoutCurvePhase } = await import('./phases/scale.js');
 const { loginPhase } = await import('./phases/login.js');
+const { loginLimitPhase } = await import('./phases/login-limit.js');
 const { receiversPhase } = await import('./phases/receivers.js');
 const { checkpointsPhase } = await import('./phases/checkpoints.js');
 const { buildRows } = await import('./lib/rows.js');
@@ -152,6 +153,7 @@ try {
   await phase('fanout', '2b. revocation as the cluster grows, and with an instance frozen or its listener stalled', () => fanoutPhase(ctx, startService));
   await phase('consumer', '7. a service behind this one, with the client library', () => consumerPhase(ctx));
   await phase('login', '6. login', () => loginPhase(ctx));
+  await phase('loginLimit', '6b. login under a session limit', () => loginLimitPhase(ctx));
   await phase('receivers', '7. revocations to downstream receivers (SSF push)', () => receiversPhase(ctx, startService, { quick, admin: ADMIN }));
   await phase('forcedLogout', '3. forced logout', () => forcedLogoutPhase(ctx));
   await phase('forcedLogoutCurve', '3b. forced logout vs sessions of the user (100 … 100,000)', () => forcedLogoutCurvePhase(ctx));

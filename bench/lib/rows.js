@@ -1,4 +1,5 @@
 import { checkpointRows } from '../phases/checkpoints.js';
+import { loginLimitRows } from '../phases/login-limit.js';
 import { receiverRows } from '../phases/receivers.js';
 import { row } from './report.js';
 
@@ -18,6 +19,7 @@ export function buildRows(r, ctx) {
   if (r.auditFilters) auditFilterRows(rows, r.auditFilters);
   memoryRows(rows, ctx);
   if (r.login) loginRows(rows, r.login);
+  if (r.loginLimit) loginLimitRows(rows, r.loginLimit, row);
   if (r.consumer) consumerRows(rows, r.consumer);
   if (r.receivers) receiverRows(rows, r.receivers);
   notes(r, ctx);

@@ -8,6 +8,7 @@ import { DryRunQueryDto, mapReceipt, RevocationReceiptDto } from '../sessions/dt
 import { AccountsService } from './accounts.service.js';
 import { AccountLogoutDto } from './dto/account-logout.dto.js';
 import { AccountDto, AccountIdParamDto, CreateAccountDto, mapAccount, UpdateAccountDto } from './dto/account.dto.js';
+import { StepUpResponse } from '../policy/step-up.decorator.js';
 
 /** On every route but the listing, which takes no input. */
 const BadInput = () => ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Malformed id, query or body, or unknown fields' });
@@ -49,6 +50,7 @@ export class AccountsController {
   @Post(':id/logout')
   @BadInput()
   @HttpCode(200)
+  @StepUpResponse()
   @Authenticated(PERMISSIONS.sessionsRevokeAccount, { deniedAs: 'session.forced_logout' })
   @ApiOkResponse({ type: RevocationReceiptDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })

@@ -7,6 +7,10 @@ export const AUDIT_ACTIONS = [
   'session.forced_logout',
   'session.revoked_all',
   'session.refresh_reuse',
+  /** The session policy ended sessions: the session limit, or an idle or absolute expiry found by the sweep. */
+  'session.policy_logout',
+  'session.reauthenticated',
+  'auth.step_up_required',
   'auth.login_failed',
   'auth.login_throttled',
   'auth.permission_denied',
@@ -18,6 +22,7 @@ export const AUDIT_ACTIONS = [
   'role.created',
   'account.created',
   'account.updated',
+  'session_policy.updated',
   'client.created',
   'client.revoked',
   'access_key.created',

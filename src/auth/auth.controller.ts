@@ -11,8 +11,9 @@ import { mapUser } from '../users/dto/user.dto.js';
 import { AuthService } from './auth.service.js';
 import { Authenticated, ThrottledResponse } from './authenticated.decorator.js';
 import { LoginDto, LogoutQueryDto, RefreshDto, TokenResponseDto } from './dto/login.dto.js';
-import { ChangePasswordDto, PasswordChangedDto } from './dto/password.dto.js';
+import { ChangePasswordDto, PasswordChangedDto, ReauthenticateDto, ReauthenticatedDto } from './dto/password.dto.js';
 import { CurrentSessionDto, MeDto } from './dto/me.dto.js';
+import { StepUpResponse } from '../policy/step-up.decorator.js';
 
 /** On the routes that take a body or a query; the session and profile reads take none. */
 const BadInput = () => ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Malformed body or unknown fields' });
@@ -61,10 +62,14 @@ export class AuthController {
     return { accessToken: t.accessToken, refreshToken: t.refreshToken, tokenType: 'Bearer', expiresIn: t.expiresIn, sessionId: t.session.id, userId: t.session.userId };
   }
 
-  /** End this session (local), my other sessions (others) or all of them (global). Idempotent. */
+  /**
+   * End this session (local), my other sessions (others) or all of them (global). Idempotent. With the
+   * session policy's `endOtherSessionsRequiresReauth`, `others` and `global` need a fresh authentication.
+   */
   @Post('logout')
   @BadInput()
   @HttpCode(200)
+  @StepUpResponse()
   @Authenticated()
   @ApiOkResponse({ type: RevocationReceiptDto })
   async logout(@CurrentActor() actor: Actor, @Query() query: LogoutQueryDto): Promise<RevocationReceiptDto> {
@@ -85,6 +90,21 @@ export class AuthController {
   @ThrottledResponse()
   changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto): Promise<PasswordChangedDto> {
     return this.auth.changePassword(actor, dto);
+  }
+
+  /**
+   * Prove my password again: the session's authentication time becomes now (no new token), for the
+   * actions the session policy puts behind a fresh authentication (RFC 9470 step-up).
+   */
+  @Post('reauthenticate')
+  @BadInput()
+  @HttpCode(200)
+  @ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'Missing, invalid or revoked token (UNAUTHENTICATED), or a wrong password (INVALID_CREDENTIALS)' })
+  @Authenticated()
+  @ApiOkResponse({ type: ReauthenticatedDto })
+  @ThrottledResponse()
+  reauthenticate(@CurrentActor() actor: Actor, @Body() dto: ReauthenticateDto): Promise<ReauthenticatedDto> {
+    return this.auth.reauthenticate(actor, dto.password);
   }
 
   /**

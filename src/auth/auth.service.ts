@@ -10,6 +10,7 @@ import { RevocationService } from '../sessions/revocation.service.js';
 import { SessionAnswers } from '../sessions/session-answers.js';
 import { IssuedTokens, SessionsService, SessionView } from '../sessions/sessions.service.js';
 import { TokenValidatorService, ValidatedSession } from '../sessions/token-validator.service.js';
+import { StepUpService } from '../policy/step-up.service.js';
 import { PasswordService } from '../users/password.service.js';
 import { UsersService, UserView } from '../users/users.service.js';
 import { LoginThrottleService, ThrottleAttempt } from './login-throttle.service.js';
@@ -43,8 +44,8 @@ export type LogoutScope = 'local' | 'others' | 'global';
 /** Whom a client application signs in: a login (username or email) or a user id. */
 export type UserSelector = { login: string } | { userId: string };
 
-/** The user as the API may show it: the login lookup's row without its password hash. */
-function withoutHash({ passwordHash: _hash, ...view }: UserView & { passwordHash: string }): UserView {
+/** The user as the API may show it: the login lookup's row without its password hash (nor the policy it brought). */
+function withoutHash({ passwordHash: _hash, sessionPolicy: _policy, ...view }: UserView & { passwordHash: string; sessionPolicy?: unknown }): UserView {
   return view;
 }
 
@@ -68,6 +69,7 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly apiKeys: ApiKeysService,
     private readonly throttle: LoginThrottleService,
+    private readonly stepUp: StepUpService,
   ) {}
 
   /**
@@ -91,17 +93,20 @@ export class AuthService {
             ? 'other_account'
             : null;
     if (user && !failure) {
+      const policy = this.stepUp.effective(user.sessionPolicy, user.roles);
       // Only if the user is still active when the session is written (see SessionsService.issue).
-      const issued = await this.sessions.issue(
-        { userId: user.id, accountId: user.accountId, deviceToken: input.deviceToken, deviceName: input.deviceName },
-        context,
-        {
-          action: 'session.login',
-          accountId: user.accountId,
+      const issued = await this.atLimit(attempt, user, context, () =>
+        this.sessions.issue(
+          { userId: user.id, accountId: user.accountId, deviceToken: input.deviceToken, deviceName: input.deviceName, policy },
           context,
-          targetUserId: user.id,
-          details: input.deviceName ? { deviceName: input.deviceName } : {},
-        },
+          {
+            action: 'session.login',
+            accountId: user.accountId,
+            context,
+            targetUserId: user.id,
+            details: input.deviceName ? { deviceName: input.deviceName } : {},
+          },
+        ),
       );
       if (issued) {
         await this.throttle.succeeded(attempt);
@@ -157,10 +162,13 @@ export class AuthService {
       details: { via: 'private_key', ...(foreign ? { clientAccountId: client.accountId } : {}) },
     };
     if (own && !failure) {
-      const issued = await this.sessions.issue({ userId: own.id, accountId: own.accountId, signedInByKey: client.credentialId ?? undefined }, context, {
-        ...event,
-        action: 'session.login',
-      });
+      const policy = await this.stepUp.policyOfUser(own.accountId, own.id);
+      const issued = await this.atLimit(attempt, own, context, () =>
+        this.sessions.issue({ userId: own.id, accountId: own.accountId, signedInByKey: client.credentialId ?? undefined, policy }, context, {
+          ...event,
+          action: 'session.login',
+        }),
+      );
       if (issued) {
         await this.throttle.succeeded(attempt);
         return { ...issued, user: own };
@@ -208,9 +216,57 @@ export class AuthService {
       });
       throw new DomainException(ErrorCode.INVALID_CREDENTIALS, 'The current password is wrong');
     }
+    // The current password, just proved, is a fresh authentication: ending the other sessions needs no other.
+    if (actor.sessionId) await this.sessions.markAuthenticated(actor.sessionId);
     const changed = await this.users.changeOwnPassword(actor, input.newPassword, input.endOtherSessions ?? true);
     await this.throttle.succeeded(attempt);
     return changed;
+  }
+
+  /**
+   * A login the session limit refuses: the credentials were right, so the attempt is given back to the
+   * throttle; audited as a denied login (reason "session limit"), then SESSION_LIMIT_REACHED.
+   */
+  private async atLimit<T>(attempt: ThrottleAttempt, user: { id: string; accountId: string }, context: RequestContext, issue: () => Promise<T>): Promise<T> {
+    try {
+      return await issue();
+    } catch (error) {
+      if (error instanceof DomainException && error.code === ErrorCode.SESSION_LIMIT_REACHED) {
+        await this.throttle.succeeded(attempt);
+        await this.audit.recordStandalone({
+          action: 'auth.login_failed',
+          outcome: 'denied',
+          accountId: user.accountId,
+          context,
+          targetUserId: user.id,
+          reason: 'session limit',
+          details: error.details,
+        });
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * The signed-in user proves their password again (RFC 9470's step-up): the session's authentication
+   * time becomes now, no new token is issued. A wrong password is 401 INVALID_CREDENTIALS, audited and
+   * counted by the login throttle (429 past its limits), like a wrong current password.
+   */
+  async reauthenticate(actor: Actor, password: string): Promise<{ authenticatedAt: Date }> {
+    const userId = actor.userId;
+    if (actor.kind !== 'user' || !userId || !actor.sessionId) throw new DomainException(ErrorCode.UNAUTHENTICATED, 'This credential is not a user session');
+    const [hash, attempt] = await Promise.all([this.users.passwordHashOf(userId), this.throttle.attempt({ userId }, actor.context.ip)]);
+    if (!attempt.admitted) await this.refuseThrottled(attempt, { id: userId, accountId: actor.accountId }, actor.context, { attempted: 'reauthentication' });
+    const event = { accountId: actor.accountId, actor, context: actor.context, targetUserId: userId, sessionIds: [actor.sessionId], sessionCount: 1 };
+    if (!(await this.passwords.verify(hash, password))) {
+      await this.audit.recordStandalone({ ...event, action: 'session.reauthenticated', outcome: 'failure', reason: 'bad_password' });
+      throw new DomainException(ErrorCode.INVALID_CREDENTIALS, 'Wrong password');
+    }
+    const authenticatedAt = await this.sessions.markAuthenticated(actor.sessionId);
+    if (!authenticatedAt) throw new DomainException(ErrorCode.UNAUTHENTICATED, 'The session has ended');
+    await this.throttle.succeeded(attempt);
+    await this.audit.recordStandalone({ ...event, action: 'session.reauthenticated' });
+    return { authenticatedAt };
   }
 
   /** A throttled attempt: audited (in the named user's account, when the name is a user's), then 429. */

@@ -16,6 +16,13 @@ export enum ErrorCode {
   REFRESH_TOKEN_REUSED = 'REFRESH_TOKEN_REUSED',
   SIGNATURE_INVALID = 'SIGNATURE_INVALID',
   PERMISSION_DENIED = 'PERMISSION_DENIED',
+  /**
+   * The session's authentication is older than the policy allows for this action (RFC 9470):
+   * re-authenticate (POST /v1/auth/reauthenticate) and retry. `details.max_age` is that age, seconds.
+   */
+  INSUFFICIENT_USER_AUTHENTICATION = 'insufficient_user_authentication',
+  /** The user already holds as many sessions as the session policy allows, and it refuses new ones. */
+  SESSION_LIMIT_REACHED = 'SESSION_LIMIT_REACHED',
   NOT_FOUND = 'NOT_FOUND',
   ROUTE_NOT_FOUND = 'ROUTE_NOT_FOUND',
   CONFLICT = 'CONFLICT',

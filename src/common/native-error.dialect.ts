@@ -22,7 +22,10 @@ export function nativeStatus(code: ErrorCode): number {
     case ErrorCode.REFRESH_TOKEN_REUSED:
     case ErrorCode.SIGNATURE_INVALID:
       return HttpStatus.UNAUTHORIZED;
+    case ErrorCode.INSUFFICIENT_USER_AUTHENTICATION:
+      return HttpStatus.UNAUTHORIZED;
     case ErrorCode.PERMISSION_DENIED:
+    case ErrorCode.SESSION_LIMIT_REACHED:
       return HttpStatus.FORBIDDEN;
     case ErrorCode.NOT_FOUND:
     case ErrorCode.ROUTE_NOT_FOUND:
@@ -38,11 +41,24 @@ export function nativeStatus(code: ErrorCode): number {
   }
 }
 
+/** A quoted-string of RFC 9110 §5.6.4: backslash and double quote escaped. */
+const quoted = (text: string) => `"${text.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+
+/**
+ * The Bearer challenge of a 401; a step-up refusal carries RFC 9470 §3's error, description and
+ * max_age, so a client knows to re-authenticate rather than to log in again.
+ */
+export function wwwAuthenticate(error: DomainException): string {
+  if (error.code !== ErrorCode.INSUFFICIENT_USER_AUTHENTICATION) return 'Bearer';
+  const maxAge = Number(error.details?.max_age);
+  return `Bearer error="insufficient_user_authentication", error_description=${quoted(error.message)}${Number.isInteger(maxAge) ? `, max_age=${maxAge}` : ''}`;
+}
+
 /** The native `/v1` error body: stable, machine-readable code, no stack, no SQL. */
 export function sendNativeError(error: DomainException, request: ErrorRequest, reply: ErrorReply): void {
   const status = nativeStatus(error.code);
   const details = error.code === ErrorCode.INTERNAL ? undefined : error.details;
-  if (status === HttpStatus.UNAUTHORIZED) reply.header('www-authenticate', 'Bearer');
+  if (status === HttpStatus.UNAUTHORIZED) reply.header('www-authenticate', wwwAuthenticate(error));
   void reply.status(status).send({
     statusCode: status,
     error: error.code,

@@ -83,6 +83,10 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(60)
   SESSION_IDLE_TTL = 7 * 24 * 3600;
 
+  /** How often the sessions that reached their idle or absolute expiry are recorded as policy logouts (ms; 0 = never). */
+  @Transform(toInt) @IsInt() @Min(0) @Max(3_600_000)
+  SESSION_EXPIRY_SWEEP_INTERVAL_MS = 30_000;
+
   /** 32-byte key (base64) that encrypts recoverable secrets (SigV4 secret keys) at rest. Generated into DATA_DIR when absent outside production. */
   @Transform(emptyToUndefined) @IsOptional() @IsBase64()
   SECRETS_ENCRYPTION_KEY?: string;

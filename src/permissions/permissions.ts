@@ -9,6 +9,8 @@ export const PERMISSIONS = {
   clientsManage: 'clients.manage',
   /** Registering downstream receivers (SSF streams, back-channel logout clients) of the account. */
   receiversManage: 'receivers.manage',
+  /** Reading and changing the account's session policy (limits, timeouts, step-up). */
+  policyManage: 'policy.manage',
   /** The system admin: manages accounts and acts in any account. */
   accountsManage: 'accounts.manage',
 } as const;
@@ -64,6 +66,7 @@ export const BUILT_IN_ROLES: Readonly<Record<string, readonly Permission[]>> = {
     PERMISSIONS.auditRead,
     PERMISSIONS.clientsManage,
     PERMISSIONS.receiversManage,
+    PERMISSIONS.policyManage,
   ],
   auditor: [PERMISSIONS.auditRead, PERMISSIONS.sessionsReadAny],
   user: [],

@@ -32,7 +32,7 @@ type InitiatingEntity = 'admin' | 'user' | 'policy' | 'system';
 
 /** CAEP's initiating_entity: who caused the revocation. */
 export function initiatingEntity(actor: Actor, action: string, targetUserId: string | null): InitiatingEntity {
-  if (action === 'session.refresh_reuse') return 'policy';
+  if (action === 'session.refresh_reuse' || action === 'session.policy_logout') return 'policy';
   if (actor.kind === 'system') return 'system';
   if (actor.userId !== null && actor.userId === targetUserId) return 'user';
   return 'admin';

@@ -11,6 +11,7 @@ import { preparedQuery, PreparedStatement } from '../database/prepared-query.js'
 import { MetricsService } from '../metrics/metrics.service.js';
 import { PERMISSIONS } from '../permissions/permissions.js';
 import { PermissionsService } from '../permissions/permissions.service.js';
+import { StepUpService } from '../policy/step-up.service.js';
 import { SessionSignalsService } from '../receivers/session-signals.service.js';
 import { RevocationReceipt, RevocationTarget, RevokeOptions } from './revocation.types.js';
 import { COUNT_COLUMNS, COUNT_IS_CURRENT, CountedOwner, countLiveOfAccount, countLiveOfUser, SESSION_COUNTS, uncount } from './session-counts.js';
@@ -28,6 +29,8 @@ function canonical(target: RevocationTarget): RevocationTarget {
     case 'user':
     case 'device':
       return { ...target, userId: target.userId.toLowerCase() };
+    case 'sessions':
+      return { ...target, userId: target.userId.toLowerCase(), sessionIds: target.sessionIds.map((id) => id.toLowerCase()) };
     case 'account':
       return { ...target, accountId: target.accountId.toLowerCase() };
     default:
@@ -114,6 +117,22 @@ const REVOKE_ONE: PreparedStatement = {
                    AND ${COUNT_IS_CURRENT})
          SELECT revoked_at AS at FROM m`,
 };
+/** Of the sessions $2 of user $1, the live ones, locked in id order. */
+const LIVE_OF_LIST_SQL = `SELECT s.id FROM ${SESSION_JOINS} WHERE s.user_id = $1 AND s.id = ANY($2::uuid[]) AND ${LIVE_SESSION_SQL} ORDER BY s.id FOR UPDATE OF s`;
+const LIVE_OF_LIST: PreparedStatement = { name: 'revoke.sessions.live', text: `SELECT id, clock_timestamp() AS at FROM (${LIVE_OF_LIST_SQL}) l` };
+/**
+ * Ends them ($3 by whom, $4 why, $5 surface) and takes them out of the user's current count, unless
+ * already folded away as expired (as REVOKE_ONE does for one).
+ */
+const REVOKE_LIST: PreparedStatement = {
+  name: 'revoke.sessions.list',
+  text: `WITH live AS (${LIVE_OF_LIST_SQL}),
+          m AS (UPDATE sessions SET revoked_at = clock_timestamp(), revoked_by = $3, revoke_reason = $4, revoked_surface = $5
+                  FROM live WHERE sessions.id = live.id RETURNING sessions.id, sessions.revoked_at, least(sessions.idle_expires_at, sessions.expires_at) AS expiry),
+          c AS (UPDATE users u SET live_sessions = u.live_sessions - (SELECT count(*)::int FROM m WHERE m.expiry > u.expired_counted_until)
+                  FROM accounts a WHERE u.id = $1 AND a.id = u.account_id AND ${COUNT_IS_CURRENT})
+         SELECT id, revoked_at AS at FROM m ORDER BY id`,
+};
 const markParamsOf = (actor: Actor, reason: string | null) => [actor.userId, reason, actor.context.surface];
 
 /**
@@ -187,6 +206,7 @@ export class RevocationService {
     private readonly invalidation: SessionInvalidationService,
     private readonly metrics: MetricsService,
     private readonly signals: SessionSignalsService,
+    private readonly stepUp: StepUpService,
   ) {}
 
   async revoke(actor: Actor, given: RevocationTarget, options: RevokeOptions = {}): Promise<RevocationReceipt> {
@@ -204,6 +224,14 @@ export class RevocationService {
   async authorize(actor: Actor, given: RevocationTarget): Promise<AuthorizedRevocation> {
     const target = canonical(given);
     return { target, resolved: await this.resolve(actor, target) };
+  }
+
+  /**
+   * The session policy's own revocation of some of a user's sessions (the limit): its actor is the
+   * policy, which may end any session of its account, so there is nothing to look up.
+   */
+  authorizePolicy(accountId: string, userId: string): AuthorizedRevocation {
+    return { target: { kind: 'sessions', userId: userId.toLowerCase(), sessionIds: [] }, resolved: { accountId, targetUserId: userId.toLowerCase(), own: false, scope: 'session' } };
   }
 
   /** Ends the sessions and writes the audit event in the caller's transaction; `settle` it after the commit. */
@@ -274,11 +302,11 @@ export class RevocationService {
     // An id that cannot exist is simply not found (after the permission check, so nothing is probed).
     const malformed =
       (target.kind === 'session' && !isUuid(target.sessionId)) ||
-      ((target.kind === 'user' || target.kind === 'device') && !isUuid(target.userId)) ||
+      ((target.kind === 'user' || target.kind === 'device' || target.kind === 'sessions') && !isUuid(target.userId)) ||
       (target.kind === 'account' && !isUuid(target.accountId)) ||
       (target.kind === 'session-number' && !(Number.isInteger(target.number) && target.number > 0 && target.number <= 2 ** 31 - 1));
     if (malformed) {
-      const own = (target.kind === 'user' || target.kind === 'device') && target.userId === actor.userId;
+      const own = (target.kind === 'user' || target.kind === 'device' || target.kind === 'sessions') && target.userId === actor.userId;
       if (!own) await this.permissions.require(actor, target.kind === 'account' ? PERMISSIONS.sessionsRevokeAccount : PERMISSIONS.sessionsRevokeAny, attempted, null, forced);
       throw notFound(target.kind === 'account' ? 'Account' : target.kind.startsWith('session') ? 'Session' : 'User');
     }
@@ -299,22 +327,31 @@ export class RevocationService {
         if (!own) await this.permissions.require(actor, PERMISSIONS.sessionsRevokeAny, attempted, rows[0]?.user_id ?? null, forced);
         if (!rows[0]) throw notFound('Session');
         await this.permissions.requireAccount(actor, rows[0].account_id, 'Session', attempted, rows[0].user_id, forced);
+        const current = target.kind === 'session' ? target.sessionId === actor.sessionId : target.number === actor.sessionNumber;
+        // A client revoking a session by its own token (RFC 7009) holds that token: the session's own logout, not a forced one.
+        if (!own && actor.kind !== 'client') await this.stepUp.require(actor, 'admin-logout', rows[0].user_id);
+        else if (own && !current) await this.stepUp.require(actor, 'end-other-sessions', actor.userId);
         return { accountId: rows[0].account_id, targetUserId: rows[0].user_id, own, scope: 'session' };
       }
       case 'user':
-      case 'device': {
+      case 'device':
+      case 'sessions': {
         const own = target.userId === actor.userId;
         if (!own) await this.permissions.require(actor, PERMISSIONS.sessionsRevokeAny, attempted, target.userId, forced);
         const rows = await preparedQuery<{ account_id: string }>(this.dataSource, WATERMARK.user.owner, [target.userId]);
         if (!rows[0]) throw notFound('User');
         await this.permissions.requireAccount(actor, rows[0].account_id, 'User', attempted, target.userId, forced);
-        return { accountId: rows[0].account_id, targetUserId: target.userId, own, scope: target.kind };
+        // A device's logout is that device's own (ZAP); ending all or the other sessions of one's own is ASVS 7.5.2's case.
+        if (!own) await this.stepUp.require(actor, 'admin-logout', target.userId);
+        else if (target.kind === 'user') await this.stepUp.require(actor, 'end-other-sessions', target.userId);
+        return { accountId: rows[0].account_id, targetUserId: target.userId, own, scope: target.kind === 'sessions' ? 'session' : target.kind };
       }
       case 'account': {
         await this.permissions.require(actor, PERMISSIONS.sessionsRevokeAccount, attempted, null, forced);
         const rows = await preparedQuery<{ account_id: string }>(this.dataSource, WATERMARK.account.owner, [target.accountId]);
         if (!rows[0]) throw notFound('Account');
         await this.permissions.requireAccount(actor, target.accountId, 'Account', attempted, null, forced);
+        await this.stepUp.require(actor, 'account-logout');
         return { accountId: target.accountId, targetUserId: null, own: false, scope: 'account' };
       }
     }
@@ -357,6 +394,15 @@ export class RevocationService {
         await uncount(manager, live.map((r) => r.id));
         await manager.query('UPDATE sessions SET device_token_hash = NULL WHERE user_id = $1 AND device_token_hash = $2', [target.userId, deviceTokenHash]);
         return { ids: live.map((r) => r.id), count: live.length, at, invalidation: { kind: 'u', id: target.userId }, watermark: null };
+      }
+      case 'sessions': {
+        // One statement: the live ones locked in id order (as every revocation of several rows locks
+        // them), ended, and taken out of the user's maintained count (as REVOKE_ONE and uncount do).
+        const ended = await preparedQuery<{ id: string; at: Date }>(manager, dryRun ? LIVE_OF_LIST : REVOKE_LIST, [target.userId, target.sessionIds, ...(dryRun ? [] : markParams)]);
+        const ids = ended.map((r) => r.id);
+        const at = ended[0]?.at ?? (await this.now(manager));
+        if (dryRun || ids.length === 0) return { ids, count: ids.length, at, invalidation: null, watermark: null };
+        return { ids, count: ids.length, at, invalidation: ids.length === 1 ? { kind: 's', id: ids[0] } : { kind: 'u', id: target.userId }, watermark: null };
       }
       case 'user':
       case 'account': {

@@ -5,14 +5,16 @@ export type RevocationTarget =
   | { kind: 'session-number'; number: number }
   | { kind: 'user'; userId: string; exceptCurrent?: boolean }
   | { kind: 'device'; userId: string; deviceToken: string }
+  /** Some sessions of one user, by id (the session policy's limit ends the least recently used). */
+  | { kind: 'sessions'; userId: string; sessionIds: string[] }
   | { kind: 'account'; accountId: string };
 
 export interface RevokeOptions {
   reason?: string | null;
   ticket?: string | null;
   dryRun?: boolean;
-  /** For the core's own revocations (refresh-token reuse): the audit action to record instead. */
-  action?: 'session.refresh_reuse';
+  /** For the core's own revocations (refresh-token reuse, the session policy): the audit action to record instead. */
+  action?: 'session.refresh_reuse' | 'session.policy_logout';
   outcome?: 'success' | 'denied';
 }
 

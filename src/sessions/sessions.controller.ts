@@ -6,6 +6,7 @@ import { ErrorResponseDto } from '../common/dto/error-response.dto.js';
 import { DryRunQueryDto, ForcedLogoutDto, mapReceipt, mapSession, RevocationReceiptDto, SessionDto } from './dto/session.dto.js';
 import { RevocationService } from './revocation.service.js';
 import { SessionsService } from './sessions.service.js';
+import { StepUpResponse } from '../policy/step-up.decorator.js';
 
 @ApiTags('sessions')
 @Controller('v1/sessions')
@@ -25,6 +26,7 @@ export class SessionsController {
 
   /** End one session: my own, or any in my account with sessions.revoke-any. Body optional. */
   @Delete(':id')
+  @StepUpResponse()
   @Authenticated()
   @ApiOkResponse({ type: RevocationReceiptDto })
   // Only this route takes input: the listing above cannot answer 400.

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { eventInsertSql, eventValues } from '../audit/audit.service.js';
@@ -13,8 +13,9 @@ import { preparedQuery, PreparedStatement } from '../database/prepared-query.js'
 import { MetricsService } from '../metrics/metrics.service.js';
 import { PERMISSIONS } from '../permissions/permissions.js';
 import { PermissionsService } from '../permissions/permissions.service.js';
-import { RevocationService } from './revocation.service.js';
-import { LIVE_SESSION_SQL, SESSION_JOINS } from './session-sql.js';
+import { PendingRevocation, RevocationService } from './revocation.service.js';
+import { EffectivePolicy } from '../policy/session-policy.js';
+import { LIVE_SESSION_OF_ONE_USER_SQL, LIVE_SESSION_SQL, SESSION_JOINS } from './session-sql.js';
 import { SessionInvalidationService } from './session-invalidation.service.js';
 
 export interface SessionView {
@@ -47,7 +48,38 @@ export interface NewSessionInput {
   deviceName?: string | null;
   /** The API key whose private key signs the user in: the session ends with the key. */
   signedInByKey?: string;
+  /** The user's session policy (lifetimes, session limit); without it, the environment's lifetimes and no limit. */
+  policy?: EffectivePolicy;
 }
+
+/**
+ * A login under a session limit, in one transaction: the user row locked FOR NO KEY UPDATE (and the
+ * account row FOR SHARE) first, so concurrent logins of one user take turns on every instance, then
+ * their live sessions read by a statement of their own (whose snapshot sees every login that held
+ * the lock before), most recently used first.
+ */
+const LIMIT_LOCK: PreparedStatement = {
+  name: 'sessions.limit.lock',
+  // The watermarks as text: a JS Date would cut them to the millisecond, and they are compared to the microsecond.
+  text: `SELECT u.sessions_valid_after::text AS "userAfter", u.sessions_keep_id AS "userKeep", a.sessions_valid_after::text AS "accountAfter", a.sessions_keep_id AS "accountKeep"
+           FROM users u JOIN accounts a ON a.id = u.account_id
+          WHERE u.id = $1 AND u.account_id = $2 AND u.status = 'active' FOR NO KEY UPDATE OF u FOR SHARE OF a`,
+};
+const LIMIT_LIVE: PreparedStatement = {
+  name: 'sessions.limit.live',
+  text: `SELECT s.id FROM sessions s WHERE ${LIVE_SESSION_OF_ONE_USER_SQL} ORDER BY s.last_seen_at DESC, s.created_at DESC, s.id`,
+};
+/** A key's sign-in locks the key row first, as the key's revocation does (see issueStatement). */
+const LIMIT_KEY_LOCK: PreparedStatement = { name: 'sessions.limit.key-lock', text: 'SELECT 1 FROM api_keys WHERE id = $1 AND revoked_at IS NULL FOR SHARE' };
+
+/** The session policy's own actor: it ends sessions at the limit (initiating entity `policy` downstream). */
+export const policyActor = (accountId: string, context: RequestContext): Actor => ({
+  ...systemActor(accountId, context, 'policy'),
+  permissions: new Set<string>([PERMISSIONS.sessionsRevokeAny]),
+});
+
+/** Rolls the limited login's transaction back when the user or key ended meanwhile. */
+class NoSession extends Error {}
 
 const VIEW_COLUMNS = `s.id, s.number, s.user_id AS "userId", s.account_id AS "accountId", s.surface, s.device_name AS "deviceName",
   (s.device_token_hash IS NOT NULL) AS "hasDeviceToken", s.ip, s.user_agent AS "userAgent", s.created_at AS "createdAt",
@@ -72,11 +104,11 @@ function issueStatement(byKey: boolean): PreparedStatement {
         WHERE u.id = $2 AND u.account_id = $3 AND u.status = 'active' ${byKey ? 'FOR SHARE OF k ' : ''}FOR NO KEY UPDATE OF u FOR SHARE OF a),
      s AS (
        INSERT INTO sessions (id, user_id, account_id, token_hash, refresh_hash, surface, device_token_hash, device_name, ip, user_agent,
-                             access_expires_at, idle_expires_at, expires_at${byKey ? ', signed_in_by_key' : ''})
+                             access_expires_at, idle_expires_at, expires_at, access_ttl_seconds, idle_ttl_seconds${byKey ? ', signed_in_by_key' : ''})
        SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10,
               least(now() + make_interval(secs => $11), now() + make_interval(secs => $13)),
               least(now() + make_interval(secs => $12), now() + make_interval(secs => $13)),
-              now() + make_interval(secs => $13)${byKey ? ', $14' : ''}
+              now() + make_interval(secs => $13), $11::int, $12::int${byKey ? ', $14' : ''}
          FROM owner
        RETURNING *),
      e AS (${eventInsertSql(byKey ? 15 : 14, 's')})
@@ -90,6 +122,8 @@ const ISSUE_SESSION_BY_KEY = issueStatement(true);
 /** Session lifecycle other than revocation: issuing, listing, refreshing. */
 @Injectable()
 export class SessionsService {
+  private readonly logger = new Logger(SessionsService.name);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly tx: TransactionService,
@@ -100,14 +134,25 @@ export class SessionsService {
     private readonly metrics: MetricsService,
   ) {}
 
-  /** Creates a session and records `event` for it (ISSUE_SESSION); null when the user is no longer active (or the signing key was revoked). */
+  /**
+   * Creates a session and records `event` for it (ISSUE_SESSION); null when the user is no longer
+   * active (or the signing key was revoked). Under a session limit (`input.policy.maxSessions`), a
+   * user at the limit is refused (SESSION_LIMIT_REACHED) or their least recently used sessions end
+   * through the revocation path (`session.policy_logout`, reason "session limit"), in the login's
+   * transaction; without one, the login stays the one autocommit statement.
+   */
   async issue(input: NewSessionInput, context: RequestContext, event: Omit<AuditRecord, 'sessionIds' | 'sessionCount'>): Promise<IssuedTokens | null> {
-    const { accessTtlSeconds, absoluteTtlSeconds, idleTtlSeconds } = this.config.tokens;
+    const defaults = this.config.tokens;
+    const policy = input.policy;
+    const accessTtlSeconds = policy?.accessTokenTtlSeconds ?? defaults.accessTtlSeconds;
+    const absoluteTtlSeconds = policy?.absoluteLifetimeSeconds ?? defaults.absoluteTtlSeconds;
+    const idleTtlSeconds = policy?.idleTimeoutSeconds ?? defaults.idleTtlSeconds;
     const sessionId = randomUUID();
     const accessToken = newOpaqueToken('sat');
     const refreshToken = newOpaqueToken('srt');
     const byKey = input.signedInByKey !== undefined;
-    const rows = await preparedQuery<SessionView>(this.dataSource, byKey ? ISSUE_SESSION_BY_KEY : ISSUE_SESSION, [
+    const statement = byKey ? ISSUE_SESSION_BY_KEY : ISSUE_SESSION;
+    const params = [
       sessionId,
       input.userId,
       input.accountId,
@@ -123,10 +168,76 @@ export class SessionsService {
       absoluteTtlSeconds,
       ...(byKey ? [input.signedInByKey] : []),
       ...eventValues({ ...event, sessionIds: [sessionId], sessionCount: 1 }),
-    ]);
+    ];
+    const maxSessions = policy?.maxSessions ?? null;
+    const rows =
+      maxSessions === null || !policy ? await preparedQuery<SessionView>(this.dataSource, statement, params) : await this.issueLimited(input, context, policy, maxSessions, statement, params);
     if (!rows[0]) return null;
     this.metrics.audited(event);
     return { accessToken, refreshToken, expiresIn: Math.min(accessTtlSeconds, absoluteTtlSeconds), session: rows[0] };
+  }
+
+  private async issueLimited(
+    input: NewSessionInput,
+    context: RequestContext,
+    policy: EffectivePolicy,
+    maxSessions: number,
+    statement: PreparedStatement,
+    params: unknown[],
+  ): Promise<SessionView[]> {
+    const actor = policyActor(input.accountId, context);
+    const authorized = policy.atLimit === 'end-oldest' ? this.revocation.authorizePolicy(input.accountId, input.userId) : null;
+    let done: { rows: SessionView[]; pending: PendingRevocation | null };
+    try {
+      done = await this.tx.run(async (manager) => {
+        if (input.signedInByKey !== undefined && (await preparedQuery(manager, LIMIT_KEY_LOCK, [input.signedInByKey])).length === 0) throw new NoSession();
+        const [owner] = await preparedQuery<{ userAfter: string | null; userKeep: string | null; accountAfter: string | null; accountKeep: string | null }>(manager, LIMIT_LOCK, [
+          input.userId,
+          input.accountId,
+        ]);
+        if (!owner) throw new NoSession();
+        const live = await preparedQuery<{ id: string }>(manager, LIMIT_LIVE, [input.userId, owner.userAfter, owner.userKeep, owner.accountAfter, owner.accountKeep]);
+        let pending: PendingRevocation | null = null;
+        if (live.length >= maxSessions) {
+          if (!authorized) {
+            throw new DomainException(ErrorCode.SESSION_LIMIT_REACHED, `This user already has ${live.length} live sessions, the most the session policy allows; end one first`, {
+              maxSessions,
+              liveSessions: live.length,
+            });
+          }
+          const ending = live.slice(maxSessions - 1).map((r) => r.id);
+          pending = await this.revocation.revokeWithin(
+            manager,
+            actor,
+            { target: { kind: 'sessions', userId: input.userId, sessionIds: ending }, resolved: authorized.resolved },
+            { reason: 'session limit', action: 'session.policy_logout' },
+          );
+        }
+        const rows = await preparedQuery<SessionView>(manager, statement, params);
+        if (!rows[0]) throw new NoSession();
+        return { rows, pending };
+      });
+    } catch (error) {
+      if (error instanceof NoSession) return [];
+      throw error;
+    }
+    // Not awaited: no one waits for this revocation's answer (the login's is a new session). Every
+    // instance drops the ended sessions when the invalidation arrives, at the latest one lease
+    // (INVALIDATION_LEASE_MS) after the commit, as for any revocation; the login does not wait for
+    // the other instances' acknowledgements.
+    if (done.pending) void this.revocation.settle(actor, done.pending).catch((error: Error) => this.logger.warn({ err: error.message }, 'could not settle a session-limit logout'));
+    return done.rows;
+  }
+
+  /** The session's user proved their password just now (step-up); null when the session is no longer live. */
+  async markAuthenticated(sessionId: string): Promise<Date | null> {
+    const rows: { at: Date }[] = await this.dataSource.query(
+      `WITH m AS (UPDATE sessions s SET authenticated_at = now() FROM users u, accounts a
+                   WHERE s.id = $1 AND u.id = s.user_id AND a.id = s.account_id AND ${LIVE_SESSION_SQL} RETURNING s.authenticated_at)
+       SELECT authenticated_at AS at FROM m`,
+      [sessionId],
+    );
+    return rows[0]?.at ?? null;
   }
 
   async get(sessionId: string): Promise<SessionView> {
@@ -188,8 +299,8 @@ export class SessionsService {
     const accessToken = newOpaqueToken('sat');
     const nextRefresh = newOpaqueToken('srt');
     const rotated = await this.tx.run(async (manager) => {
-      const rows: (SessionView & { live: boolean })[] = await manager.query(
-        `SELECT ${VIEW_COLUMNS}, ${LIVE_SESSION_SQL} AS live FROM ${SESSION_JOINS} WHERE s.refresh_hash = $1 FOR UPDATE OF s`,
+      const rows: (SessionView & { live: boolean; accessTtl: number | null })[] = await manager.query(
+        `SELECT ${VIEW_COLUMNS}, ${LIVE_SESSION_SQL} AS live, s.access_ttl_seconds AS "accessTtl" FROM ${SESSION_JOINS} WHERE s.refresh_hash = $1 FOR UPDATE OF s`,
         [hash],
       );
       const row = rows[0];
@@ -198,19 +309,19 @@ export class SessionsService {
       await manager.query('INSERT INTO session_refresh_history (refresh_hash, session_id) VALUES ($1, $2)', [hash, row.id]);
       await manager.query(
         `UPDATE sessions SET token_hash = $2, refresh_hash = $3, last_seen_at = now(),
-                access_expires_at = least(now() + make_interval(secs => $4), expires_at),
-                idle_expires_at = least(now() + make_interval(secs => $5), expires_at)
+                access_expires_at = least(now() + make_interval(secs => coalesce(access_ttl_seconds, $4)), expires_at),
+                idle_expires_at = least(now() + make_interval(secs => coalesce(idle_ttl_seconds, $5)), expires_at)
           WHERE id = $1`,
         [row.id, sha256(accessToken), sha256(nextRefresh), accessTtlSeconds, this.config.tokens.idleTtlSeconds],
       );
       // The old access token must stop working on every instance.
       const nonce = await this.invalidation.publish(manager, { kind: 's', id: row.id }, row.accountId);
-      const { live: _live, ...session } = row;
-      return { session, nonce };
+      const { live: _live, accessTtl, ...session } = row;
+      return { session, nonce, accessTtl: accessTtl ?? accessTtlSeconds };
     });
     if (rotated) {
       await this.invalidation.waitForEcho(rotated.nonce);
-      const expiresIn = Math.max(0, Math.min(accessTtlSeconds, Math.floor((new Date(rotated.session.expiresAt).getTime() - Date.now()) / 1000)));
+      const expiresIn = Math.max(0, Math.min(rotated.accessTtl, Math.floor((new Date(rotated.session.expiresAt).getTime() - Date.now()) / 1000)));
       return { accessToken, refreshToken: nextRefresh, expiresIn, session: rotated.session };
     }
     await this.handleReuse(hash, context);

@@ -28,6 +28,8 @@ interface CacheEntry {
   idleExpiresMs: number;
   expiresMs: number;
   lastSeenMs: number;
+  /** The idle timeout the session was issued with (its user's session policy). */
+  idleTtlMs: number;
 }
 
 interface Row {
@@ -42,6 +44,7 @@ interface Row {
   expires_at: Date;
   last_seen_at: Date;
   signed_in_by_key: string | null;
+  idle_ttl_seconds: number | null;
   live: boolean;
 }
 
@@ -50,7 +53,7 @@ const TOUCH_INTERVAL_MS = 60_000;
 /** A cache miss: the session, whether it is live, and the user's permissions. Prepared (hot path). */
 const LOOKUP: PreparedStatement = {
   name: 'tokens.lookup',
-  text: `SELECT s.id, s.number, s.user_id, s.account_id, u.username, s.access_expires_at, s.idle_expires_at, s.expires_at, s.last_seen_at, s.signed_in_by_key,
+  text: `SELECT s.id, s.number, s.user_id, s.account_id, u.username, s.access_expires_at, s.idle_expires_at, s.expires_at, s.last_seen_at, s.signed_in_by_key, s.idle_ttl_seconds,
               ${LIVE_SESSION_SQL} AND s.access_expires_at > now() AS live,
               coalesce((SELECT array_agg(p) FROM (${userPermissionsSql('u.id')}) held), '{}') AS permissions
          FROM ${SESSION_JOINS}
@@ -124,6 +127,7 @@ export class TokenValidatorService {
       idleExpiresMs: row.idle_expires_at.getTime(),
       expiresMs: row.expires_at.getTime(),
       lastSeenMs: row.last_seen_at.getTime(),
+      idleTtlMs: row.idle_ttl_seconds === null ? this.idleTtlMs : row.idle_ttl_seconds * 1000,
     };
     if (now - entry.lastSeenMs > TOUCH_INTERVAL_MS) this.touch(entry, now);
     // Cache only if no invalidation arrived while we read: otherwise the row may already be stale.
@@ -150,12 +154,12 @@ export class TokenValidatorService {
   /** Slides the idle expiry at most once a minute per session, off the request's path; never revives an expired one (counted out, see session-counts.ts). */
   private touch(entry: CacheEntry, now: number): void {
     entry.lastSeenMs = now;
-    entry.idleExpiresMs = Math.min(now + this.idleTtlMs, entry.expiresMs);
+    entry.idleExpiresMs = Math.min(now + entry.idleTtlMs, entry.expiresMs);
     this.dataSource
       .query(
         `UPDATE sessions SET last_seen_at = now(), idle_expires_at = least(now() + make_interval(secs => $2), expires_at)
           WHERE id = $1 AND revoked_at IS NULL AND idle_expires_at > now()`,
-        [entry.session.sessionId, this.idleTtlMs / 1000],
+        [entry.session.sessionId, entry.idleTtlMs / 1000],
       )
       .catch((error: Error) => this.logger.warn({ err: error.message }, 'could not record session activity'));
   }

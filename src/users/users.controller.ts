@@ -9,6 +9,7 @@ import { RevocationService } from '../sessions/revocation.service.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import { CreateUserDto, ListUsersQueryDto, mapUser, SetRolesDto, UpdateUserDto, UserDto, UserIdParamDto, UserPageDto } from './dto/user.dto.js';
 import { UsersService } from './users.service.js';
+import { StepUpResponse } from '../policy/step-up.decorator.js';
 
 @ApiTags('users')
 @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Malformed id, query or body, or unknown fields' })
@@ -60,6 +61,7 @@ export class UsersController {
    * admin's reset of their password. One's own password changes with POST /v1/auth/password (400 here).
    */
   @Patch(':id')
+  @StepUpResponse()
   @Authenticated()
   @ApiOkResponse({ type: UserDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'Email taken by another user (case-insensitive)' })
@@ -86,6 +88,7 @@ export class UsersController {
   /** Forced logout: end every session of the user (sessions.revoke-any); answers with a receipt. */
   @Post(':id/logout')
   @HttpCode(200)
+  @StepUpResponse()
   @Authenticated()
   @ApiOkResponse({ type: RevocationReceiptDto })
   // Every field is optional, so is the body.

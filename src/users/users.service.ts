@@ -10,6 +10,8 @@ import { preparedQuery, PreparedStatement } from '../database/prepared-query.js'
 import { Permission, PERMISSIONS } from '../permissions/permissions.js';
 import { PermissionsService } from '../permissions/permissions.service.js';
 import { RolesService } from '../permissions/roles.service.js';
+import { StepUpService } from '../policy/step-up.service.js';
+import { SessionPolicy } from '../policy/session-policy.js';
 import { RevocationService } from '../sessions/revocation.service.js';
 import { SessionInvalidationService } from '../sessions/session-invalidation.service.js';
 import { PasswordService } from './password.service.js';
@@ -49,10 +51,12 @@ export interface UserPage {
 const USER_VIEW = `u.id, u.account_id AS "accountId", u.username, u.email, u.status, u.created_at AS "createdAt", u.updated_at AS "updatedAt",
   coalesce((SELECT array_agg(r.name ORDER BY r.name) FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = u.id), '{}') AS roles`;
 
-/** The login lookup: on every login, so prepared once per connection. */
+/** The login lookup: on every login, so prepared once per connection. Brings the account's session policy along (no second read). */
 const FIND_BY_LOGIN: PreparedStatement = {
   name: 'users.find-by-login',
-  text: `SELECT ${USER_VIEW}, u.password_hash AS "passwordHash" FROM users u WHERE lower(u.username) = lower($1) OR lower(u.email) = lower($1) LIMIT 1`,
+  text: `SELECT ${USER_VIEW}, u.password_hash AS "passwordHash",
+                (SELECT p.policy FROM session_policies p WHERE p.account_id = u.account_id) AS "sessionPolicy"
+           FROM users u WHERE lower(u.username) = lower($1) OR lower(u.email) = lower($1) LIMIT 1`,
 };
 
 /** The unique indexes on users (case-insensitive), by the field each guards. */
@@ -85,6 +89,7 @@ export class UsersService {
     private readonly audit: AuditService,
     private readonly revocation: RevocationService,
     private readonly invalidation: SessionInvalidationService,
+    private readonly stepUp: StepUpService,
   ) {}
 
   async create(actor: Actor, input: CreateUserInput): Promise<UserView> {
@@ -195,6 +200,7 @@ export class UsersService {
     await this.permissions.requireAccount(actor, before.accountId, 'User', 'users:update', userId);
     if (!self) await this.roles.assertOutranks(actor, userId, 'users:update');
     const disabled = input.status === 'disabled' && before.status !== 'disabled';
+    if (disabled) await this.stepUp.require(actor, 'user-disable', userId);
     const enabled = input.status === 'active' && before.status !== 'active';
     const passwordHash = input.password ? await this.passwords.hash(input.password) : null;
     // Disabling ends every session (audited as a forced logout); so does an admin's password reset.
@@ -296,8 +302,8 @@ export class UsersService {
   }
 
   /** The user a login names (username or email, case-insensitive), with the password hash; null if none. */
-  async findByLogin(identifier: string): Promise<(UserView & { passwordHash: string }) | null> {
-    const rows = await preparedQuery<UserView & { passwordHash: string }>(this.dataSource, FIND_BY_LOGIN, [identifier]);
+  async findByLogin(identifier: string): Promise<(UserView & { passwordHash: string; sessionPolicy: SessionPolicy | null }) | null> {
+    const rows = await preparedQuery<UserView & { passwordHash: string; sessionPolicy: SessionPolicy | null }>(this.dataSource, FIND_BY_LOGIN, [identifier]);
     return rows[0] ?? null;
   }
 

@@ -24,3 +24,16 @@ export class PasswordChangedDto {
   /** The audit event that records the change. */
   auditEventId: string;
 }
+
+/** The signed-in user proves their password again, for the actions the session policy puts behind a fresh authentication. */
+export class ReauthenticateDto {
+  /** The user's password. A wrong one is 401 INVALID_CREDENTIALS and counts toward the login throttle. */
+  @IsString()
+  @Length(1, 1024)
+  password: string;
+}
+
+export class ReauthenticatedDto {
+  /** The session's new authentication time: the step-up actions measure their max age from it. */
+  authenticatedAt: Date;
+}

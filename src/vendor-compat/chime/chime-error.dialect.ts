@@ -29,6 +29,8 @@ export function chimeError(code: ErrorCode): ChimeError {
     case ErrorCode.SIGNATURE_INVALID:
       return UNAUTHORIZED;
     case ErrorCode.PERMISSION_DENIED:
+    case ErrorCode.INSUFFICIENT_USER_AUTHENTICATION: // an access key cannot re-authenticate: forbidden
+    case ErrorCode.SESSION_LIMIT_REACHED:
       return { status: HttpStatus.FORBIDDEN, type: 'ForbiddenException', code: 'Forbidden' };
     case ErrorCode.NOT_FOUND:
     case ErrorCode.ROUTE_NOT_FOUND:

@@ -40,6 +40,8 @@ export function rasProblem(code: ErrorCode): Problem {
     case ErrorCode.SIGNATURE_INVALID:
       return UNAUTHORIZED;
     case ErrorCode.PERMISSION_DENIED:
+    case ErrorCode.INSUFFICIENT_USER_AUTHENTICATION: // RAS has no re-authentication: forbidden
+    case ErrorCode.SESSION_LIMIT_REACHED:
       return { status: HttpStatus.FORBIDDEN, title: 'Forbidden', type: `${RFC}15.5.4` };
     case ErrorCode.NOT_FOUND:
     case ErrorCode.ROUTE_NOT_FOUND:

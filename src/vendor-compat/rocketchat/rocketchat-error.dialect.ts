@@ -29,6 +29,10 @@ function body(code: ErrorCode, error: DomainException, path: string): { status: 
       return { status: HttpStatus.UNAUTHORIZED, body: { success: false, status: 'error', error: NOT_LOGGED_IN, message: NOT_LOGGED_IN } };
     case ErrorCode.PERMISSION_DENIED:
       return { status: HttpStatus.FORBIDDEN, body: { success: false, error: 'unauthorized' } };
+    case ErrorCode.INSUFFICIENT_USER_AUTHENTICATION:
+    case ErrorCode.SESSION_LIMIT_REACHED:
+      // Rocket.Chat has no step-up or session-limit answer: its forbidden shape, with the reason.
+      return { status: HttpStatus.FORBIDDEN, body: { success: false, error: error.message, errorType: code === ErrorCode.SESSION_LIMIT_REACHED ? 'error-session-limit' : 'error-reauthentication-required' } };
     case ErrorCode.NOT_FOUND:
       // Rocket.Chat's users.logout answers an unknown id with Meteor.Error('error-invalid-user-id',
       // 'Invalid user id') → 400; the only NOT_FOUND these routes produce is a user (unknown, or in

@@ -28,6 +28,8 @@ function statusOf(code: ErrorCode): [number, UberallStatus] {
     case ErrorCode.REFRESH_TOKEN_REUSED:
       return [HttpStatus.UNAUTHORIZED, 'BAD_ACCESS_TOKEN'];
     case ErrorCode.PERMISSION_DENIED:
+    case ErrorCode.INSUFFICIENT_USER_AUTHENTICATION: // no re-authentication in Uberall: forbidden
+    case ErrorCode.SESSION_LIMIT_REACHED:
       return [HttpStatus.FORBIDDEN, 'FORBIDDEN'];
     case ErrorCode.NOT_FOUND:
     case ErrorCode.ROUTE_NOT_FOUND:

@@ -11,6 +11,8 @@ const ZAP_ROUTES = /^\/v1\/(login|users\/logout\/[^/]+)\/?$/;
  * any malformed request (so an oversized body or header is 400, not 413 or 431).
  */
 function statusOf(code: ErrorCode): number {
+  // ZAP has no re-authentication: a step-up refusal is its forbidden answer.
+  if (code === ErrorCode.INSUFFICIENT_USER_AUTHENTICATION) return HttpStatus.FORBIDDEN;
   return code === ErrorCode.PAYLOAD_TOO_LARGE || code === ErrorCode.HEADERS_TOO_LARGE ? HttpStatus.BAD_REQUEST : nativeStatus(code);
 }
 
