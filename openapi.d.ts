@@ -1645,7 +1645,13 @@ export interface components {
             setErrs?: {
                 [key: string]: unknown;
             };
+            /** @description Most SETs in the answer (default 100); 0 only acknowledges, and answers at once. */
             maxEvents?: number;
+            /**
+             * @description true: answer at once, even with nothing pending (short polling). Default false (RFC 8936 §2.4):
+             *     with nothing pending the request is held until an event for the stream commits, at most
+             *     SSF_POLL_MAX_WAIT_MS, then answered (empty if none came).
+             */
             returnImmediately?: boolean;
         };
         PollResponseDto: {

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { DeliveryRegistry } from './delivery-registry.service.js';
@@ -17,10 +17,12 @@ export const OUTBOX_CHANNEL = 'outbox_wake';
  * after the commit, without waiting for its own NOTIFY to come back.
  */
 @Injectable()
-export class OutboxService {
+export class OutboxService implements BeforeApplicationShutdown {
   /** Marks this process's NOTIFYs, so its dispatcher skips their echo (it was woken in process). */
   readonly instance = randomUUID();
   private wakers: Waker[] = [];
+  /** Shutting down: held polls are answered now, new ones are not held. */
+  stopping = false;
   private readonly pullWaiters = new Map<string, Set<Waker>>();
 
   constructor(private readonly registry: DeliveryRegistry) {}
@@ -46,6 +48,12 @@ export class OutboxService {
       ],
     );
     return entries.length;
+  }
+
+  /** Before the HTTP server closes (it waits for requests in flight): held polls answer now. */
+  beforeApplicationShutdown(): void {
+    this.stopping = true;
+    for (const waiters of this.pullWaiters.values()) for (const waiter of [...waiters]) waiter();
   }
 
   /** The dispatcher of this instance listens here. */
