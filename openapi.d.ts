@@ -1382,6 +1382,12 @@ export interface components {
         };
         AuditEventDetailDto: {
             deliveries: components["schemas"]["AuditDeliveryDto"][];
+            /**
+             * @description true when the event is older than DELIVERY_RETENTION_SECONDS: its delivered and failed deliveries
+             *     may have been pruned, so `deliveries` lists only what is left (pending ones are never pruned; a
+             *     failed one stays in the trail as its `delivery.failed` event). false: the list is complete.
+             */
+            deliveriesPruned: boolean;
             id: string;
             /** Format: date-time */
             occurredAt: string;
