@@ -19,11 +19,31 @@ export type DeliveryResult = { outcome: 'delivered' } | { outcome: 'retry'; erro
  * A kind of destination (an SSF push stream, a back-channel logout client, later a SIEM stream or a
  * checkpoint sink): how one row is formatted and sent. The dispatcher owns claiming, order, retries
  * and recording; a kind only delivers. `pull` kinds are never pushed: their receiver fetches rows.
+ *
+ * A kind that can send several rows in one call (an NDJSON or HEC batch) defines `deliverBatch` and
+ * `maxBatch`: the dispatcher then hands it a destination's head and the due rows after it, up to
+ * `maxBatch`, all of one destination and in order, and the one result applies to every row of the
+ * call (all or nothing: a retry resends them all, with the same jtis). A kind with `deliverBatch` is
+ * always called through it, a lone row as a batch of one; `deliver` may simply call `deliverBatch([row])`.
  */
 export interface DeliveryKind {
   readonly kind: string;
   readonly pull?: boolean;
-  deliver(row: OutboxRow): Promise<DeliveryResult>;
+  /** Most rows per `deliverBatch` call, the head included (at least 1). */
+  readonly maxBatch?: number;
+  deliver(row: OutboxRow, context?: DeliveryContext): Promise<DeliveryResult>;
+  deliverBatch?(rows: OutboxRow[], context?: DeliveryContext): Promise<DeliveryResult>;
+}
+
+/**
+ * What the dispatcher lends a kind for one claim (a head and the rows after it, one destination):
+ * `once` keeps what a kind looks up about the destination (its URL, its status) for the rest of this
+ * claim, so a backlog costs one lookup per claim, not per row; `query` reads on the dispatcher's own
+ * connection, in the delivery's transaction, never on the request pool.
+ */
+export interface DeliveryContext {
+  once<T>(key: string, load: () => Promise<T>): Promise<T>;
+  query<T>(text: string, values?: unknown[]): Promise<T[]>;
 }
 
 /** A row to write, in the caller's transaction. */

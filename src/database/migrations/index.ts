@@ -12,6 +12,7 @@ import { AuditFilterIndexes1700000001620 } from './1700000001620-audit-filter-in
 import { InvalidationLog1700000001700 } from './1700000001700-invalidation-log.js';
 import { OutboxReceivers1700000001800 } from './1700000001800-outbox-receivers.js';
 import { OutboxFanOut1700000001900 } from './1700000001900-outbox-fan-out.js';
+import { OutboxRetention1700000002000 } from './1700000002000-outbox-retention.js';
 import { SessionPolicy1700000002100 } from './1700000002100-session-policy.js';
 import { AuditCheckpoints1700000002200 } from './1700000002200-audit-checkpoints.js';
 import { UserSearchIndexes1700000002500 } from './1700000002500-user-search-indexes.js';
@@ -32,6 +33,7 @@ export const MIGRATIONS = [
   InvalidationLog1700000001700,
   OutboxReceivers1700000001800,
   OutboxFanOut1700000001900,
+  OutboxRetention1700000002000,
   SessionPolicy1700000002100,
   AuditCheckpoints1700000002200,
   UserSearchIndexes1700000002500,
