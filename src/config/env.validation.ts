@@ -198,6 +198,14 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(1)
   DELIVERY_MAX_AGE_SECONDS = 3 * 24 * 3600;
 
+  /**
+   * Longest an instance uses the audit streams it read for an account before reading them again,
+   * milliseconds: a stream change reaches every instance at its commit (NOTIFY), and this bounds how
+   * stale a cache can be on an instance whose notifications are stuck. 0 reads them for every event.
+   */
+  @Transform(toInt) @IsInt() @Min(0) @Max(60_000)
+  AUDIT_STREAMS_CACHE_MS = 1000;
+
   /** Allow http:// receiver URLs (tests, local development). */
   @Transform(toBool) @IsBoolean(BOOLEAN)
   RECEIVERS_ALLOW_INSECURE = false;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { eventInsertSql, eventValues } from '../audit/audit.service.js';
+import { AuditService, eventInsertSql, eventValues } from '../audit/audit.service.js';
 import { AuditRecord } from '../audit/audit.types.js';
 import { Actor, systemActor } from '../common/actor.js';
 import { newOpaqueToken, sha256 } from '../common/crypto.js';
@@ -79,12 +79,13 @@ function issueStatement(byKey: boolean): PreparedStatement {
               now() + make_interval(secs => $13)${byKey ? ', $14' : ''}
          FROM owner
        RETURNING *),
-     e AS (${eventInsertSql(byKey ? 15 : 14, 's')})
-     SELECT ${VIEW_COLUMNS} FROM s`,
+     e AS (${eventInsertSql(byKey ? 15 : 14, 's')} RETURNING id)
+     SELECT ${VIEW_COLUMNS}, (SELECT e.id::text FROM e) AS "auditEventId" FROM s`,
   };
 }
 
 const ISSUE_SESSION = issueStatement(false);
+type IssuedRow = SessionView & { auditEventId: string };
 const ISSUE_SESSION_BY_KEY = issueStatement(true);
 
 /** Session lifecycle other than revocation: issuing, listing, refreshing. */
@@ -98,6 +99,7 @@ export class SessionsService {
     private readonly revocation: RevocationService,
     private readonly invalidation: SessionInvalidationService,
     private readonly metrics: MetricsService,
+    private readonly audit: AuditService,
   ) {}
 
   /** Creates a session and records `event` for it (ISSUE_SESSION); null when the user is no longer active (or the signing key was revoked). */
@@ -107,7 +109,7 @@ export class SessionsService {
     const accessToken = newOpaqueToken('sat');
     const refreshToken = newOpaqueToken('srt');
     const byKey = input.signedInByKey !== undefined;
-    const rows = await preparedQuery<SessionView>(this.dataSource, byKey ? ISSUE_SESSION_BY_KEY : ISSUE_SESSION, [
+    const values = [
       sessionId,
       input.userId,
       input.accountId,
@@ -123,10 +125,23 @@ export class SessionsService {
       absoluteTtlSeconds,
       ...(byKey ? [input.signedInByKey] : []),
       ...eventValues({ ...event, sessionIds: [sessionId], sessionCount: 1 }),
-    ]);
+    ];
+    const statement = byKey ? ISSUE_SESSION_BY_KEY : ISSUE_SESSION;
+    const streams = await this.audit.streamsFor(input.accountId, event.action);
+    // Streamed to a SIEM: the session, its event and the event's outbox rows commit together.
+    const rows =
+      streams.length === 0
+        ? await preparedQuery<IssuedRow>(this.dataSource, statement, values)
+        : await this.tx.run(async (manager) => {
+            const issued = await preparedQuery<IssuedRow>(manager, statement, values);
+            if (issued[0]) await this.audit.enqueueStreams(manager, streams, input.accountId, issued[0].auditEventId);
+            return issued;
+          });
     if (!rows[0]) return null;
+    if (streams.length > 0) this.audit.streamed();
     this.metrics.audited(event);
-    return { accessToken, refreshToken, expiresIn: Math.min(accessTtlSeconds, absoluteTtlSeconds), session: rows[0] };
+    const { auditEventId: _eventId, ...session } = rows[0];
+    return { accessToken, refreshToken, expiresIn: Math.min(accessTtlSeconds, absoluteTtlSeconds), session };
   }
 
   async get(sessionId: string): Promise<SessionView> {
