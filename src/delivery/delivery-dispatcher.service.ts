@@ -4,7 +4,7 @@ import { eventInsertSql, eventValues } from '../audit/audit.service.js';
 import { AppConfigService } from '../config/app-config.service.js';
 import { retryDelayMs } from './backoff.js';
 import { DeliveryRegistry } from './delivery-registry.service.js';
-import { DeliveryResult, OutboxRow } from './delivery.types.js';
+import { DeliveryKind, DeliveryResult, OutboxRow } from './delivery.types.js';
 import { OutboxService } from './outbox.service.js';
 
 /**
@@ -159,21 +159,9 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
         await client.query('COMMIT');
         return false;
       }
-      let result = await this.attempt(row);
-      await this.record(client, row, result);
-      if (result.outcome === 'delivered') {
-        const followers = await client.query<ClaimedRow>({
-          name: 'outbox.followers',
-          text: FOLLOWERS_SQL,
-          values: [row.destinationId, row.id, this.config.get('DELIVERY_MAX_AGE_SECONDS'), BATCH - 1],
-        });
-        for (const next of followers.rows) {
-          if (this.stopping) break;
-          result = await this.attempt(next);
-          await this.record(client, next, result);
-          if (result.outcome !== 'delivered') break;
-        }
-      }
+      const kind = this.registry.get(row.destinationKind);
+      if (kind?.deliverBatch) await this.deliverBatch(client, kind, row);
+      else await this.deliverInTurn(client, row);
       await client.query('COMMIT');
       return true;
     } catch (error) {
@@ -184,6 +172,41 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
       // A connection whose transaction failed is dropped, not returned half-open.
       client.release(broken);
     }
+  }
+
+  /** The head, then the rows after it one by one, stopping at the first that is not delivered. */
+  private async deliverInTurn(client: pg.PoolClient, head: ClaimedRow): Promise<void> {
+    let result = await this.attempt(head);
+    await this.record(client, head, result);
+    if (result.outcome !== 'delivered') return;
+    for (const next of await this.followers(client, head, BATCH - 1)) {
+      if (this.stopping) break;
+      result = await this.attempt(next);
+      await this.record(client, next, result);
+      if (result.outcome !== 'delivered') break;
+    }
+  }
+
+  /** The head and the due rows after it, up to the kind's maxBatch, in one call whose result is every row's. */
+  private async deliverBatch(client: pg.PoolClient, kind: DeliveryKind, head: ClaimedRow): Promise<void> {
+    const max = Math.max(1, Math.floor(kind.maxBatch ?? 1));
+    const rows = max > 1 ? [head, ...(await this.followers(client, head, max - 1))] : [head];
+    let result: DeliveryResult;
+    try {
+      result = await (kind.deliverBatch as (rows: OutboxRow[]) => Promise<DeliveryResult>).call(kind, rows.map(({ expired: _, ...r }) => r));
+    } catch (error) {
+      result = { outcome: 'retry', error: (error as Error).message || String(error) };
+    }
+    for (const row of rows) await this.record(client, row, result);
+  }
+
+  private async followers(client: pg.PoolClient, head: ClaimedRow, limit: number): Promise<ClaimedRow[]> {
+    const { rows } = await client.query<ClaimedRow>({
+      name: 'outbox.followers',
+      text: FOLLOWERS_SQL,
+      values: [head.destinationId, head.id, this.config.get('DELIVERY_MAX_AGE_SECONDS'), limit],
+    });
+    return rows;
   }
 
   private async attempt(row: OutboxRow): Promise<DeliveryResult> {
