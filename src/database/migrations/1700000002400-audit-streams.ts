@@ -35,9 +35,12 @@ export class AuditStreams1700000002400 implements MigrationInterface {
         CONSTRAINT ck_audit_streams_status CHECK (status IN ('enabled', 'paused'))
       )`);
     await q.query(`CREATE INDEX ix_audit_streams_account ON audit_streams (account_id)`);
+    // A stream's status counts its dead rows without reading its delivered ones.
+    await q.query(`CREATE INDEX ix_outbox_dead ON outbox (destination_id) WHERE status = 'dead'`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX IF EXISTS ix_outbox_dead`);
     await q.query(`DELETE FROM outbox WHERE destination_kind IN ('audit_http', 'audit_splunk', 'audit_syslog')`);
     await q.query(`DROP TABLE IF EXISTS audit_streams`);
   }
