@@ -40,7 +40,8 @@ const refuse = (message: string, details?: Record<string, unknown>) => new Domai
 
 /** The fields of a body that belong to another kind of stream: a 400 naming them, not silently ignored. */
 export function assertKindFields(kind: StreamKind, body: Partial<CreateAuditStreamDto>): void {
-  const foreign = Object.keys(body).filter((k) => KIND_FIELDS.has(k as keyof CreateAuditStreamDto) && !FIELDS[kind].includes(k as keyof CreateAuditStreamDto));
+  const given = Object.entries(body).filter(([, value]) => value !== undefined).map(([k]) => k as keyof CreateAuditStreamDto);
+  const foreign = given.filter((k) => KIND_FIELDS.has(k) && !FIELDS[kind].includes(k));
   if (foreign.length > 0) throw refuse(`Not a setting of a ${kind} stream: ${foreign.join(', ')}`, { fields: foreign });
 }
 

@@ -112,7 +112,7 @@ export class AuditStreamsService {
   async update(actor: Actor, id: string, dto: UpdateAuditStreamDto): Promise<AuditStreamDto> {
     await this.permissions.requireAll(actor, STREAM_PERMISSIONS, 'audit-stream:update');
     const current = await this.find(this.dataSource.manager, actor, id);
-    const { name, actions, paused, ...rest } = dto;
+    const { name, actions, paused, ...rest } = defined(dto);
     assertKindFields(current.kind, rest);
     const stored = { ...current.settings, ...(current.secret ? (JSON.parse(this.secrets.decrypt(current.secret)) as StreamSecrets) : {}) };
     const address = current.kind === 'syslog' ? { syslogAddress: current.endpoint } : { url: current.endpoint };
@@ -120,8 +120,9 @@ export class AuditStreamsService {
     const status = paused === undefined ? current.status : paused ? 'paused' : 'enabled';
     const row = await this.tx.run(async (manager) => {
       const [updated]: AuditStreamRow[] = await manager.query(
-        `UPDATE audit_streams SET name = $3, status = $4, actions = $5, endpoint = $6, settings = $7, secret = $8, configured_by = $9, updated_at = clock_timestamp()
-          WHERE id = $1 AND account_id = $2 RETURNING ${COLUMNS}`,
+        // In a CTE: TypeORM answers a bare UPDATE … RETURNING with [rows, count].
+        `WITH u AS (UPDATE audit_streams SET name = $3, status = $4, actions = $5, endpoint = $6, settings = $7, secret = $8, configured_by = $9, updated_at = clock_timestamp()
+          WHERE id = $1 AND account_id = $2 RETURNING ${COLUMNS}) SELECT * FROM u`,
         [id, actor.accountId, name ?? current.name, status, actions === undefined ? current.actions : unique(actions), config.endpoint, config.settings, this.seal(config.secrets), actor.userId],
       );
       if (!updated) throw notFound('Audit stream');
@@ -132,7 +133,7 @@ export class AuditStreamsService {
         actor,
         context: actor.context,
         // Which fields changed, never their values (secrets among them).
-        details: { streamId: id, kind: current.kind, changed: Object.keys(dto).sort(), status, actions: updated.actions, endpointHost: hostOf(updated) },
+        details: { streamId: id, kind: current.kind, changed: Object.keys(defined(dto)).sort(), status, actions: updated.actions, endpointHost: hostOf(updated) },
       });
       return updated;
     });
@@ -145,7 +146,7 @@ export class AuditStreamsService {
   async remove(actor: Actor, id: string): Promise<void> {
     await this.permissions.requireAll(actor, STREAM_PERMISSIONS, 'audit-stream:delete');
     await this.tx.run(async (manager) => {
-      const rows: { kind: string }[] = await manager.query(`DELETE FROM audit_streams WHERE id = $1 AND account_id = $2 RETURNING kind`, [id, actor.accountId]);
+      const rows: { kind: string }[] = await manager.query(`WITH d AS (DELETE FROM audit_streams WHERE id = $1 AND account_id = $2 RETURNING kind) SELECT kind FROM d`, [id, actor.accountId]);
       if (!rows[0]) throw notFound('Audit stream');
       const [{ n: dropped }]: { n: number }[] = await manager.query(
         `WITH u AS (UPDATE outbox SET status = 'dead', last_error = 'the stream was deleted' WHERE destination_id = $1 AND status = 'pending' RETURNING 1) SELECT count(*)::int AS n FROM u`,
@@ -190,6 +191,9 @@ export class AuditStreamsService {
     return Object.keys(secrets).length === 0 ? null : this.secrets.encrypt(JSON.stringify(secrets));
   }
 }
+
+/** The fields a body gave (the validation pipe leaves the others undefined). */
+const defined = <T extends object>(dto: T): Partial<T> => Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 const unique = (actions: string[] | undefined) => [...new Set(actions ?? [])].sort();
 
