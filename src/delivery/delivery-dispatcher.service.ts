@@ -4,7 +4,7 @@ import { eventInsertSql, eventValues } from '../audit/audit.service.js';
 import { AppConfigService } from '../config/app-config.service.js';
 import { retryDelayMs } from './backoff.js';
 import { DeliveryRegistry } from './delivery-registry.service.js';
-import { DeliveryKind, DeliveryResult, OutboxRow } from './delivery.types.js';
+import { DeliveryContext, DeliveryKind, DeliveryResult, OutboxRow } from './delivery.types.js';
 import { OutboxService } from './outbox.service.js';
 
 /**
@@ -33,6 +33,46 @@ const CLAIM_SQL = `
 
 type ClaimedRow = OutboxRow & { expired: boolean };
 
+interface Outcome {
+  row: ClaimedRow;
+  result: DeliveryResult;
+}
+
+const asOutboxRow = ({ expired: _expired, ...row }: ClaimedRow): OutboxRow => row;
+
+/**
+ * A claim's outcomes, one statement: per row its status, attempts, last error (kept when null: a hold
+ * or a delivery after failures) and, when it is to be tried again, the delay before it is due.
+ */
+const RECORD_SQL = `
+  UPDATE outbox o SET
+    status = v.status,
+    attempts = v.attempts,
+    last_attempt_at = CASE WHEN v.attempts > o.attempts THEN clock_timestamp() ELSE o.last_attempt_at END,
+    last_error = coalesce(v.error, o.last_error),
+    delivered_at = CASE WHEN v.status = 'delivered' THEN clock_timestamp() END,
+    next_attempt_at = CASE WHEN v.delay_ms IS NULL THEN o.next_attempt_at ELSE clock_timestamp() + v.delay_ms * interval '1 millisecond' END
+   FROM unnest($1::bigint[], $2::text[], $3::int[], $4::text[], $5::float8[]) AS v(id, status, attempts, error, delay_ms)
+  WHERE o.id = v.id`;
+
+/** Per claim: lookups a kind keeps for the claim, and reads on the claim's own connection. */
+function claimContext(client: pg.PoolClient): DeliveryContext {
+  const kept = new Map<string, Promise<unknown>>();
+  return {
+    once<T>(key: string, load: () => Promise<T>): Promise<T> {
+      let value = kept.get(key) as Promise<T> | undefined;
+      if (!value) {
+        value = load();
+        kept.set(key, value);
+      }
+      return value;
+    },
+    async query<T>(text: string, values: unknown[] = []): Promise<T[]> {
+      return (await client.query(text, values)).rows as T[];
+    },
+  };
+}
+
 /**
  * The rows after a claimed head, same destination, in order: whoever holds the head is the only one
  * who may send them (others only ever claim heads), so they are locked without SKIP LOCKED and sent
@@ -49,7 +89,7 @@ const FOLLOWERS_SQL = `
    FOR UPDATE`;
 
 /** Rows sent in one claim's transaction at most (a backlog is drained without a claim per row). */
-const BATCH = 50;
+const BATCH = 100;
 
 /** How long a paused destination's head waits before it is looked at again. */
 const HOLD_MS = 1000;
@@ -139,7 +179,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
     }
   }
 
-  /** Claims, delivers and records one row; false when nothing is due. */
+  /** Claims a head, delivers it and what follows it, records every outcome; false when nothing is due. */
   private async deliverOne(): Promise<boolean> {
     const pool = this.pool;
     if (!pool) return false;
@@ -160,8 +200,9 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
         return false;
       }
       const kind = this.registry.get(row.destinationKind);
-      if (kind?.deliverBatch) await this.deliverBatch(client, kind, row);
-      else await this.deliverInTurn(client, row);
+      const context = claimContext(client);
+      const outcomes = kind?.deliverBatch ? await this.deliverBatch(client, kind, row, context) : await this.deliverInTurn(client, kind, row, context);
+      await this.record(client, outcomes);
       await client.query('COMMIT');
       return true;
     } catch (error) {
@@ -175,29 +216,29 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
   }
 
   /** The head, then the rows after it one by one, stopping at the first that is not delivered. */
-  private async deliverInTurn(client: pg.PoolClient, head: ClaimedRow): Promise<void> {
-    let result = await this.attempt(head);
-    await this.record(client, head, result);
-    if (result.outcome !== 'delivered') return;
+  private async deliverInTurn(client: pg.PoolClient, kind: DeliveryKind | undefined, head: ClaimedRow, context: DeliveryContext): Promise<Outcome[]> {
+    const outcomes: Outcome[] = [{ row: head, result: await this.attempt(kind, head, context) }];
+    if (outcomes[0].result.outcome !== 'delivered') return outcomes;
     for (const next of await this.followers(client, head, BATCH - 1)) {
       if (this.stopping) break;
-      result = await this.attempt(next);
-      await this.record(client, next, result);
+      const result = await this.attempt(kind, next, context);
+      outcomes.push({ row: next, result });
       if (result.outcome !== 'delivered') break;
     }
+    return outcomes;
   }
 
   /** The head and the due rows after it, up to the kind's maxBatch, in one call whose result is every row's. */
-  private async deliverBatch(client: pg.PoolClient, kind: DeliveryKind, head: ClaimedRow): Promise<void> {
+  private async deliverBatch(client: pg.PoolClient, kind: DeliveryKind, head: ClaimedRow, context: DeliveryContext): Promise<Outcome[]> {
     const max = Math.max(1, Math.floor(kind.maxBatch ?? 1));
     const rows = max > 1 ? [head, ...(await this.followers(client, head, max - 1))] : [head];
     let result: DeliveryResult;
     try {
-      result = await (kind.deliverBatch as (rows: OutboxRow[]) => Promise<DeliveryResult>).call(kind, rows.map(({ expired: _, ...r }) => r));
+      result = await (kind.deliverBatch as NonNullable<DeliveryKind['deliverBatch']>).call(kind, rows.map(asOutboxRow), context);
     } catch (error) {
       result = { outcome: 'retry', error: (error as Error).message || String(error) };
     }
-    for (const row of rows) await this.record(client, row, result);
+    return rows.map((row) => ({ row, result }));
   }
 
   private async followers(client: pg.PoolClient, head: ClaimedRow, limit: number): Promise<ClaimedRow[]> {
@@ -209,41 +250,59 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
     return rows;
   }
 
-  private async attempt(row: OutboxRow): Promise<DeliveryResult> {
-    const kind = this.registry.get(row.destinationKind);
+  private async attempt(kind: DeliveryKind | undefined, row: ClaimedRow, context: DeliveryContext): Promise<DeliveryResult> {
     if (!kind) return { outcome: 'retry', error: `no delivery kind ${row.destinationKind} on this instance` };
     try {
-      return await kind.deliver(row);
+      return await kind.deliver(asOutboxRow(row), context);
     } catch (error) {
       return { outcome: 'retry', error: (error as Error).message || String(error) };
     }
   }
 
-  private async record(client: pg.PoolClient, row: ClaimedRow, result: DeliveryResult): Promise<void> {
-    if (result.outcome === 'delivered') {
-      await client.query(
-        `UPDATE outbox SET status = 'delivered', attempts = attempts + 1, last_attempt_at = clock_timestamp(), delivered_at = clock_timestamp() WHERE id = $1`,
-        [row.id],
-      );
-      return;
+  /** Every outcome of a claim in one statement (and an audit event per row that died). */
+  private async record(client: pg.PoolClient, outcomes: Outcome[]): Promise<void> {
+    const base = this.config.get('DELIVERY_RETRY_BASE_MS');
+    const max = this.config.get('DELIVERY_RETRY_MAX_MS');
+    const ids: string[] = [];
+    const statuses: string[] = [];
+    const attempts: number[] = [];
+    const errors: (string | null)[] = [];
+    const delays: (number | null)[] = [];
+    const dead: { row: ClaimedRow; attempts: number; error: string }[] = [];
+    for (const { row, result } of outcomes) {
+      ids.push(row.id);
+      if (result.outcome === 'hold') {
+        // Not an attempt: the destination is paused; looked at again in HOLD_MS.
+        statuses.push('pending');
+        attempts.push(row.attempts);
+        errors.push(null);
+        delays.push(HOLD_MS);
+        continue;
+      }
+      const n = row.attempts + 1;
+      attempts.push(n);
+      if (result.outcome === 'delivered') {
+        statuses.push('delivered');
+        errors.push(null);
+        delays.push(null);
+        continue;
+      }
+      const error = result.error.slice(0, 500);
+      errors.push(error);
+      if (result.outcome === 'dead' || row.expired) {
+        statuses.push('dead');
+        delays.push(null);
+        dead.push({ row, attempts: n, error });
+      } else {
+        statuses.push('pending');
+        delays.push(retryDelayMs(n, base, max));
+      }
     }
-    if (result.outcome === 'hold') {
-      await client.query(`UPDATE outbox SET next_attempt_at = clock_timestamp() + make_interval(secs => $2) WHERE id = $1`, [row.id, HOLD_MS / 1000]);
-      return;
+    await client.query({ name: 'outbox.record', text: RECORD_SQL, values: [ids, statuses, attempts, errors, delays] });
+    for (const d of dead) {
+      await this.auditDeath(client, d.row, d.attempts, d.error);
+      this.logger.warn({ outboxId: d.row.id, destination: d.row.destinationId, kind: d.row.destinationKind, attempts: d.attempts }, 'delivery failed for good');
     }
-    const error = result.error.slice(0, 500);
-    const attempts = row.attempts + 1;
-    if (result.outcome === 'dead' || row.expired) {
-      await client.query(`UPDATE outbox SET status = 'dead', attempts = $2, last_attempt_at = clock_timestamp(), last_error = $3 WHERE id = $1`, [row.id, attempts, error]);
-      await this.auditDeath(client, row, attempts, error);
-      this.logger.warn({ outboxId: row.id, destination: row.destinationId, kind: row.destinationKind, attempts }, 'delivery failed for good');
-      return;
-    }
-    const delay = retryDelayMs(attempts, this.config.get('DELIVERY_RETRY_BASE_MS'), this.config.get('DELIVERY_RETRY_MAX_MS'));
-    await client.query(
-      `UPDATE outbox SET attempts = $2, last_attempt_at = clock_timestamp(), last_error = $3, next_attempt_at = clock_timestamp() + make_interval(secs => $4) WHERE id = $1`,
-      [row.id, attempts, error, delay / 1000],
-    );
   }
 
   /** A dead delivery is part of the accountable record: one audit event, in the same transaction. */

@@ -31,8 +31,19 @@ export interface DeliveryKind {
   readonly pull?: boolean;
   /** Most rows per `deliverBatch` call, the head included (at least 1). */
   readonly maxBatch?: number;
-  deliver(row: OutboxRow): Promise<DeliveryResult>;
-  deliverBatch?(rows: OutboxRow[]): Promise<DeliveryResult>;
+  deliver(row: OutboxRow, context?: DeliveryContext): Promise<DeliveryResult>;
+  deliverBatch?(rows: OutboxRow[], context?: DeliveryContext): Promise<DeliveryResult>;
+}
+
+/**
+ * What the dispatcher lends a kind for one claim (a head and the rows after it, one destination):
+ * `once` keeps what a kind looks up about the destination (its URL, its status) for the rest of this
+ * claim, so a backlog costs one lookup per claim, not per row; `query` reads on the dispatcher's own
+ * connection, in the delivery's transaction, never on the request pool.
+ */
+export interface DeliveryContext {
+  once<T>(key: string, load: () => Promise<T>): Promise<T>;
+  query<T>(text: string, values?: unknown[]): Promise<T[]>;
 }
 
 /** A row to write, in the caller's transaction. */

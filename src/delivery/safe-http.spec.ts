@@ -49,4 +49,29 @@ describe('receiver URL rules (SSRF)', () => {
       server.close();
     }
   });
+
+  it('keeps the connection to a receiver alive across deliveries, and opens a new one when the kept one was closed', async () => {
+    let connections = 0;
+    const open = new Set<import('node:net').Socket>();
+    const server = createServer((_req, res) => res.writeHead(202).end());
+    server.on('connection', (socket) => {
+      connections++;
+      open.add(socket);
+      socket.on('close', () => open.delete(socket));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/events`;
+    const loopback = { allowInsecure: true, allowPrivate: true };
+    try {
+      for (let i = 0; i < 5; i++) expect((await postGuarded(url, {}, `e${i}`, 1000, loopback)).status).toBe(202);
+      expect(connections).toBe(1);
+      // The receiver drops its idle connections (a restart, an idle timeout): the next delivery still gets through.
+      for (const socket of open) socket.destroy();
+      expect((await postGuarded(url, {}, 'after', 1000, loopback)).status).toBe(202);
+      expect(connections).toBe(2);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
 });

@@ -1,6 +1,6 @@
 import { lookup as dnsLookup, LookupAddress } from 'node:dns';
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { isIP } from 'node:net';
 import ipaddr from 'ipaddr.js';
 import { DomainException, ErrorCode } from '../common/error-codes.js';
@@ -75,23 +75,55 @@ export interface PostResult {
 }
 
 /**
+ * Connections kept alive per policy and protocol, so a receiver's events reuse one connection (no TCP
+ * or TLS handshake per event). The guard holds for every connection the agents open: each is made
+ * through the guarded lookup, and a kept connection is one whose address was checked when it opened.
+ */
+const agents = new Map<string, HttpAgent>();
+
+function agentFor(protocol: string, policy: UrlPolicy): HttpAgent {
+  const key = `${protocol}|${policy.allowPrivate}`;
+  let agent = agents.get(key);
+  if (!agent) {
+    const options = { keepAlive: true, keepAliveMsecs: 1000, maxSockets: 64, maxFreeSockets: 16, scheduling: 'lifo' as const, lookup: guardedLookup(policy) as never };
+    agent = protocol === 'https:' ? new HttpsAgent(options) : new HttpAgent(options);
+    agents.set(key, agent);
+  }
+  return agent;
+}
+
+/** A kept connection the receiver closed just as it was reused: the request never reached it. */
+const staleConnection = (error: NodeJS.ErrnoException) => error.code === 'ECONNRESET' || error.code === 'EPIPE';
+
+/**
  * POSTs to a receiver: the URL and every address it resolves to are checked at this very connection,
  * the whole exchange is bounded by `timeoutMs`, and the answer is read only as far as an error needs.
+ * A kept-alive connection that turns out closed is retried once on a new one.
  */
-export function postGuarded(value: string, headers: Record<string, string>, body: string, timeoutMs: number, policy: UrlPolicy): Promise<PostResult> {
+export async function postGuarded(value: string, headers: Record<string, string>, body: string, timeoutMs: number, policy: UrlPolicy): Promise<PostResult> {
+  const url = parseReceiverUrl(value, policy);
+  const host = hostOf(url);
+  if (isIP(host) && !isAllowedAddress(host, policy)) throw new Error('the receiver address is not allowed');
+  try {
+    return await postOnce(url, headers, body, timeoutMs, policy);
+  } catch (error) {
+    if (!(error as { reusedSocket?: boolean }).reusedSocket || !staleConnection(error as NodeJS.ErrnoException)) throw error;
+    return postOnce(url, headers, body, timeoutMs, policy);
+  }
+}
+
+function postOnce(url: URL, headers: Record<string, string>, body: string, timeoutMs: number, policy: UrlPolicy): Promise<PostResult> {
   return new Promise((resolve, reject) => {
-    let url: URL;
-    try {
-      url = parseReceiverUrl(value, policy);
-    } catch (error) {
-      return reject(error as Error);
-    }
-    const host = hostOf(url);
-    if (isIP(host) && !isAllowedAddress(host, policy)) return reject(new Error('the receiver address is not allowed'));
     const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
     const req = send(
       url,
-      { method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, lookup: guardedLookup(policy) as never, timeout: timeoutMs },
+      {
+        method: 'POST',
+        headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+        agent: agentFor(url.protocol, policy),
+        lookup: guardedLookup(policy) as never,
+        timeout: timeoutMs,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         let size = 0;
@@ -114,7 +146,7 @@ export function postGuarded(value: string, headers: Record<string, string>, body
     req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
     req.on('error', (error) => {
       clearTimeout(deadline);
-      reject(error);
+      reject(Object.assign(error, { reusedSocket: req.reusedSocket }));
     });
     req.end(body);
   });

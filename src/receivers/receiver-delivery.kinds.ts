@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { SecretsKeyService } from '../api-keys/secrets-key.service.js';
 import { DeliveryRegistry } from '../delivery/delivery-registry.service.js';
-import { DeliveryKind, DeliveryResult, OutboxRow } from '../delivery/delivery.types.js';
+import { DeliveryContext, DeliveryKind, DeliveryResult, OutboxRow } from '../delivery/delivery.types.js';
 import { postGuarded } from '../delivery/safe-http.js';
 import { SigningKeysService } from '../signing/signing-keys.service.js';
 import { ReceiverConfig } from './receiver-config.service.js';
@@ -30,14 +30,20 @@ export class ReceiverDeliveryKinds implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    const push: DeliveryKind = { kind: RECEIVER_KINDS.ssfPush, deliver: (row) => this.deliverSet(row) };
-    const backchannel: DeliveryKind = { kind: RECEIVER_KINDS.backchannel, deliver: (row) => this.deliverLogoutToken(row) };
+    const push: DeliveryKind = { kind: RECEIVER_KINDS.ssfPush, deliver: (row, context) => this.deliverSet(row, context) };
+    const backchannel: DeliveryKind = { kind: RECEIVER_KINDS.backchannel, deliver: (row, context) => this.deliverLogoutToken(row, context) };
     const poll: DeliveryKind = { kind: RECEIVER_KINDS.ssfPoll, pull: true, deliver: async () => ({ outcome: 'hold' }) };
     for (const kind of [push, backchannel, poll]) this.registry.register(kind);
   }
 
-  private async target(row: OutboxRow): Promise<Target | { outcome: 'dead' | 'hold'; error: string }> {
-    const rows: Target[] = await this.dataSource.query(`SELECT status, endpoint_url, authorization_header FROM receivers WHERE id = $1`, [row.destinationId]);
+  /**
+   * The receiver as it stands, read once per claim of the dispatcher (a head and the rows after it):
+   * a pause, a disable or a new URL applies from the next claim.
+   */
+  private async target(row: OutboxRow, context?: DeliveryContext): Promise<Target | { outcome: 'dead' | 'hold'; error: string }> {
+    const sql = `SELECT status, endpoint_url, authorization_header FROM receivers WHERE id = $1`;
+    const read = () => (context ? context.query<Target>(sql, [row.destinationId]) : (this.dataSource.query(sql, [row.destinationId]) as Promise<Target[]>));
+    const rows = context ? await context.once(`receiver:${row.destinationId}`, read) : await read();
     const target = rows[0];
     if (!target) return { outcome: 'dead', error: 'the receiver was deleted' };
     if (target.status === 'disabled') return { outcome: 'dead', error: 'the receiver is disabled' };
@@ -46,8 +52,8 @@ export class ReceiverDeliveryKinds implements OnModuleInit {
     return target;
   }
 
-  private async deliverSet(row: OutboxRow): Promise<DeliveryResult> {
-    const target = await this.target(row);
+  private async deliverSet(row: OutboxRow, context?: DeliveryContext): Promise<DeliveryResult> {
+    const target = await this.target(row, context);
     if ('outcome' in target) return target.outcome === 'hold' ? { outcome: 'hold' } : target;
     const set = await this.signing.sign({ ...row.payload, jti: row.jti }, 'secevent+jwt');
     const headers: Record<string, string> = { 'content-type': 'application/secevent+jwt', accept: 'application/json' };
@@ -59,8 +65,8 @@ export class ReceiverDeliveryKinds implements OnModuleInit {
     return { outcome: 'retry', error: `HTTP ${res.status} ${res.body}`.trim() };
   }
 
-  private async deliverLogoutToken(row: OutboxRow): Promise<DeliveryResult> {
-    const target = await this.target(row);
+  private async deliverLogoutToken(row: OutboxRow, context?: DeliveryContext): Promise<DeliveryResult> {
+    const target = await this.target(row, context);
     if ('outcome' in target) return target.outcome === 'hold' ? { outcome: 'hold' } : target;
     const iat = Math.floor(Date.now() / 1000);
     const token = await this.signing.sign({ ...row.payload, jti: row.jti, iat, exp: iat + LOGOUT_TOKEN_TTL_SECONDS }, 'logout+jwt');
