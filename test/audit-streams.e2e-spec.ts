@@ -70,8 +70,8 @@ describe('audit streams', () => {
   /** The account's events after `afterId`, each as the trail holds it: the API's view and its chain link. */
   const trail = async (accountId: string, afterId: string, actions?: string[]): Promise<SiemEvent[]> => {
     const { rows } = await db.query(
-      `SELECT id::text, chain_stripe, chain_seq::text, encode(prev_hash, 'hex') AS prev_hash, encode(hash, 'hex') AS hash
-         FROM audit_events WHERE account_id = $1 AND id > $2 AND ($3::text[] IS NULL OR action = ANY($3)) ORDER BY id`,
+      `SELECT e.id::text AS id, chain_stripe, chain_seq::text, encode(prev_hash, 'hex') AS prev_hash, encode(hash, 'hex') AS hash
+         FROM audit_events e WHERE account_id = $1 AND e.id > $2 AND ($3::text[] IS NULL OR action = ANY($3)) ORDER BY e.id`,
       [accountId, afterId, actions ?? null],
     );
     const events: SiemEvent[] = [];

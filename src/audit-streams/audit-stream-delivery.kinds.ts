@@ -5,7 +5,7 @@ import { SecretsKeyService } from '../api-keys/secrets-key.service.js';
 import { streamDestinationKind } from '../audit/audit-stream-cache.service.js';
 import { AUDIT_COLUMNS, AuditRow, mapAuditRow } from '../audit/audit-query.service.js';
 import { DeliveryRegistry } from '../delivery/delivery-registry.service.js';
-import { DeliveryKind, DeliveryResult, OutboxRow } from '../delivery/delivery.types.js';
+import { DeliveryContext, DeliveryKind, DeliveryResult, OutboxRow } from '../delivery/delivery.types.js';
 import { postGuarded } from '../delivery/safe-http.js';
 import { PERMISSIONS, userPermissionsSql } from '../permissions/permissions.js';
 import { ReceiverConfig } from '../receivers/receiver-config.service.js';
@@ -85,24 +85,26 @@ export class AuditStreamDeliveryKinds implements OnModuleInit {
       const delivery: DeliveryKind = {
         kind: streamDestinationKind(kind),
         maxBatch: STREAM_BATCH,
-        deliver: (row) => this.deliverBatch([row]),
-        deliverBatch: (rows) => this.deliverBatch(rows),
+        deliver: (row, context) => this.deliverBatch([row], context),
+        deliverBatch: (rows, context) => this.deliverBatch(rows, context),
       };
       this.registry.register(delivery);
     }
   }
 
-  async deliverBatch(rows: OutboxRow[]): Promise<DeliveryResult> {
+  /** On the dispatcher's connection, in the delivery's transaction, when it lends one (the request pool otherwise). */
+  async deliverBatch(rows: OutboxRow[], context?: DeliveryContext): Promise<DeliveryResult> {
+    const query = <T>(text: string, values: unknown[]): Promise<T[]> => (context ? context.query<T>(text, values) : this.dataSource.query(text, values));
     const streamId = rows[0].destinationId;
-    const [target]: Target[] = await this.dataSource.query(TARGET_SQL, [streamId]);
+    const [target] = await query<Target>(TARGET_SQL, [streamId]);
     if (!target) return { outcome: 'dead', error: 'the stream was deleted' };
     if (target.status === 'paused') return { outcome: 'hold' };
     if (!target.allowed) {
-      await this.noteError(streamId, 'held: whoever configured the stream no longer holds audit.read and audit.stream; saving it again sends the backlog');
+      await this.noteError(query, streamId, 'held: whoever configured the stream no longer holds audit.read and audit.stream; saving it again sends the backlog');
       return { outcome: 'hold' };
     }
     const ids = rows.map((r) => r.auditEventId).filter((id): id is string => id !== null);
-    const found: EventRow[] = await this.dataSource.query(EVENTS_SQL, [ids, target.account_id]);
+    const found = await query<EventRow>(EVENTS_SQL, [ids, target.account_id]);
     const byId = new Map(found.map((r) => [String(r.id), r]));
     // In the rows' order (the order written); an event the retention job already dropped is not sent.
     const events = ids.flatMap((id) => (byId.has(id) ? [streamedEvent(byId.get(id) as EventRow)] : []));
@@ -115,8 +117,8 @@ export class AuditStreamDeliveryKinds implements OnModuleInit {
       result = { outcome: 'retry', error: (error as Error).message || String(error) };
     }
     if (result.outcome === 'delivered') {
-      await this.dataSource.query(`UPDATE audit_streams SET last_delivered_at = clock_timestamp(), last_delivered_event_id = $2 WHERE id = $1`, [streamId, events[events.length - 1].id]);
-    } else if (result.outcome !== 'hold') await this.noteError(streamId, result.error);
+      await query(`UPDATE audit_streams SET last_delivered_at = clock_timestamp(), last_delivered_event_id = $2 WHERE id = $1`, [streamId, events[events.length - 1].id]);
+    } else if (result.outcome !== 'hold') await this.noteError(query, streamId, result.error);
     return result;
   }
 
@@ -152,7 +154,7 @@ export class AuditStreamDeliveryKinds implements OnModuleInit {
     return { outcome: 'retry', error: `HTTP ${res.status} ${res.body}`.trim() };
   }
 
-  private async noteError(streamId: string, error: string): Promise<void> {
-    await this.dataSource.query(`UPDATE audit_streams SET last_error = $2, last_error_at = clock_timestamp() WHERE id = $1`, [streamId, error.slice(0, 500)]);
+  private async noteError(query: (text: string, values: unknown[]) => Promise<unknown[]>, streamId: string, error: string): Promise<void> {
+    await query(`UPDATE audit_streams SET last_error = $2, last_error_at = clock_timestamp() WHERE id = $1`, [streamId, error.slice(0, 500)]);
   }
 }
