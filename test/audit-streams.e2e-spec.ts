@@ -87,12 +87,14 @@ describe('audit streams', () => {
   it('HTTP NDJSON: every event of the account after the stream was made, exactly as in the trail, signed with HMAC over timestamp.body', async () => {
     const { id: accountId, admin } = await account();
     const receiver = await httpReceiver();
+    const since = await lastEventId(accountId);
     const stream = await createStream(admin.accessToken, { name: 'siem', kind: 'http', url: receiver.url('/ndjson'), hmacKey: HMAC_KEY });
     expect(stream).toMatchObject({ kind: 'http', status: 'enabled', actions: [], url: receiver.url('/ndjson') });
     expect(JSON.stringify(stream)).not.toContain(HMAC_KEY);
-    const since = await lastEventId(accountId);
     await activity(admin, accountId);
     const expected = await trail(accountId, since);
+    // The first event a stream gets is its own creation (written in the transaction that made it).
+    expect(expected[0]).toMatchObject({ action: 'audit_stream.created', details: { streamId: stream.id } });
     // user.created, session.login (the user's own login, recorded with its session), auth.login_failed (standalone), session.forced_logout
     expect(expected.map((e) => e.action)).toEqual(expect.arrayContaining(['user.created', 'session.login', 'auth.login_failed', 'session.forced_logout']));
     await until('the receiver has every event', () => receiver.ndjson.length >= expected.length);
@@ -109,8 +111,8 @@ describe('audit streams', () => {
   it('a wrong HMAC key is refused by the receiver and retried, then delivered once the key is fixed: nothing lost, in order', async () => {
     const { id: accountId, admin } = await account();
     const receiver = await httpReceiver();
-    const stream = await createStream(admin.accessToken, { name: 'siem', kind: 'http', url: receiver.url('/ndjson'), hmacKey: 'x'.repeat(40) });
     const since = await lastEventId(accountId);
+    const stream = await createStream(admin.accessToken, { name: 'siem', kind: 'http', url: receiver.url('/ndjson'), hmacKey: 'x'.repeat(40) });
     await activity(admin, accountId);
     await until('a refused batch', () => receiver.badSignatures > 0);
     const status = (await http().get(`/v1/audit/streams/${stream.id}/status`).set(bearer(admin.accessToken)).expect(200)).body;
@@ -126,6 +128,7 @@ describe('audit streams', () => {
   it('Splunk HEC: Authorization: Splunk <token>, events with time, host, source, sourcetype, index and the trail event', async () => {
     const { id: accountId, admin } = await account();
     const receiver = await httpReceiver();
+    const since = await lastEventId(accountId);
     const stream = await createStream(admin.accessToken, {
       name: 'splunk',
       kind: 'splunk',
@@ -136,7 +139,6 @@ describe('audit streams', () => {
     });
     expect(stream).toMatchObject({ kind: 'splunk', splunkIndex: 'audit', splunkSource: null, splunkSourcetype: 'session-service:audit' });
     expect(JSON.stringify(stream)).not.toContain(HEC_TOKEN);
-    const since = await lastEventId(accountId);
     await activity(admin, accountId);
     const expected = await trail(accountId, since);
     await until('HEC has every event', () => receiver.hec.length >= expected.length);
@@ -159,9 +161,9 @@ describe('audit streams', () => {
     const tcpCollector = await new SyslogCollector().start();
     stops.push(() => tlsCollector.stop(), () => tcpCollector.stop());
     const { id: accountId, admin } = await account();
+    const since = await lastEventId(accountId);
     const tlsStream = await createStream(admin.accessToken, { name: 'syslog-tls', kind: 'syslog', syslogAddress: `localhost:${tlsCollector.port}`, syslogCa: pems.cert });
     expect(tlsStream).toMatchObject({ kind: 'syslog', syslogTls: true, syslogAddress: `localhost:${tlsCollector.port}`, url: null });
-    const since = await lastEventId(accountId);
     await createStream(admin.accessToken, { name: 'syslog-tcp', kind: 'syslog', syslogAddress: `127.0.0.1:${tcpCollector.port}`, syslogTls: false, syslogFacility: 4 });
     await activity(admin, accountId);
     const expected = await trail(accountId, since);
@@ -169,7 +171,7 @@ describe('audit streams', () => {
     expect(tlsCollector.errors).toEqual([]);
     expect(tcpCollector.errors).toEqual([]);
     expect(tlsCollector.messages.map((m) => m.event)).toEqual(expected);
-    // The TCP stream was made after `since`: its own creation event is the first it did not get.
+    // Each stream's first event is its own creation: the TCP one was made after the TLS one.
     expect(tcpCollector.messages.map((m) => m.event)).toEqual(expected.slice(1));
     for (const m of tlsCollector.messages) {
       const severity = m.event.outcome === 'success' ? 5 : 4;

@@ -34,6 +34,8 @@ interface Entry {
 export class AuditStreamCache implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(AuditStreamCache.name);
   private readonly entries = new Map<string, Entry>();
+  /** Transactions that change streams (see announce): what they read is not cached. */
+  private readonly changing = new WeakSet<EntityManager>();
   private readonly maxAgeMs: number;
   private client: Client | null = null;
   private listening = false;
@@ -62,10 +64,14 @@ export class AuditStreamCache implements OnModuleInit, OnApplicationShutdown {
     if (client) await Promise.race([client.end().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
   }
 
-  /** The account's streams that take this action (none for events of no account). */
-  async streamsFor(accountId: string | null, action: string): Promise<StreamRef[]> {
+  /**
+   * The account's streams that take this action (none for events of no account). Inside a
+   * transaction, pass its manager: a miss is read on that connection, never a second one from the
+   * pool (requests holding every pooled connection would wait on each other for good).
+   */
+  async streamsFor(accountId: string | null, action: string, on?: EntityManager): Promise<StreamRef[]> {
     if (accountId === null) return [];
-    const streams = await this.accountStreams(accountId);
+    const streams = await this.accountStreams(accountId, on);
     return streams.length === 0 ? streams : streams.filter((s) => s.actions === null || s.actions.has(action));
   }
 
@@ -77,21 +83,25 @@ export class AuditStreamCache implements OnModuleInit, OnApplicationShutdown {
 
   /** In a transaction that changes an account's streams: every instance drops its entry at the commit. */
   async announce(manager: EntityManager, accountId: string): Promise<void> {
+    this.changing.add(manager);
     await manager.query(`SELECT pg_notify($1, $2)`, [AUDIT_STREAMS_CHANNEL, accountId]);
   }
 
-  private async accountStreams(accountId: string): Promise<StreamRef[]> {
-    const entry = this.entries.get(accountId);
+  private async accountStreams(accountId: string, on?: EntityManager): Promise<StreamRef[]> {
+    // A transaction that changes streams reads them itself (its events follow the change it makes).
+    const changing = on !== undefined && this.changing.has(on);
+    const entry = changing ? undefined : this.entries.get(accountId);
     if (entry && this.listening && performance.now() - entry.readAtMs < this.maxAgeMs) return entry.streams;
     const epoch = this.epoch;
     const readAtMs = performance.now();
-    const rows: { id: string; kind: string; actions: string[] }[] = await this.dataSource.query(
+    const rows: { id: string; kind: string; actions: string[] }[] = await (on ?? this.dataSource).query(
       `SELECT id, kind, actions FROM audit_streams WHERE account_id = $1 ORDER BY id`,
       [accountId],
     );
     const streams = rows.map((r) => ({ id: r.id, kind: streamDestinationKind(r.kind), actions: r.actions.length === 0 ? null : new Set(r.actions) }));
     // A notification that arrived during the read may be about a change the read did not see.
-    if (this.listening && epoch === this.epoch) {
+    // Nor one made inside a transaction that changes streams: it sees what may yet roll back.
+    if (this.listening && epoch === this.epoch && !changing) {
       if (this.entries.size > 10_000) this.entries.clear();
       this.entries.set(accountId, { streams, readAtMs });
     }

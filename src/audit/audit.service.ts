@@ -92,7 +92,7 @@ export class AuditService {
   }
 
   async record(manager: EntityManager, event: AuditRecord): Promise<RecordedAuditEvent> {
-    const streams = await this.streams.streamsFor(event.accountId, event.action);
+    const streams = await this.streams.streamsFor(event.accountId, event.action, manager);
     const rows = await preparedQuery<{ id: string; occurred_at: Date }>(manager, INSERT_EVENT, eventValues(event));
     const id = String(rows[0].id);
     await this.enqueueStreams(manager, streams, event.accountId, id);
