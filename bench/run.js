@@ -153,7 +153,7 @@ try {
   await phase('consumer', '7. a service behind this one, with the client library', () => consumerPhase(ctx));
   await phase('login', '6. login', () => loginPhase(ctx));
   await phase('receivers', '7. revocations to downstream receivers (SSF push)', () => receiversPhase(ctx, startService, { quick, admin: ADMIN }));
-  await phase('streams', '8. audit streams to a SIEM: writes with one stream on vs off, a backlog drained', () => streamsPhase(ctx, startService, { quick }));
+  await phase('streams', '8. audit streams to a SIEM: writes with one stream on vs off, a backlog drained', () => streamsPhase(ctx, startService, { quick, admin: ADMIN }));
   await phase('forcedLogout', '3. forced logout', () => forcedLogoutPhase(ctx));
   await phase('forcedLogoutCurve', '3b. forced logout vs sessions of the user (100 … 100,000)', () => forcedLogoutCurvePhase(ctx));
   await phase('auditWrites', `4b. audit writes, one account vs 16 (${ctx.duration} s per run, ${ctx.rounds} rounds)`, () => auditWritesPhase(ctx));

@@ -2,6 +2,7 @@
 // alternating rounds), and a backlog of 100,000 events drained to a local NDJSON receiver.
 import { createHmac } from 'node:crypto';
 import http from 'node:http';
+import pg from 'pg';
 import { insertUsers } from '../lib/seed.js';
 import { bearer, call, expectStatus, now, percentile, sleep } from '../lib/util.js';
 
@@ -38,8 +39,7 @@ function startReceiver() {
 }
 
 /** An account with an admin (to configure its stream) and `n` users with no session (forced logout = one audit event each). */
-async function benchAccount(ctx, base, label, n) {
-  const { db, adminToken } = ctx;
+async function benchAccount({ db, adminToken }, base, label, n) {
   const { rows } = await db.query(`INSERT INTO accounts (name) VALUES ($1) RETURNING id`, [`bench-streams-${label}-${Date.now().toString(36)}`]);
   const accountId = rows[0].id;
   const username = `streams${label}${Date.now().toString(36)}`;
@@ -49,13 +49,34 @@ async function benchAccount(ctx, base, label, n) {
   return { accountId, token: login.accessToken, users: await insertUsers(db, accountId, n, `s${label}-`) };
 }
 
-export async function streamsPhase(ctx, startService, { quick }) {
-  // Its own instance: receivers on loopback need RECEIVERS_ALLOW_PRIVATE / _INSECURE.
-  const { base } = await startService('service S (streams)', { RECEIVERS_ALLOW_INSECURE: 'true', RECEIVERS_ALLOW_PRIVATE: 'true' });
+export async function streamsPhase(ctx, startService, { quick, admin: adminUser }) {
+  // Its own database and instance: a receiver on loopback needs RECEIVERS_ALLOW_PRIVATE / _INSECURE on
+  // every instance that delivers (the other instances' dispatchers would refuse its URL).
+  const dbName = `${new URL(ctx.dbUrl).pathname.slice(1)}_siem`;
+  const dbUrl = Object.assign(new URL(ctx.dbUrl), { pathname: `/${dbName}` }).toString();
+  const owner = new pg.Client({ connectionString: ctx.dbUrl });
+  await owner.connect();
+  await owner.query(`CREATE DATABASE ${dbName}`);
+  const svc = await startService('service S (streams)', { DATABASE_URL: dbUrl, RECEIVERS_ALLOW_INSECURE: 'true', RECEIVERS_ALLOW_PRIVATE: 'true' });
+  const db = new pg.Client({ connectionString: dbUrl });
+  await db.connect();
   const receiver = await startReceiver();
+  try {
+    return await measure(ctx, svc.base, db, receiver, { quick, adminUser });
+  } finally {
+    receiver.server.close();
+    await db.end().catch(() => undefined);
+    await svc.server.stop().catch(() => undefined);
+    await owner.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
+    await owner.end().catch(() => undefined);
+  }
+}
+
+async function measure(ctx, base, db, receiver, { quick, adminUser }) {
+  const login = await expectStatus(call(base, 'POST', '/v1/auth/login', { body: { username: adminUser.username, password: adminUser.password } }), 200, 'admin login (S)');
   const concurrency = 16;
-  const on = await benchAccount(ctx, base, 'on', concurrency);
-  const off = await benchAccount(ctx, base, 'off', concurrency);
+  const on = await benchAccount({ db, adminToken: login.accessToken }, base, 'on', concurrency);
+  const off = await benchAccount({ db, adminToken: login.accessToken }, base, 'off', concurrency);
   const stream = await expectStatus(
     call(base, 'POST', '/v1/audit/streams', { headers: bearer(on.token), body: { name: 'bench', kind: 'http', url: receiver.url, hmacKey: HMAC_KEY } }),
     201,
@@ -89,34 +110,42 @@ export async function streamsPhase(ctx, startService, { quick }) {
     onRates.push(await drive(on));
   }
   agent.destroy();
-  const written = (await ctx.db.query(`SELECT count(*)::int AS n FROM outbox WHERE destination_id = $1`, [stream.id])).rows[0].n;
+  const written = (await db.query(`SELECT count(*)::int AS n FROM outbox WHERE destination_id = $1`, [stream.id])).rows[0].n;
   // Let the live stream catch up before the backlog run.
   const catchUp = now();
   while (receiver.state.events < written && now() - catchUp < 120_000) await sleep(50);
   const liveDelivered = receiver.state.events;
 
-  // The backlog: 100,000 events of the account (the chain trigger runs for each) and their outbox
-  // rows, committed at once; timed from the commit until the receiver has every one.
+  ctx.log(`  streams: writes off ${JSON.stringify(offRates)} on ${JSON.stringify(onRates)} events/s; ${liveDelivered} of ${written} live events delivered`);
+
+  // The backlog: 100,000 events of the account (the chain trigger runs for each), written with their
+  // outbox rows in transactions of 1,000 while the stream is paused; timed from the moment it is
+  // enabled again until the receiver has every one.
   const size = quick ? 20_000 : 100_000;
+  await expectStatus(call(base, 'PATCH', `/v1/audit/streams/${stream.id}`, { headers: bearer(on.token), body: { paused: true } }), 200, 'pause');
+  const seeded = [];
+  for (let done = 0; done < size; done += 1000) {
+    const { rows } = await db.query(
+      `WITH e AS (
+         INSERT INTO audit_events (action, outcome, account_id, session_ids, session_count, surface, request_id, reason, dry_run, details)
+         SELECT 'session.forced_logout', 'success', $1, '{}', 0, 'native', 'bench-backlog-' || g, 'bench backlog', false, '{}'::jsonb
+           FROM generate_series(1, $2) g
+         RETURNING id)
+       INSERT INTO outbox (destination_kind, destination_id, account_id, audit_event_id, payload)
+       SELECT 'audit_http', $3, $1, id, '{}'::jsonb FROM e ORDER BY id
+       RETURNING id`,
+      [on.accountId, Math.min(1000, size - done), stream.id],
+    );
+    seeded.push(...rows);
+  }
+  // The paused head was put off by a second at each look: due now, so the timing starts clean.
+  await db.query(`UPDATE outbox SET next_attempt_at = clock_timestamp() WHERE destination_id = $1 AND status = 'pending'`, [stream.id]);
   const before = receiver.state.events;
-  await ctx.db.query('BEGIN');
-  const { rows: seeded } = await ctx.db.query(
-    `WITH e AS (
-       INSERT INTO audit_events (action, outcome, account_id, session_ids, session_count, surface, request_id, reason, dry_run, details)
-       SELECT 'session.forced_logout', 'success', $1, '{}', 0, 'native', 'bench-backlog-' || g, 'bench backlog', false, '{}'::jsonb
-         FROM generate_series(1, $2) g
-       RETURNING id)
-     INSERT INTO outbox (destination_kind, destination_id, account_id, audit_event_id, payload)
-     SELECT 'audit_http', $3, $1, id, '{}'::jsonb FROM e ORDER BY id
-     RETURNING id`,
-    [on.accountId, size, stream.id],
-  );
-  await ctx.db.query('COMMIT');
+  await expectStatus(call(base, 'PATCH', `/v1/audit/streams/${stream.id}`, { headers: bearer(on.token), body: { paused: false } }), 200, 'enable');
   const started = now();
   while (receiver.state.events - before < seeded.length && now() - started < 600_000) await sleep(20);
   const drainS = (now() - started) / 1000;
   const status = await expectStatus(call(base, 'GET', `/v1/audit/streams/${stream.id}/status`, { headers: bearer(on.token) }), 200, 'stream status');
-  receiver.server.close();
 
   const result = {
     off: percentile(offRates, 50),
