@@ -152,7 +152,7 @@ function streamRows(rows, s) {
   rows.push(row(`8.   every event written with the stream on reached its receiver (${s.liveDelivered.toLocaleString('en-US')} of ${s.written.toLocaleString('en-US')})`, s.liveDelivered >= s.written ? 'ok' : 'MISSING', null, null, null, null, 'ok', s.liveDelivered >= s.written));
   const clean = s.backlogDelivered >= s.backlog && s.outOfOrder === 0 && s.badSignatures === 0 && s.pendingAfter === 0;
   rows.push(row(`8. Stream backlog of ${s.backlog.toLocaleString('en-US')} events drained (${s.drainS.toFixed(1)} s, ${s.batches.toLocaleString('en-US')} batches in all)`, s.drainRate, 'events/s', null, null, null, 'info', null));
-  rows.push(row(`8.   backlog in order, signed, none left (${s.outOfOrder} out of order, ${s.repeats} repeated, ${s.pendingAfter} pending)`, clean ? 'ok' : 'BROKEN', null, null, null, null, 'ok', clean));
+  rows.push(row(`8.   backlog in order, signed, none left (${s.outOfOrder} out of order, ${s.repeats} repeated, ${s.pendingAfter} pending; live, 16 writers: ${s.liveOutOfOrder} out of id order)`, clean ? 'ok' : 'BROKEN', null, null, null, null, 'ok', clean));
 }
 
 function auditFilterRows(rows, { filters, events }) {

@@ -145,13 +145,16 @@ export class AuditStreamsService {
 
   async remove(actor: Actor, id: string): Promise<void> {
     await this.permissions.requireAll(actor, STREAM_PERMISSIONS, 'audit-stream:delete');
+    await this.find(this.dataSource.manager, actor, id);
     await this.tx.run(async (manager) => {
-      const rows: { kind: string }[] = await manager.query(`WITH d AS (DELETE FROM audit_streams WHERE id = $1 AND account_id = $2 RETURNING kind) SELECT kind FROM d`, [id, actor.accountId]);
-      if (!rows[0]) throw notFound('Audit stream');
+      // The outbox rows first, then the stream: the order a delivery takes them in (it holds its rows
+      // and then records its outcome on the stream), so the two never wait on each other in a cycle.
       const [{ n: dropped }]: { n: number }[] = await manager.query(
         `WITH u AS (UPDATE outbox SET status = 'dead', last_error = 'the stream was deleted' WHERE destination_id = $1 AND status = 'pending' RETURNING 1) SELECT count(*)::int AS n FROM u`,
         [id],
       );
+      const rows: { kind: string }[] = await manager.query(`WITH d AS (DELETE FROM audit_streams WHERE id = $1 AND account_id = $2 RETURNING kind) SELECT kind FROM d`, [id, actor.accountId]);
+      if (!rows[0]) throw notFound('Audit stream');
       await this.cache.announce(manager, actor.accountId);
       await this.audit.record(manager, {
         action: 'audit_stream.deleted',
