@@ -1436,6 +1436,12 @@ export interface components {
         };
         AuditEventDetailDto: {
             deliveries: components["schemas"]["AuditDeliveryDto"][];
+            /**
+             * @description true when the event is older than DELIVERY_RETENTION_SECONDS: its delivered and failed deliveries
+             *     may have been pruned, so `deliveries` lists only what is left (pending ones are never pruned; a
+             *     failed one stays in the trail as its `delivery.failed` event). false: the list is complete.
+             */
+            deliveriesPruned: boolean;
             id: string;
             /** Format: date-time */
             occurredAt: string;
@@ -1810,7 +1816,13 @@ export interface components {
             setErrs?: {
                 [key: string]: unknown;
             };
+            /** @description Most SETs in the answer (default 100); 0 only acknowledges, and answers at once. */
             maxEvents?: number;
+            /**
+             * @description true: answer at once, even with nothing pending (short polling). Default false (RFC 8936 §2.4):
+             *     with nothing pending the request is held until an event for the stream commits, at most
+             *     SSF_POLL_MAX_WAIT_MS, then answered (empty if none came).
+             */
             returnImmediately?: boolean;
         };
         PollResponseDto: {

@@ -177,6 +177,31 @@ describe('outbox dispatcher', () => {
     await worker.close();
   });
 
+  it('an instance that did not write the row delivers it at the commit (NOTIFY), not at its next poll, and after its listener reconnects', async () => {
+    const r = await receiver();
+    const id = await stream(r);
+    // A poll a minute apart: only the wake-up can deliver within the test's bounds.
+    const worker = await start({ DELIVERY_POLL_INTERVAL_MS: '60000' });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const user = await createUser(app, adminToken);
+    const startedAt = Date.now();
+    // The setup instance (no dispatcher of its own) writes the row.
+    await request(app.getHttpServer()).post('/v1/auth/logout').set(bearer(user.accessToken)).expect(200);
+    await r.waitFor(1, 5000);
+    expect(Date.now() - startedAt).toBeLessThan(5000);
+    // The listening connection dies: the next one LISTENs again, and a row written meanwhile is not left for the poll.
+    await db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'session-service:outbox-listener' AND datname = current_database()`);
+    const second = await createUser(app, adminToken);
+    await request(app.getHttpServer()).post('/v1/auth/logout').set(bearer(second.accessToken)).expect(200);
+    await r.waitFor(2, 8000);
+    await until('a listener again', async () => (await db.query(`SELECT 1 FROM pg_stat_activity WHERE application_name = 'session-service:outbox-listener' AND datname = current_database()`)).rowCount! >= 2);
+    const third = await createUser(app, adminToken);
+    await request(app.getHttpServer()).post('/v1/auth/logout').set(bearer(third.accessToken)).expect(200);
+    await r.waitFor(3, 5000);
+    await expectAllInOrder(r, id, 3);
+    await worker.close();
+  });
+
   it('a receiver that hangs does not slow the logout answer', async () => {
     const r = await receiver();
     await stream(r);

@@ -11,7 +11,7 @@ const SESSION_REVOKED = 'https://schemas.openid.net/secevent/caep/event-type/ses
 const VERIFICATION = 'https://schemas.openid.net/secevent/ssf/event-type/verification';
 const PUSH = 'urn:ietf:rfc:8935';
 /** Loopback receivers over http are what this test runs: the app allows them explicitly. */
-const PERMISSIVE = { ISSUER_URL: ISSUER, RECEIVERS_ALLOW_INSECURE: 'true', RECEIVERS_ALLOW_PRIVATE: 'true', DELIVERY_POLL_INTERVAL_MS: '50', DELIVERY_RETRY_BASE_MS: '50', DELIVERY_RETRY_MAX_MS: '200' };
+const PERMISSIVE = { ISSUER_URL: ISSUER, RECEIVERS_ALLOW_INSECURE: 'true', RECEIVERS_ALLOW_PRIVATE: 'true', DELIVERY_POLL_INTERVAL_MS: '50', DELIVERY_RETRY_BASE_MS: '50', DELIVERY_RETRY_MAX_MS: '200', SSF_POLL_MAX_WAIT_MS: '1500' };
 
 type Claims = Record<string, unknown> & { events: Record<string, Record<string, unknown>>; sub_id: Record<string, unknown> };
 
@@ -239,7 +239,7 @@ describe('SSF transmitter: streams and session-revoked SETs (push)', () => {
     // Not acknowledged yet: answered again, with the same jti.
     const again = await http().post(`/ssf/poll/${id}`).set('X-API-Key', key).send({}).expect(200);
     expect(Object.keys(again.body.sets)).toEqual(jtis);
-    const acked = await http().post(`/ssf/poll/${id}`).set('X-API-Key', key).send({ ack: jtis }).expect(200);
+    const acked = await http().post(`/ssf/poll/${id}`).set('X-API-Key', key).send({ ack: jtis, returnImmediately: true }).expect(200);
     expect(acked.body).toEqual({ sets: {}, moreAvailable: false });
     const { rows } = await dbQuery(`SELECT status FROM outbox WHERE jti = $1`, [jtis[0]]);
     expect(rows[0].status).toBe('delivered');
@@ -249,6 +249,44 @@ describe('SSF transmitter: streams and session-revoked SETs (push)', () => {
     await http().post(`/ssf/poll/${id}`).set('X-API-Key', otherKey).send({}).expect(404);
     await http().post(`/ssf/poll/${id}`).send({}).expect(401);
     await http().post(`/ssf/poll/${id}`).set('X-API-Key', key).send({ ack: ['not-a-jti'] }).expect(400);
+    await http().delete(`/ssf/streams?stream_id=${id}`).set(bearer(adminToken)).expect(204);
+  });
+
+  it('RFC 8936 long polling: a poll with nothing pending is held until an event commits on another instance, and at most SSF_POLL_MAX_WAIT_MS', async () => {
+    const poll = await http().post('/ssf/streams').set(bearer(adminToken)).send({ delivery: { method: 'urn:ietf:rfc:8936' } }).expect(201);
+    const id = poll.body.stream_id;
+    const key = (await http().post('/v1/api-keys').set(bearer(adminToken)).send({ name: `long-poller-${randomUUID()}`, redirectUrl: 'https://poller.example/' }).expect(201)).body.apiKey;
+    const user = await createUser(app, adminToken);
+    // Short polling answers at once, empty.
+    const shortStarted = Date.now();
+    expect((await http().post(`/ssf/poll/${id}`).set('X-API-Key', key).send({ returnImmediately: true }).expect(200)).body).toEqual({ sets: {}, moreAvailable: false });
+    expect(Date.now() - shortStarted).toBeLessThan(1000);
+    // Nothing comes: answered empty after the bound (1.5 s here), not before, not much after.
+    const idleStarted = Date.now();
+    expect((await http().post(`/ssf/poll/${id}`).set('X-API-Key', key).send({}).expect(200)).body).toEqual({ sets: {}, moreAvailable: false });
+    expect(Date.now() - idleStarted).toBeGreaterThanOrEqual(1400);
+    expect(Date.now() - idleStarted).toBeLessThan(4000);
+    // Held, then answered when the revocation commits on the other instance (which has no dispatcher).
+    let answeredAt = 0;
+    const held = http().post(`/ssf/poll/${id}`).set('X-API-Key', key).send({}).then((res) => {
+      answeredAt = Date.now();
+      return res;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(answeredAt).toBe(0);
+    const revokedAt = Date.now();
+    await request(strict.getHttpServer()).post('/v1/auth/logout').set(bearer(user.accessToken)).expect(200);
+    const res = await held;
+    expect(res.status).toBe(200);
+    const jtis = Object.keys(res.body.sets);
+    expect(jtis).toHaveLength(1);
+    expect(answeredAt).toBeGreaterThanOrEqual(revokedAt);
+    // Woken at the commit, not at the end of the bound (1.5 s after the poll began).
+    expect(answeredAt - revokedAt).toBeLessThan(1000);
+    const { payload } = await verifyWithJwks(app, res.body.sets[jtis[0]], { issuer: ISSUER, audience: id, typ: 'secevent+jwt' });
+    expect(payload).toMatchObject({ jti: jtis[0], sub_id: { session: { id: user.sessionId } } });
+    // Acknowledging with nothing more pending is itself a long poll; returnImmediately ends it at once.
+    expect((await http().post(`/ssf/poll/${id}`).set('X-API-Key', key).send({ ack: jtis, returnImmediately: true }).expect(200)).body).toEqual({ sets: {}, moreAvailable: false });
     await http().delete(`/ssf/streams?stream_id=${id}`).set(bearer(adminToken)).expect(204);
   });
 

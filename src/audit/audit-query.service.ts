@@ -178,7 +178,7 @@ export class AuditQueryService {
     // Another account's event is answered like a missing one (audited by requireAccount).
     if (!row) throw notFound('Audit event');
     await this.permissions.requireAccount(actor, row.account_id ?? NO_ACCOUNT_CHAIN_KEY, 'Audit event', 'audit:read');
-    return { ...mapAuditRow(row), deliveries: await this.deliveries.forAuditEvent(String(row.id)) };
+    return { ...mapAuditRow(row), deliveries: await this.deliveries.forAuditEvent(String(row.id)), deliveriesPruned: this.deliveries.mayBePruned(row.occurred_at) };
   }
 
   async list(actor: Actor, filter: AuditFilterDto, limit: number, cursor?: string): Promise<AuditEventPageDto> {

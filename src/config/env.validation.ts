@@ -206,6 +206,22 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(0) @Max(60_000)
   AUDIT_STREAMS_CACHE_MS = 1000;
 
+  /**
+   * Delivered and dead outbox rows written longer ago than this are deleted by the hourly retention
+   * job, seconds (0 keeps them forever). Their audit event then says `deliveriesPruned`; a dead
+   * delivery stays in the audit trail as its `delivery.failed` event.
+   */
+  @Transform(toInt) @IsInt() @Min(0)
+  DELIVERY_RETENTION_SECONDS = 30 * 24 * 3600;
+
+  /**
+   * Longest an RFC 8936 poll without returnImmediately waits for an event before answering empty
+   * (long polling; woken at the commit of an event for the stream, on any instance), milliseconds.
+   * 0 answers every poll at once.
+   */
+  @Transform(toInt) @IsInt() @Min(0) @Max(120_000)
+  SSF_POLL_MAX_WAIT_MS = 25_000;
+
   /** Allow http:// receiver URLs (tests, local development). */
   @Transform(toBool) @IsBoolean(BOOLEAN)
   RECEIVERS_ALLOW_INSECURE = false;

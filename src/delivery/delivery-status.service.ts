@@ -1,11 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AppConfigService } from '../config/app-config.service.js';
 import { DeliveryStatus } from './delivery.types.js';
 
 /** Where the events an audit event caused stand, per destination. */
 @Injectable()
 export class DeliveryStatusService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfigService,
+  ) {}
 
   forAuditEvent(auditEventId: string): Promise<DeliveryStatus[]> {
     return this.dataSource.query(
@@ -16,5 +20,15 @@ export class DeliveryStatusService {
          FROM outbox WHERE audit_event_id = $1 ORDER BY id LIMIT 1000`,
       [auditEventId],
     );
+  }
+
+  /**
+   * Whether an event of this age is past the outbox retention: its settled deliveries (delivered,
+   * failed) may have been pruned, so a list of them is no longer complete. Rows are pruned by when
+   * they were written, which is never before their audit event: a younger event's list is complete.
+   */
+  mayBePruned(occurredAt: Date): boolean {
+    const retention = this.config.get('DELIVERY_RETENTION_SECONDS');
+    return retention > 0 && occurredAt.getTime() < Date.now() - retention * 1000;
   }
 }

@@ -2,6 +2,8 @@ import { Global, Module } from '@nestjs/common';
 import { DeliveryDispatcher } from './delivery-dispatcher.service.js';
 import { DeliveryRegistry } from './delivery-registry.service.js';
 import { DeliveryStatusService } from './delivery-status.service.js';
+import { OutboxListener } from './outbox-listener.service.js';
+import { OutboxRetentionService } from './outbox-retention.service.js';
 import { OutboxService } from './outbox.service.js';
 
 /**
@@ -11,7 +13,7 @@ import { OutboxService } from './outbox.service.js';
  */
 @Global()
 @Module({
-  providers: [OutboxService, DeliveryRegistry, DeliveryDispatcher, DeliveryStatusService],
+  providers: [OutboxService, OutboxListener, OutboxRetentionService, DeliveryRegistry, DeliveryDispatcher, DeliveryStatusService],
   exports: [OutboxService, DeliveryRegistry, DeliveryStatusService, DeliveryDispatcher],
 })
 export class DeliveryModule {}

@@ -1,33 +1,59 @@
-import { Injectable } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import { DeliveryRegistry } from './delivery-registry.service.js';
 import { OutboxEntry } from './delivery.types.js';
 
 type Waker = () => void;
 
+/** Every instance LISTENs here (OutboxListener); a write's NOTIFY is sent in its transaction, so it fires at commit. */
+export const OUTBOX_CHANNEL = 'outbox_wake';
+
 /**
  * Writes outbox rows in the caller's transaction, so an event exists exactly when what caused it
- * committed. `wake` asks this instance's dispatcher to look now (after the commit) instead of at its
- * next poll.
+ * committed, and wakes whoever delivers them: with the rows, a NOTIFY (`push:<instance>` when a
+ * dispatcher has work, `pull:<destination>` for a poll receiver that may be waiting), delivered by
+ * Postgres to every instance at commit. The writer's own dispatcher is woken in process by `wake`
+ * after the commit, without waiting for its own NOTIFY to come back.
  */
 @Injectable()
-export class OutboxService {
+export class OutboxService implements BeforeApplicationShutdown {
+  /** Marks this process's NOTIFYs, so its dispatcher skips their echo (it was woken in process). */
+  readonly instance = randomUUID();
   private wakers: Waker[] = [];
+  /** Shutting down: held polls are answered now, new ones are not held. */
+  stopping = false;
+  private readonly pullWaiters = new Map<string, Set<Waker>>();
+
+  constructor(private readonly registry: DeliveryRegistry) {}
 
   async enqueue(manager: EntityManager, entries: readonly OutboxEntry[]): Promise<number> {
     if (entries.length === 0) return 0;
-    // One statement for any number of rows; in entry order, so ids (the delivery order) follow it.
+    const pulled = new Set(entries.filter((e) => this.registry.get(e.destinationKind)?.pull).map((e) => e.destinationId));
+    const notes = [...(entries.some((e) => !pulled.has(e.destinationId)) ? [`push:${this.instance}`] : []), ...[...pulled].map((id) => `pull:${id}`)];
+    // One statement for any number of rows and their wake-up; in entry order, so ids (the delivery order) follow it.
     await manager.query(
-      `INSERT INTO outbox (destination_kind, destination_id, account_id, audit_event_id, payload)
-       SELECT k, d, a, e, p FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::bigint[], $5::jsonb[]) WITH ORDINALITY AS t(k, d, a, e, p, n) ORDER BY n`,
+      `WITH ins AS (
+         INSERT INTO outbox (destination_kind, destination_id, account_id, audit_event_id, payload)
+         SELECT k, d, a, e, p FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::bigint[], $5::jsonb[]) WITH ORDINALITY AS t(k, d, a, e, p, n) ORDER BY n
+         RETURNING 1)
+       SELECT pg_notify('${OUTBOX_CHANNEL}', note) FROM unnest($6::text[]) AS note`,
       [
         entries.map((e) => e.destinationKind),
         entries.map((e) => e.destinationId),
         entries.map((e) => e.accountId),
         entries.map((e) => e.auditEventId ?? null),
         entries.map((e) => JSON.stringify(e.payload)),
+        notes,
       ],
     );
     return entries.length;
+  }
+
+  /** Before the HTTP server closes (it waits for requests in flight): held polls answer now. */
+  beforeApplicationShutdown(): void {
+    this.stopping = true;
+    for (const waiters of this.pullWaiters.values()) for (const waiter of [...waiters]) waiter();
   }
 
   /** The dispatcher of this instance listens here. */
@@ -40,5 +66,43 @@ export class OutboxService {
     setImmediate(() => {
       for (const waker of this.wakers) waker();
     });
+  }
+
+  /** A NOTIFY of any instance's commit, as OutboxListener received it. */
+  notified(note: string): void {
+    if (note.startsWith('pull:')) {
+      for (const waiter of [...(this.pullWaiters.get(note.slice(5)) ?? [])]) waiter();
+    } else if (note !== `push:${this.instance}`) {
+      for (const waker of this.wakers) waker();
+    }
+  }
+
+  /** The listener (re)connected: what was written while it was away is looked at now. */
+  resumed(): void {
+    for (const waker of this.wakers) waker();
+    for (const waiters of this.pullWaiters.values()) for (const waiter of [...waiters]) waiter();
+  }
+
+  /**
+   * Resolves when an event for this poll destination commits on any instance, or after `ms`, or when
+   * `stop` is called (returned, for a caller that gives up early).
+   */
+  waitForPull(destinationId: string, ms: number): { done: Promise<void>; stop: () => void } {
+    let stop: () => void = () => {};
+    const done = new Promise<void>((resolve) => {
+      const waiters = this.pullWaiters.get(destinationId) ?? new Set<Waker>();
+      this.pullWaiters.set(destinationId, waiters);
+      const finish = () => {
+        clearTimeout(timer);
+        waiters.delete(finish);
+        if (waiters.size === 0 && this.pullWaiters.get(destinationId) === waiters) this.pullWaiters.delete(destinationId);
+        resolve();
+      };
+      const timer = setTimeout(finish, ms);
+      timer.unref();
+      waiters.add(finish);
+      stop = finish;
+    });
+    return { done, stop };
   }
 }

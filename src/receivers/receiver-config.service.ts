@@ -16,6 +16,10 @@ export class ReceiverConfig {
     return { allowInsecure: this.config.get('RECEIVERS_ALLOW_INSECURE'), allowPrivate: this.config.get('RECEIVERS_ALLOW_PRIVATE') };
   }
 
+  get pollMaxWaitMs(): number {
+    return this.config.get('SSF_POLL_MAX_WAIT_MS');
+  }
+
   get timeoutMs(): number {
     return this.config.get('DELIVERY_TIMEOUT_MS');
   }

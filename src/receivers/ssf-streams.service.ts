@@ -180,11 +180,35 @@ export class SsfStreamsService {
   /**
    * RFC 8936: acknowledges what the receiver processed (delivered) or refused (dead, with its error),
    * then answers the next pending SETs, oldest first. Called with an API key of the stream's account.
+   * Without returnImmediately, nothing pending holds the request (long polling) until an event for
+   * the stream commits on any instance (OutboxService's NOTIFY), at most SSF_POLL_MAX_WAIT_MS.
    */
   async poll(actor: Actor, streamId: string, dto: PollRequestDto): Promise<PollResponseDto> {
-    const stream = await this.find(actor, streamId);
+    let stream = await this.find(actor, streamId);
     if (stream.kind !== RECEIVER_KINDS.ssfPoll) throw new DomainException(ErrorCode.VALIDATION_FAILED, 'This stream is delivered by push, not poll');
     const max = dto.maxEvents ?? 100;
+    const deadline = Date.now() + (dto.returnImmediately === true || max === 0 ? 0 : this.config.pollMaxWaitMs);
+    let acknowledging: PollRequestDto = dto;
+    for (;;) {
+      const remaining = this.outbox.stopping ? 0 : deadline - Date.now();
+      // Waiting from before the read: an event committed between the read and the wait still wakes it.
+      const waiter = remaining > 0 ? this.outbox.waitForPull(stream.id, remaining) : null;
+      const answer = await this.pollOnce(stream, acknowledging, max).catch((error: unknown) => {
+        waiter?.stop();
+        throw error;
+      });
+      if (!waiter || Object.keys(answer.sets).length > 0) {
+        waiter?.stop();
+        return answer;
+      }
+      acknowledging = {};
+      await waiter.done;
+      // Read again: paused, enabled or deleted meanwhile.
+      stream = await this.find(actor, streamId);
+    }
+  }
+
+  private pollOnce(stream: StreamRow, dto: PollRequestDto, max: number): Promise<PollResponseDto> {
     return this.tx.run(async (manager) => {
       if (dto.ack?.length) {
         await manager.query(

@@ -61,6 +61,12 @@ export class AuditDeliveryDto {
 /** One audit event, with the deliveries of what it sent downstream. */
 export class AuditEventDetailDto extends AuditEventDto {
   deliveries: AuditDeliveryDto[];
+  /**
+   * true when the event is older than DELIVERY_RETENTION_SECONDS: its delivered and failed deliveries
+   * may have been pruned, so `deliveries` lists only what is left (pending ones are never pruned; a
+   * failed one stays in the trail as its `delivery.failed` event). false: the list is complete.
+   */
+  deliveriesPruned: boolean;
 }
 
 export class AuditEventIdParamDto {

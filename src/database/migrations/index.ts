@@ -11,6 +11,7 @@ import { AuditChainStripes1700000001610 } from './1700000001610-audit-chain-stri
 import { AuditFilterIndexes1700000001620 } from './1700000001620-audit-filter-indexes.js';
 import { InvalidationLog1700000001700 } from './1700000001700-invalidation-log.js';
 import { OutboxReceivers1700000001800 } from './1700000001800-outbox-receivers.js';
+import { OutboxRetention1700000002000 } from './1700000002000-outbox-retention.js';
 import { AuditStreams1700000002400 } from './1700000002400-audit-streams.js';
 
 /** Every migration, in order; listed explicitly so the app, the CLI and the tests run the same set. */
@@ -28,5 +29,6 @@ export const MIGRATIONS = [
   AuditFilterIndexes1700000001620,
   InvalidationLog1700000001700,
   OutboxReceivers1700000001800,
+  OutboxRetention1700000002000,
   AuditStreams1700000002400,
 ];

@@ -123,12 +123,18 @@ export class PollRequestDto {
   @IsObject()
   setErrs?: Record<string, { err?: string; description?: string }>;
 
+  /** Most SETs in the answer (default 100); 0 only acknowledges, and answers at once. */
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(1000)
   maxEvents?: number;
 
+  /**
+   * true: answer at once, even with nothing pending (short polling). Default false (RFC 8936 §2.4):
+   * with nothing pending the request is held until an event for the stream commits, at most
+   * SSF_POLL_MAX_WAIT_MS, then answered (empty if none came).
+   */
   @IsOptional()
   @IsBoolean()
   returnImmediately?: boolean;
