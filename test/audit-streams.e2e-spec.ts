@@ -76,7 +76,7 @@ describe('audit streams', () => {
     );
     const events: SiemEvent[] = [];
     for (const row of rows) {
-      const { deliveries: _, ...view } = (await http().get(`/v1/audit/events/${row.id}`).set(bearer(systemAdmin)).expect(200)).body;
+      const { deliveries: _, deliveriesPruned: __, ...view } = (await http().get(`/v1/audit/events/${row.id}`).set(bearer(systemAdmin)).expect(200)).body;
       events.push({ ...view, chain: { stripe: row.chain_stripe, seq: row.chain_seq, prevHash: row.prev_hash, hash: row.hash } });
     }
     return events;
