@@ -30,6 +30,7 @@ const { loginPhase } = await import('./phases/login.js');
 const { loginLimitPhase } = await import('./phases/login-limit.js');
 const { receiversPhase } = await import('./phases/receivers.js');
 const { checkpointsPhase } = await import('./phases/checkpoints.js');
+const { streamsPhase } = await import('./phases/streams.js');
 const { buildRows } = await import('./lib/rows.js');
 const { consoleTable, machine, markdownTable } = await import('./lib/report.js');
 
@@ -155,6 +156,7 @@ try {
   await phase('login', '6. login', () => loginPhase(ctx));
   await phase('loginLimit', '6b. login under a session limit', () => loginLimitPhase(ctx));
   await phase('receivers', '7. revocations to downstream receivers (SSF push)', () => receiversPhase(ctx, startService, { quick, admin: ADMIN }));
+  await phase('streams', '8. audit streams to a SIEM: writes with one stream on vs off, a backlog drained', () => streamsPhase(ctx, startService, { quick, admin: ADMIN }));
   await phase('forcedLogout', '3. forced logout', () => forcedLogoutPhase(ctx));
   await phase('forcedLogoutCurve', '3b. forced logout vs sessions of the user (100 … 100,000)', () => forcedLogoutCurvePhase(ctx));
   await phase('checkpoints', `18. audit writes with signed checkpoints on vs off (${ctx.duration} s per run, ${ctx.rounds} rounds)`, () => checkpointsPhase(ctx, startService, { admin: ADMIN }));

@@ -5,6 +5,7 @@ import { AccountsModule } from './accounts/accounts.module.js';
 import { ApiKeysModule } from './api-keys/api-keys.module.js';
 import { AuditCoreModule } from './audit/audit-core.module.js';
 import { AuditModule } from './audit/audit.module.js';
+import { AuditStreamsModule } from './audit-streams/audit-streams.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CommonModule } from './common/common.module.js';
 import { GlobalExceptionFilter } from './common/global-exception.filter.js';
@@ -40,6 +41,7 @@ import { VendorCompatModule } from './vendor-compat/vendor-compat.module.js';
     AuthModule,
     OAuthModule,
     AuditModule,
+    AuditStreamsModule,
     SigningModule,
     ReceiversModule,
     HealthModule,

@@ -20,6 +20,7 @@ const TAGS: [name: string, description: string][] = [
   ['shared signals', 'OpenID Shared Signals (CAEP) transmitter: metadata, streams, subjects, verification, poll delivery'],
   ['receivers', 'OIDC back-channel logout receivers and the signing key of every event'],
   ['audit', 'The audit trail: events, export, summary, hash-chain verification, retention'],
+  ['audit streams', 'The audit trail streamed to a SIEM: HTTP NDJSON (HMAC-signed), Splunk HEC, syslog (RFC 5424 over TLS)'],
   ['health', 'Liveness and readiness'],
   ['Rocket.Chat', 'Rocket.Chat-compatible login and logout'],
   ['Uberall', 'Uberall-compatible login and logout'],

@@ -22,6 +22,7 @@ export function buildRows(r, ctx) {
   if (r.loginLimit) loginLimitRows(rows, r.loginLimit, row);
   if (r.consumer) consumerRows(rows, r.consumer);
   if (r.receivers) receiverRows(rows, r.receivers);
+  if (r.streams) streamRows(rows, r.streams);
   notes(r, ctx);
   return rows;
 }
@@ -163,6 +164,14 @@ function auditWriteRows(rows, w) {
     );
   }
   rows.push(row(`4b.   the one account's trail verifies (${w.verifyChecked.toLocaleString('en-US')} events, ${w.stripesUsed} chains used)`, w.verifyOk ? 'ok' : 'BROKEN', null, null, null, null, 'ok', w.verifyOk));
+}
+
+function streamRows(rows, s) {
+  rows.push(row('8. Audit writes (forced logouts, concurrency 16): one HTTP NDJSON stream ON vs OFF', s.on, 'events/s', s.off, 'events/s', s.on / s.off, '≥ 0.90×', s.on / s.off >= 0.9));
+  rows.push(row(`8.   every event written with the stream on reached its receiver (${s.liveDelivered.toLocaleString('en-US')} of ${s.written.toLocaleString('en-US')})`, s.liveDelivered >= s.written ? 'ok' : 'MISSING', null, null, null, null, 'ok', s.liveDelivered >= s.written));
+  const clean = s.backlogDelivered >= s.backlog && s.outOfOrder === 0 && s.badSignatures === 0 && s.pendingAfter === 0;
+  rows.push(row(`8. Stream backlog of ${s.backlog.toLocaleString('en-US')} events drained (${s.drainS.toFixed(1)} s, ${s.batches.toLocaleString('en-US')} batches in all)`, s.drainRate, 'events/s', null, null, null, 'info', null));
+  rows.push(row(`8.   backlog in order, signed, none left (${s.outOfOrder} out of order, ${s.repeats} repeated, ${s.pendingAfter} pending; live, 16 writers: ${s.liveOutOfOrder} out of id order)`, clean ? 'ok' : 'BROKEN', null, null, null, null, 'ok', clean));
 }
 
 function auditFilterRows(rows, { filters, events }) {

@@ -39,7 +39,8 @@ const auditColumns = (sessionIds: string) => `id, occurred_at, action, outcome, 
   ${sessionIds}, session_count, surface, ip, user_agent, request_id, reason, ticket, dry_run, details,
   (SELECT u.username FROM users u WHERE u.id = audit_events.target_user_id AND u.account_id IS NOT DISTINCT FROM audit_events.account_id) AS target_label`;
 
-const AUDIT_COLUMNS = auditColumns('session_ids');
+/** An event's columns, every session id listed (as `get` and the export show them). */
+export const AUDIT_COLUMNS = auditColumns('session_ids');
 /** A page lists the first session ids of each event (a forced logout may list 1000): see `get` for all. */
 const LIST_COLUMNS = auditColumns('session_ids[1:20] AS session_ids');
 

@@ -1,7 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { preparedQuery, PreparedStatement } from '../database/prepared-query.js';
+import { OutboxService } from '../delivery/outbox.service.js';
 import { MetricsService } from '../metrics/metrics.service.js';
+import { AuditStreamCache, StreamRef } from './audit-stream-cache.service.js';
 import { AuditRecord, MAX_LISTED_SESSION_IDS, RecordedAuditEvent } from './audit.types.js';
 
 const EVENT_COLUMNS = `action, outcome, account_id, actor_user_id, actor_session_id, actor_label, target_user_id,
@@ -48,7 +50,8 @@ const INSERT_EVENT: PreparedStatement = { name: 'audit.insert-event', text: `${e
 
 /**
  * Writes audit events. `record` runs inside the caller's transaction, so an action and its event
- * commit or roll back together; the database chains each account's events (see the migration).
+ * commit or roll back together; the database chains each account's events (see the migration). An
+ * event the account streams to a SIEM gets its outbox rows in that same transaction.
  */
 @Injectable()
 export class AuditService {
@@ -57,7 +60,28 @@ export class AuditService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly metrics: MetricsService,
+    private readonly streams: AuditStreamCache,
+    private readonly outbox: OutboxService,
   ) {}
+
+  /** The account's audit streams that take this action (from the cache: usually no database work). */
+  streamsFor(accountId: string | null, action: string): Promise<StreamRef[]> {
+    return this.streams.streamsFor(accountId, action);
+  }
+
+  /** One outbox row per stream for the event, in the event's transaction: it is streamed exactly when it commits. */
+  async enqueueStreams(manager: EntityManager, streams: readonly StreamRef[], accountId: string | null, eventId: string): Promise<void> {
+    if (streams.length === 0) return;
+    await this.outbox.enqueue(
+      manager,
+      streams.map((s) => ({ destinationKind: s.kind, destinationId: s.id, accountId, auditEventId: eventId, payload: {} })),
+    );
+  }
+
+  /** After the commit of events that were streamed: this instance's dispatcher looks now. */
+  streamed(): void {
+    this.outbox.wake();
+  }
 
   /**
    * Takes the transaction-scoped lock shared by the retention job and legal-hold changes: a hold set
@@ -68,9 +92,12 @@ export class AuditService {
   }
 
   async record(manager: EntityManager, event: AuditRecord): Promise<RecordedAuditEvent> {
+    const streams = await this.streams.streamsFor(event.accountId, event.action, manager);
     const rows = await preparedQuery<{ id: string; occurred_at: Date }>(manager, INSERT_EVENT, eventValues(event));
+    const id = String(rows[0].id);
+    await this.enqueueStreams(manager, streams, event.accountId, id);
     this.metrics.audited(event);
-    return { id: String(rows[0].id), occurredAt: rows[0].occurred_at };
+    return { id, occurredAt: rows[0].occurred_at };
   }
 
   /**
@@ -80,7 +107,16 @@ export class AuditService {
    */
   async recordStandalone(event: AuditRecord): Promise<void> {
     try {
-      await preparedQuery(this.dataSource, INSERT_EVENT, eventValues(event));
+      const streams = await this.streams.streamsFor(event.accountId, event.action);
+      if (streams.length === 0) await preparedQuery(this.dataSource, INSERT_EVENT, eventValues(event));
+      else {
+        // Streamed: the event and its outbox rows commit together.
+        await this.dataSource.transaction(async (manager) => {
+          const rows = await preparedQuery<{ id: string }>(manager, INSERT_EVENT, eventValues(event));
+          await this.enqueueStreams(manager, streams, event.accountId, String(rows[0].id));
+        });
+        this.streamed();
+      }
       this.metrics.audited(event);
     } catch (error) {
       this.logger.error({ action: event.action, err: (error as Error).message }, 'could not record audit event');

@@ -33,6 +33,9 @@ export const AUDIT_ACTIONS = [
   'receiver.deleted',
   'delivery.failed',
   'signing_key.rotated',
+  'audit_stream.created',
+  'audit_stream.updated',
+  'audit_stream.deleted',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

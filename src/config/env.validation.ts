@@ -227,6 +227,14 @@ export class EnvironmentVariables {
   DELIVERY_MAX_AGE_SECONDS = 3 * 24 * 3600;
 
   /**
+   * Longest an instance uses the audit streams it read for an account before reading them again,
+   * milliseconds: a stream change reaches every instance at its commit (NOTIFY), and this bounds how
+   * stale a cache can be on an instance whose notifications are stuck. 0 reads them for every event.
+   */
+  @Transform(toInt) @IsInt() @Min(0) @Max(60_000)
+  AUDIT_STREAMS_CACHE_MS = 1000;
+
+  /**
    * Delivered and dead outbox rows written longer ago than this are deleted by the hourly retention
    * job, seconds (0 keeps them forever). Their audit event then says `deliveriesPruned`; a dead
    * delivery stays in the audit trail as its `delivery.failed` event.

@@ -81,9 +81,9 @@ function claimContext(client: pg.PoolClient): DeliveryContext {
 const FOLLOWERS_SQL = `
   SELECT o.id::text, o.destination_kind AS "destinationKind", o.destination_id AS "destinationId", o.account_id AS "accountId", o.jti,
          o.audit_event_id::text AS "auditEventId", o.payload, o.attempts, o.created_at AS "createdAt",
-         o.created_at + make_interval(secs => $3) <= clock_timestamp() AS expired
+         o.created_at + make_interval(secs => $3) <= clock_timestamp() AS expired, o.next_attempt_at <= clock_timestamp() AS due
     FROM outbox o
-   WHERE o.destination_id = $1 AND o.status = 'pending' AND o.id > $2 AND o.next_attempt_at <= clock_timestamp()
+   WHERE o.destination_id = $1 AND o.status = 'pending' AND o.id > $2
    ORDER BY o.id
    LIMIT $4
    FOR UPDATE`;
@@ -247,7 +247,10 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
       text: FOLLOWERS_SQL,
       values: [head.destinationId, head.id, this.config.get('DELIVERY_MAX_AGE_SECONDS'), limit],
     });
-    return rows;
+    // Up to the first row not yet due: a row backing off (each row of a failed batch gets its own
+    // jittered delay) must not be overtaken by the rows after it.
+    const firstNotDue = rows.findIndex((r) => !(r as ClaimedRow & { due: boolean }).due);
+    return (firstNotDue === -1 ? rows : rows.slice(0, firstNotDue)).map(({ due: _, ...r }: ClaimedRow & { due?: boolean }) => r as ClaimedRow);
   }
 
   private async attempt(kind: DeliveryKind | undefined, row: ClaimedRow, context: DeliveryContext): Promise<DeliveryResult> {
@@ -269,6 +272,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
     const errors: (string | null)[] = [];
     const delays: (number | null)[] = [];
     const dead: { row: ClaimedRow; attempts: number; error: string }[] = [];
+    let retryDelay: number | undefined;
     for (const { row, result } of outcomes) {
       ids.push(row.id);
       if (result.outcome === 'hold') {
@@ -295,7 +299,10 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
         dead.push({ row, attempts: n, error });
       } else {
         statuses.push('pending');
-        delays.push(retryDelayMs(n, base, max));
+        // One back-off per claim, drawn for its head: the rows of a failed batch come due together and
+        // are retried as the batch they were, in order (a row's own jitter would split and reorder it).
+        retryDelay ??= retryDelayMs(n, base, max);
+        delays.push(retryDelay);
       }
     }
     await client.query({ name: 'outbox.record', text: RECORD_SQL, values: [ids, statuses, attempts, errors, delays] });

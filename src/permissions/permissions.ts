@@ -6,6 +6,8 @@ export const PERMISSIONS = {
   /** Logging out every session in an account at once. */
   sessionsRevokeAccount: 'sessions.revoke-account',
   auditRead: 'audit.read',
+  /** Streaming the account's audit trail to a SIEM (configuring its streams); with audit.read. */
+  auditStream: 'audit.stream',
   clientsManage: 'clients.manage',
   /** Registering downstream receivers (SSF streams, back-channel logout clients) of the account. */
   receiversManage: 'receivers.manage',
@@ -64,6 +66,7 @@ export const BUILT_IN_ROLES: Readonly<Record<string, readonly Permission[]>> = {
     PERMISSIONS.sessionsRevokeAny,
     PERMISSIONS.sessionsRevokeAccount,
     PERMISSIONS.auditRead,
+    PERMISSIONS.auditStream,
     PERMISSIONS.clientsManage,
     PERMISSIONS.receiversManage,
     PERMISSIONS.policyManage,

@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { eventInsertSql, eventValues } from '../audit/audit.service.js';
+import { StreamRef } from '../audit/audit-stream-cache.service.js';
+import { AuditService, eventInsertSql, eventValues } from '../audit/audit.service.js';
 import { AuditRecord } from '../audit/audit.types.js';
 import { Actor, systemActor } from '../common/actor.js';
 import { newOpaqueToken, sha256 } from '../common/crypto.js';
@@ -111,12 +112,13 @@ function issueStatement(byKey: boolean): PreparedStatement {
               now() + make_interval(secs => $13), $11::int, $12::int${byKey ? ', $14' : ''}
          FROM owner
        RETURNING *),
-     e AS (${eventInsertSql(byKey ? 15 : 14, 's')})
-     SELECT ${VIEW_COLUMNS} FROM s`,
+     e AS (${eventInsertSql(byKey ? 15 : 14, 's')} RETURNING id)
+     SELECT ${VIEW_COLUMNS}, (SELECT e.id::text FROM e) AS "auditEventId" FROM s`,
   };
 }
 
 const ISSUE_SESSION = issueStatement(false);
+type IssuedRow = SessionView & { auditEventId: string };
 const ISSUE_SESSION_BY_KEY = issueStatement(true);
 
 /** Session lifecycle other than revocation: issuing, listing, refreshing. */
@@ -132,6 +134,7 @@ export class SessionsService {
     private readonly revocation: RevocationService,
     private readonly invalidation: SessionInvalidationService,
     private readonly metrics: MetricsService,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -170,11 +173,23 @@ export class SessionsService {
       ...eventValues({ ...event, sessionIds: [sessionId], sessionCount: 1 }),
     ];
     const maxSessions = policy?.maxSessions ?? null;
+    const streams = await this.audit.streamsFor(input.accountId, event.action);
+    // Streamed to a SIEM: the session, its event and the event's outbox rows commit together.
     const rows =
-      maxSessions === null || !policy ? await preparedQuery<SessionView>(this.dataSource, statement, params) : await this.issueLimited(input, context, policy, maxSessions, statement, params);
+      maxSessions !== null && policy
+        ? await this.issueLimited(input, context, policy, maxSessions, statement, params, streams)
+        : streams.length === 0
+          ? await preparedQuery<IssuedRow>(this.dataSource, statement, params)
+          : await this.tx.run(async (manager) => {
+              const issued = await preparedQuery<IssuedRow>(manager, statement, params);
+              if (issued[0]) await this.audit.enqueueStreams(manager, streams, input.accountId, issued[0].auditEventId);
+              return issued;
+            });
     if (!rows[0]) return null;
+    if (streams.length > 0) this.audit.streamed();
     this.metrics.audited(event);
-    return { accessToken, refreshToken, expiresIn: Math.min(accessTtlSeconds, absoluteTtlSeconds), session: rows[0] };
+    const { auditEventId: _eventId, ...session } = rows[0];
+    return { accessToken, refreshToken, expiresIn: Math.min(accessTtlSeconds, absoluteTtlSeconds), session };
   }
 
   private async issueLimited(
@@ -184,10 +199,11 @@ export class SessionsService {
     maxSessions: number,
     statement: PreparedStatement,
     params: unknown[],
-  ): Promise<SessionView[]> {
+    streams: StreamRef[],
+  ): Promise<IssuedRow[]> {
     const actor = policyActor(input.accountId, context);
     const authorized = policy.atLimit === 'end-oldest' ? this.revocation.authorizePolicy(input.accountId, input.userId) : null;
-    let done: { rows: SessionView[]; pending: PendingRevocation | null };
+    let done: { rows: IssuedRow[]; pending: PendingRevocation | null };
     try {
       done = await this.tx.run(async (manager) => {
         if (input.signedInByKey !== undefined && (await preparedQuery(manager, LIMIT_KEY_LOCK, [input.signedInByKey])).length === 0) throw new NoSession();
@@ -213,8 +229,9 @@ export class SessionsService {
             { reason: 'session limit', action: 'session.policy_logout' },
           );
         }
-        const rows = await preparedQuery<SessionView>(manager, statement, params);
+        const rows = await preparedQuery<IssuedRow>(manager, statement, params);
         if (!rows[0]) throw new NoSession();
+        if (streams.length > 0) await this.audit.enqueueStreams(manager, streams, input.accountId, rows[0].auditEventId);
         return { rows, pending };
       });
     } catch (error) {

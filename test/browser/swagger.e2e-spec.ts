@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createTestDatabase, loginAdmin, startApp, urlOf } from '../support/test-app.js';
 import { launchChromium, watchCspViolations } from './chromium.js';
 
-const NATIVE_TAGS = ['auth', 'sessions', 'users', 'roles', 'accounts', 'clients', 'oauth', 'shared signals', 'receivers', 'audit', 'health'];
+const NATIVE_TAGS = ['auth', 'sessions', 'users', 'roles', 'accounts', 'clients', 'oauth', 'shared signals', 'receivers', 'audit', 'audit streams', 'health'];
 const VENDOR_TAGS = ['Rocket.Chat', 'Uberall', 'ZAP', 'Parallels RAS', 'Amazon Chime'];
 
 /** Swagger UI at /docs, in a real headless Chromium. */

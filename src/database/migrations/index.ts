@@ -15,6 +15,7 @@ import { OutboxFanOut1700000001900 } from './1700000001900-outbox-fan-out.js';
 import { OutboxRetention1700000002000 } from './1700000002000-outbox-retention.js';
 import { SessionPolicy1700000002100 } from './1700000002100-session-policy.js';
 import { AuditCheckpoints1700000002200 } from './1700000002200-audit-checkpoints.js';
+import { AuditStreams1700000002400 } from './1700000002400-audit-streams.js';
 import { UserSearchIndexes1700000002500 } from './1700000002500-user-search-indexes.js';
 
 /** Every migration, in order; listed explicitly so the app, the CLI and the tests run the same set. */
@@ -36,5 +37,6 @@ export const MIGRATIONS = [
   OutboxRetention1700000002000,
   SessionPolicy1700000002100,
   AuditCheckpoints1700000002200,
+  AuditStreams1700000002400,
   UserSearchIndexes1700000002500,
 ];
