@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -154,6 +154,28 @@ describe('least-privilege database roles', () => {
     // each pruned chain verifies from the anchor the function left
     const verify = await http().get('/v1/audit/verify').query({ accountId: plain }).set(bearer(world.systemAdmin)).expect(200);
     expect(verify.body).toMatchObject({ ok: true, checked: 1 });
+  });
+
+  it('cannot set or lift a legal hold, nor delete a held account, but through the owner’s function that audits the change', async () => {
+    const account = (await world.db.query(`INSERT INTO accounts (name, legal_hold) VALUES ($1, true) RETURNING id`, [`held-${randomBytes(4).toString('hex')}`])).rows[0].id as string;
+    await refused(`UPDATE accounts SET legal_hold = false WHERE id = '${account}'`, /permission denied for table accounts/);
+    await refused(`DELETE FROM accounts WHERE id = '${account}'`, /permission denied for table accounts/);
+    // what the service does change on an account it still may (an account-wide logout's watermark)
+    await svc.query(`UPDATE accounts SET sessions_valid_after = now() WHERE id = $1`, [account]);
+    const heldNow = async () => (await world.db.query(`SELECT legal_hold AS h FROM accounts WHERE id = $1`, [account])).rows[0].h as boolean;
+    expect(await heldNow()).toBe(true);
+    // the function flips it only with its audit event, written by the database in the same statement
+    const flipped = await svc.query(`SELECT * FROM account_set_legal_hold($1, false, NULL, NULL, 'intruder', 'system', NULL, NULL, 'req-roles', '{}')`, [account]);
+    expect(flipped.rows).toEqual([{ was: true, event_id: expect.any(String) }]);
+    expect(await heldNow()).toBe(false);
+    const event = await world.db.query(`SELECT action, account_id, actor_label, reason, details FROM audit_events WHERE id = $1`, [flipped.rows[0].event_id]);
+    expect(event.rows).toEqual([{ action: 'account.updated', account_id: account, actor_label: 'intruder', reason: 'legal hold lifted', details: { legalHold: { from: true, to: false } } }]);
+    // through the API (the system admin), as before
+    const res = await http().patch(`/v1/accounts/${account}`).set(bearer(world.systemAdmin)).send({ legalHold: true }).expect(200);
+    expect(res.body).toMatchObject({ id: account, legalHold: true });
+    const changes = await http().get('/v1/audit/events').query({ action: 'account.updated', accountId: account }).set(bearer(world.systemAdmin)).expect(200);
+    expect(changes.body.items.map((e: { reason: string }) => e.reason)).toEqual(['legal hold set', 'legal hold lifted']);
+    await http().patch(`/v1/accounts/${randomUUID()}`).set(bearer(world.systemAdmin)).send({ legalHold: true }).expect(404);
   });
 
   describe('the built service and CLI with one URL or two', () => {

@@ -13,7 +13,16 @@ export const APPEND_ONLY_TABLES = ['audit_events'] as const;
  */
 export const READ_ONLY_TABLES = ['audit_chain_heads', 'audit_chain_anchors', 'audit_retention_policy', 'schema_migrations'] as const;
 /** The owner's functions the service calls: each does one narrow thing with the owner's rights. */
-export const OWNER_FUNCTIONS = ['audit_retention_prune(text)', 'audit_ensure_partition(date)'] as const;
+export const OWNER_FUNCTIONS = [
+  'audit_retention_prune(text)',
+  'audit_ensure_partition(date)',
+  'account_set_legal_hold(uuid, boolean, uuid, uuid, text, text, text, text, text, jsonb)',
+] as const;
+/**
+ * Columns the service may not UPDATE directly: the legal hold changes only through
+ * account_set_legal_hold(). Accounts are never deleted (a held account's events would lose their hold).
+ */
+const OWNER_COLUMNS = { accounts: ['legal_hold'] } as const;
 
 const INSUFFICIENT_PRIVILEGE = '42501';
 
@@ -129,6 +138,14 @@ export async function grantServiceRole(m: EntityManager, role: string): Promise<
   }
   for (const table of READ_ONLY_TABLES) {
     await m.query(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON TABLE ${quoteIdent(table)} FROM ${grantee}`);
+  }
+  for (const [table, kept] of Object.entries(OWNER_COLUMNS)) {
+    const columns: { name: string }[] = await m.query(
+      `SELECT attname AS name FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped AND NOT (attname = ANY($2)) ORDER BY attnum`,
+      [table, kept],
+    );
+    await m.query(`REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON TABLE ${quoteIdent(table)} FROM ${grantee}`);
+    await m.query(`GRANT UPDATE (${columns.map((c) => quoteIdent(c.name)).join(', ')}) ON TABLE ${quoteIdent(table)} TO ${grantee}`);
   }
   for (const fn of OWNER_FUNCTIONS) await m.query(`GRANT EXECUTE ON FUNCTION ${fn} TO ${grantee}`);
 }

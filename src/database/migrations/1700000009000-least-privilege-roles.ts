@@ -10,7 +10,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *   default privileges would give it);
  * - retention removes events only through audit_retention_prune(), owned by the owner: it drops or
  *   empties a partition only when it is older than the retention the owner set (audit_retention_policy,
- *   which the service role may read and not change) and never touches an account under legal hold.
+ *   which the service role may read and not change) and never touches an account under legal hold;
+ * - the legal hold changes only through account_set_legal_hold(), which writes its audit event itself.
  *
  * Every SECURITY DEFINER function pins its search_path to the schema it was created in (then pg_temp),
  * so no object the caller creates can stand in for one it uses.
@@ -135,12 +136,39 @@ export class LeastPrivilegeRoles1700000009000 implements MigrationInterface {
         PERFORM set_config('audit.retention', '', true);
         RETURN jsonb_build_object('partition', part, 'outcome', CASE WHEN bound = 'DEFAULT' THEN 'deleted' ELSE 'held' END, 'rows', n);
       END $$`);
+    // The legal hold keeps events from retention: the service role cannot change it but through this,
+    // which writes the change's audit event itself, so no hold is set or lifted off the record.
+    await q.query(`
+      CREATE FUNCTION account_set_legal_hold(account uuid, hold boolean, actor_user_id uuid, actor_session_id uuid, actor_label text,
+                                             surface text, ip text, user_agent text, request_id text, extra_details jsonb)
+      RETURNS TABLE (was boolean, event_id bigint)
+      LANGUAGE plpgsql SECURITY DEFINER ${path} AS $$
+      DECLARE
+        before boolean;
+        id bigint;
+      BEGIN
+        -- the lock retention takes: a hold set while it runs applies to all it has not yet removed
+        PERFORM pg_advisory_xact_lock(hashtext('audit_events.retention'));
+        SELECT a.legal_hold INTO before FROM accounts a WHERE a.id = account FOR UPDATE;
+        IF NOT FOUND THEN
+          RETURN;
+        END IF;
+        UPDATE accounts a SET legal_hold = hold WHERE a.id = account;
+        INSERT INTO audit_events (action, account_id, actor_user_id, actor_session_id, actor_label, surface, ip, user_agent, request_id, reason, details)
+        VALUES ('account.updated', account, actor_user_id, actor_session_id, actor_label, surface, ip, user_agent, request_id,
+                CASE WHEN hold THEN 'legal hold set' ELSE 'legal hold lifted' END,
+                jsonb_build_object('legalHold', jsonb_build_object('from', before, 'to', hold)) || coalesce(extra_details, '{}'::jsonb))
+        RETURNING audit_events.id INTO id;
+        RETURN QUERY SELECT before, id;
+      END $$`);
+    await q.query(`REVOKE ALL ON FUNCTION account_set_legal_hold(uuid, boolean, uuid, uuid, text, text, text, text, text, jsonb) FROM PUBLIC`);
     await q.query(`REVOKE ALL ON FUNCTION audit_retention_prune(text) FROM PUBLIC`);
     await q.query(`REVOKE ALL ON FUNCTION audit_ensure_partition(date) FROM PUBLIC`);
     await q.query(`REVOKE ALL ON FUNCTION audit_events_chain() FROM PUBLIC`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP FUNCTION IF EXISTS account_set_legal_hold(uuid, boolean, uuid, uuid, text, text, text, text, text, jsonb)`);
     await q.query(`DROP FUNCTION IF EXISTS audit_retention_prune(text)`);
     await q.query(`
       CREATE OR REPLACE FUNCTION audit_ensure_partition(month_start date) RETURNS text
