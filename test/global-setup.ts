@@ -19,7 +19,7 @@ export default async function globalSetup(): Promise<void> {
   if (!serverUrl) {
     embeddedDir = mkdtempSync(join(tmpdir(), 'sst-embedded-'));
     const handle = await startEmbeddedPostgres(embeddedDir);
-    serverUrl = handle.url;
+    serverUrl = handle.ownerUrl;
     (globalThis as { __embedded?: { stop(): Promise<void> } }).__embedded = handle;
   }
   const runId = `sst_${Date.now().toString(36)}_${process.pid}`;
