@@ -50,11 +50,12 @@ export function roleOf(url: string): string {
 }
 
 /**
- * Migrates the schema (answering how many migrations ran) and readies it for the service, before the service's own pool opens. With an
- * owner URL: migrations as the owner, then the service role's grants (creating the role with the
- * password of DATABASE_URL when it does not exist and the owner may create roles) and the retention
- * policy, on one short-lived owner connection. Without one: the same URL does everything, as before,
- * and the service says when that URL is the owner's (it can then alter, drop and rewrite the audit trail).
+ * Migrates the schema and readies it for the service, before the service's own pool opens; answers
+ * how many migrations ran. With an owner URL: migrations as the owner, then the service role's grants
+ * (creating the role with the password of DATABASE_URL when it does not exist and the owner may
+ * create roles) and the retention policy, on one short-lived owner connection. Without one: the same
+ * URL does everything, as before, and the service says when that URL is the owner's (it could then
+ * alter, drop and rewrite the audit trail).
  */
 export async function prepareDatabase(urls: DatabaseUrls, logger: WarningSink = new Logger('Database')): Promise<number> {
   const owner = await createDataSource(urls.ownerUrl ?? urls.url, 1).initialize();
