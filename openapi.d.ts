@@ -705,10 +705,49 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Recomputes the account's hash chain (or that of the events of no account) over the range and
-         *     reports the first event that was altered, removed or replaced.
+         * Recomputes the account's hash chains (or those of the events of no account) over the range and
+         *     reports the first event that was altered, removed or replaced; given a signed checkpoint (by value,
+         *     by id, or the newest of each chain in the directory sink), also whether the chain was rewritten or
+         *     truncated since. A checkpoint the service did not sign is refused (400).
          */
         get: operations["AuditController_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit/checkpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Signs a checkpoint of each of the account's chains that moved since its last one, writes it to the
+         *     sinks, and answers the newest checkpoint of every chain of the account.
+         */
+        post: operations["AuditController_createCheckpoints"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit/checkpoints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One checkpoint, as signed, with its delivery to the HTTP sink. */
+        get: operations["AuditController_getCheckpoint"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1489,9 +1528,34 @@ export interface components {
             /** Format: date-time */
             occurredAt: string;
         };
+        AuditCheckpointFindingDto: {
+            /**
+             * @description matches: the chain still holds, at the checkpoint's place, the event and hash it names; rewritten:
+             *     another event or hash stands there (the chain was rebuilt, its hashes recomputed); truncated: the chain
+             *     now ends before that place (its newest events were deleted); expired: retention removed the events up
+             *     to and past it; forged: a file of the directory sink whose signature no key of the service verifies.
+             * @enum {string}
+             */
+            status: "matches" | "rewritten" | "truncated" | "expired" | "forged";
+            /** @description The checkpoint's id; null when forged. */
+            id: string | null;
+            /** @description The file of the directory sink it was read from; null for a checkpoint given by value or id. */
+            file: string | null;
+            chainStripe: number | null;
+            /** @description Where the checkpoint says the chain stood: its last event's place and id, and that event's hash (hex). */
+            lastSeq: string | null;
+            lastEventId: string | null;
+            headHash: string | null;
+            /** Format: date-time */
+            issuedAt: string | null;
+            /** @description The place of the chain's newest event now; null when the chain has no event. */
+            chainSeqNow: string | null;
+        };
         AuditVerifyResultDto: {
             /** @description The first event that does not verify, in chain order (chains in stripe order); null when ok. */
             firstBroken: (components["schemas"]["AuditChainBreakDto"] | (never | null)) | null;
+            /** @description Present when checkpoints were given: each compared with its chain (ok is false unless every one matches). */
+            checkpoints?: components["schemas"]["AuditCheckpointFindingDto"][];
             /** @description True when every event in the range verifies. */
             ok: boolean;
             /** @description Events checked (up to and including the first broken one). */
@@ -1505,6 +1569,38 @@ export interface components {
             from: string | null;
             /** Format: date-time */
             to: string | null;
+        };
+        CreateAuditCheckpointsDto: {
+            /** @description Another account, or `none` for the events that belong to no account: system admin only. Defaults to the caller's. */
+            accountId?: string | "none";
+        };
+        AuditCheckpointDto: {
+            id: string;
+            /** @description The account whose chain it is; null for the events of no account. */
+            accountId: string | null;
+            chainStripe: number;
+            /** @description The chain's newest event when the checkpoint was made: its id and place. */
+            lastEventId: string;
+            lastSeq: string;
+            /** @description That event's hash (hex). */
+            headHash: string;
+            /** @description Events the chain held then. */
+            eventCount: string;
+            /**
+             * @description scheduled (every AUDIT_CHECKPOINT_EVERY_EVENTS events or AUDIT_CHECKPOINT_INTERVAL_SECONDS) or on_demand.
+             * @enum {string}
+             */
+            trigger: "scheduled" | "on_demand";
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The checkpoint as signed: a JWT (typ audit-checkpoint+jwt, EdDSA), verifiable with the JWKS. */
+            jws: string;
+            /** @description Its delivery to the HTTP sink (AUDIT_CHECKPOINT_URL); empty when there is none. */
+            deliveries: components["schemas"]["AuditDeliveryDto"][];
+        };
+        AuditCheckpointListDto: {
+            /** @description The newest checkpoint of each of the account's chains (made now where the chain moved since its last one). */
+            items: components["schemas"]["AuditCheckpointDto"][];
         };
         AuditPartitionDropDto: {
             /** @description Monthly partition, e.g. audit_events_202401. */
@@ -6480,6 +6576,16 @@ export interface operations {
                 from?: string;
                 /** @description Up to this instant (exclusive, ISO 8601, years 0001-9999). Omitted: up to the newest event. */
                 to?: string;
+                /**
+                 * @description A checkpoint to check the chain against: the compact JWS a sink received (typ audit-checkpoint+jwt).
+                 *     One of `checkpoint`, `checkpointId` and `checkpoints`; not with `from`/`to` (a checkpoint is checked
+                 *     against its whole chain).
+                 */
+                checkpoint?: string;
+                /** @description A checkpoint by its id (GET /v1/audit/checkpoints/{id}); its signature is checked all the same. */
+                checkpointId?: string;
+                /** @description `directory`: the newest checkpoint of each of the account's chains in the directory sink (AUDIT_CHECKPOINT_DIR). */
+                checkpoints?: "directory";
             };
             header?: never;
             path?: never;
@@ -6574,6 +6680,216 @@ export interface operations {
                      *       "statusCode": 404,
                      *       "error": "NOT_FOUND",
                      *       "message": "The account named is another account and you lack accounts.manage (answered as if it did not exist). An account id that names no account is not an error: nothing matches.",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AuditController_createCheckpoints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAuditCheckpointsDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditCheckpointListDto"];
+                };
+            };
+            /** @description Invalid filter, range or cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "VALIDATION_FAILED",
+                     *       "message": "unexpected: property unexpected should not exist",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "errors": [
+                     *           {
+                     *             "field": "unexpected",
+                     *             "problems": [
+                     *               "property unexpected should not exist"
+                     *             ]
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "UNAUTHENTICATED",
+                     *       "message": "Missing, invalid, expired or revoked token",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Requires the audit.read permission
+             *
+             *     Requires the audit.read permission; `none` (the events that belong to no account) also requires accounts.manage
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "PERMISSION_DENIED",
+                     *       "message": "Missing permission audit.read",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "permission": "audit.read"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The account named is another account and you lack accounts.manage (answered as if it did not exist). An account id that names no account is not an error: nothing matches. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "NOT_FOUND",
+                     *       "message": "The account named is another account and you lack accounts.manage (answered as if it did not exist). An account id that names no account is not an error: nothing matches.",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AuditController_getCheckpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditCheckpointDto"];
+                };
+            };
+            /** @description Invalid filter, range or cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "VALIDATION_FAILED",
+                     *       "message": "unexpected: property unexpected should not exist",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "errors": [
+                     *           {
+                     *             "field": "unexpected",
+                     *             "problems": [
+                     *               "property unexpected should not exist"
+                     *             ]
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "UNAUTHENTICATED",
+                     *       "message": "Missing, invalid, expired or revoked token",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires the audit.read permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "PERMISSION_DENIED",
+                     *       "message": "Missing permission audit.read",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "permission": "audit.read"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such checkpoint in your account (another account's, without accounts.manage, is answered the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "NOT_FOUND",
+                     *       "message": "No such checkpoint in your account (another account's, without accounts.manage, is answered the same)",
                      *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
                      *     }
                      */

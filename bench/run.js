@@ -28,6 +28,7 @@ const { seedAudit, auditPhase } = await import('./phases/audit.js');
 const { auditFiltersPhase, auditWritesPhase, forcedLogoutCurvePhase } = await import('./phases/scale.js');
 const { loginPhase } = await import('./phases/login.js');
 const { receiversPhase } = await import('./phases/receivers.js');
+const { checkpointsPhase } = await import('./phases/checkpoints.js');
 const { buildRows } = await import('./lib/rows.js');
 const { consoleTable, machine, markdownTable } = await import('./lib/report.js');
 
@@ -154,6 +155,7 @@ try {
   await phase('receivers', '7. revocations to downstream receivers (SSF push)', () => receiversPhase(ctx, startService, { quick, admin: ADMIN }));
   await phase('forcedLogout', '3. forced logout', () => forcedLogoutPhase(ctx));
   await phase('forcedLogoutCurve', '3b. forced logout vs sessions of the user (100 … 100,000)', () => forcedLogoutCurvePhase(ctx));
+  await phase('checkpoints', `18. audit writes with signed checkpoints on vs off (${ctx.duration} s per run, ${ctx.rounds} rounds)`, () => checkpointsPhase(ctx, startService, { admin: ADMIN }));
   await phase('auditWrites', `4b. audit writes, one account vs 16 (${ctx.duration} s per run, ${ctx.rounds} rounds)`, () => auditWritesPhase(ctx));
   // auditFilters reads the seeded events: BENCH_PHASES=auditSeed,auditFilters runs it alone.
   await phase('auditSeed', '4. audit seed', () => seedAudit(ctx));

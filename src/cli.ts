@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
+import { offlineVerify } from './audit/offline-verify.js';
 import { AccountsService } from './accounts/accounts.service.js';
 import { Actor, systemActor } from './common/actor.js';
 import { ErrorCode } from './common/error-codes.js';
@@ -30,6 +31,10 @@ const USAGE = `Usage:
   node dist/cli.js create-admin <username> <email>    create an admin; password from ADMIN_PASSWORD or stdin
   node dist/cli.js reset-password <username>          set a user's password from NEW_PASSWORD or stdin and end
                                                       every session of theirs (a lost admin password)
+  node dist/cli.js audit verify --checkpoints <dir> [--jwks <file>] [--account <id|none>]
+                                                      verify the audit chains in DATABASE_URL against the newest
+                                                      signed checkpoint of each chain in <dir>, without the
+                                                      service; prints a JSON report, exits 1 if anything is off
 Passwords are never read from the command line, where ps and shell history would show them.
 `;
 
@@ -129,15 +134,39 @@ async function resetPassword(login: string): Promise<void> {
   });
 }
 
+/**
+ * The auditor's check: no app, no configuration but DATABASE_URL, no secret; exit 1 when a chain or a
+ * checkpoint does not verify (the report says which).
+ */
+async function auditVerify(options: { checkpoints?: string; jwks?: string; account?: string }): Promise<void> {
+  if (!options.checkpoints) throw new UsageError('audit verify needs --checkpoints <dir>');
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  if (options.account !== undefined && options.account !== 'none' && !uuid.test(options.account)) throw new UsageError('--account must be an account id or none');
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) throw new Error('audit verify reads the database at DATABASE_URL: set it');
+  const report = await offlineVerify({ databaseUrl, dir: options.checkpoints, jwksFile: options.jwks, account: options.account?.toLowerCase() });
+  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  if (!report.ok) process.exitCode = 1;
+}
+
 async function main(): Promise<void> {
   let positionals: string[];
+  let values: { checkpoints?: string; jwks?: string; account?: string };
   try {
     // strict: an option such as --password=… is refused rather than ignored.
-    ({ positionals } = parseArgs({ args: process.argv.slice(2), allowPositionals: true, strict: true, options: {} }));
+    ({ positionals, values } = parseArgs({
+      args: process.argv.slice(2),
+      allowPositionals: true,
+      strict: true,
+      options: { checkpoints: { type: 'string' }, jwks: { type: 'string' }, account: { type: 'string' } },
+    }));
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
   const [command, ...args] = positionals;
+  if (command === 'audit' && args.length === 1 && args[0] === 'verify') return auditVerify(values);
+  // The options belong to audit verify alone.
+  if (Object.keys(values).length > 0) throw new UsageError(`--${Object.keys(values)[0]} is an option of audit verify only`);
   const run: (() => Promise<void>) | undefined =
     command === 'migrate' && args.length === 0
       ? migrate

@@ -105,13 +105,17 @@ describe('least-privilege database roles', () => {
     expect(await count(`SELECT count(*)::int AS n FROM audit_events`)).toBe(before);
   });
 
-  it('cannot rewrite the chain heads, the anchors or the retention policy, nor call the owner’s helpers', async () => {
+  it('cannot rewrite the chain heads, the anchors, the checkpoints or the retention policy, nor call the owner’s helpers', async () => {
     await refused(`UPDATE audit_chain_heads SET last_hash = '\\x00'`, /permission denied for table audit_chain_heads/);
     await refused(`DELETE FROM audit_chain_heads`, /permission denied for table audit_chain_heads/);
     await refused(`INSERT INTO audit_chain_heads (chain_key, stripe) VALUES (gen_random_uuid(), 0)`, /permission denied for table audit_chain_heads/);
     await refused(`INSERT INTO audit_chain_anchors (chain_key, stripe, last_seq, last_hash) VALUES (gen_random_uuid(), 0, 1, '\\x00')`, /permission denied for table audit_chain_anchors/);
     await refused(`UPDATE audit_retention_policy SET retention_days = 1`, /permission denied for table audit_retention_policy/);
     await refused(`DELETE FROM schema_migrations`, /permission denied for table schema_migrations/);
+    // the signed checkpoints are the trail's too: appended, never changed
+    await refused(`UPDATE audit_checkpoints SET jws = 'forged'`, /permission denied for table audit_checkpoints/);
+    await refused(`DELETE FROM audit_checkpoints`, /permission denied for table audit_checkpoints/);
+    await refused(`TRUNCATE audit_checkpoints`, /permission denied for table audit_checkpoints/);
     await refused(`SELECT audit_mirror_grants('audit_events_default')`, /permission denied for function audit_mirror_grants/);
     expect((await svc.query(`SELECT retention_days FROM audit_retention_policy`)).rows).toEqual([{ retention_days: 400 }]);
     // yet the chain trigger (the owner's) still moves the heads when the service writes an event

@@ -38,5 +38,8 @@ export function applyTestEnv(databaseUrl: string): void {
     DATABASE_POOL_SIZE: '5',
     // Many apps run at once across the suite: each metrics listener takes a free loopback port.
     METRICS_PORT: '0',
+    // The checkpoint job only where a test turns it on (startApp overrides).
+    AUDIT_CHECKPOINT_EVERY_EVENTS: '0',
+    AUDIT_CHECKPOINT_INTERVAL_SECONDS: '0',
   });
 }

@@ -1,3 +1,4 @@
+import { checkpointRows } from '../phases/checkpoints.js';
 import { receiverRows } from '../phases/receivers.js';
 import { row } from './report.js';
 
@@ -12,6 +13,7 @@ export function buildRows(r, ctx) {
   if (r.forcedLogout) forcedRows(rows, r.forcedLogout);
   if (r.forcedLogoutCurve) curveRows(rows, r.forcedLogoutCurve);
   if (r.auditWrites) auditWriteRows(rows, r.auditWrites);
+  if (r.checkpoints) checkpointRows(rows, r.checkpoints);
   if (r.auditSeed && r.audit) auditRows(rows, r, ctx);
   if (r.auditFilters) auditFilterRows(rows, r.auditFilters);
   memoryRows(rows, ctx);

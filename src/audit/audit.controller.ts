@@ -1,14 +1,16 @@
-import { applyDecorators, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { applyDecorators, Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '../auth/authenticated.decorator.js';
 import { Actor, CurrentActor } from '../common/actor.js';
 import { ErrorResponseDto } from '../common/dto/error-response.dto.js';
 import { PERMISSIONS } from '../permissions/permissions.js';
+import { AuditCheckpointService } from './audit-checkpoint.service.js';
 import { AuditExportService } from './audit-export.service.js';
 import { AuditQueryService } from './audit-query.service.js';
 import { AuditRetentionService } from './audit-retention.service.js';
 import { AuditSummaryService } from './audit-summary.service.js';
 import { AuditVerifyService } from './audit-verify.service.js';
+import { AuditCheckpointDto, AuditCheckpointIdParamDto, AuditCheckpointListDto, CreateAuditCheckpointsDto } from './dto/audit-checkpoint.dto.js';
 import { AuditEventDetailDto, AuditEventIdParamDto, AuditEventPageDto, AuditListQueryDto } from './dto/audit-event.dto.js';
 import { AuditExportQueryDto } from './dto/audit-export.dto.js';
 import { AuditRetentionResultDto } from './dto/audit-retention.dto.js';
@@ -50,6 +52,7 @@ export class AuditController {
     private readonly summaries: AuditSummaryService,
     private readonly verifier: AuditVerifyService,
     private readonly retention: AuditRetentionService,
+    private readonly checkpoints: AuditCheckpointService,
   ) {}
 
   /** One audit event with every session id it recorded (listings show the first 20) and, per receiver, its deliveries. */
@@ -93,14 +96,35 @@ export class AuditController {
   }
 
   /**
-   * Recomputes the account's hash chain (or that of the events of no account) over the range and
-   * reports the first event that was altered, removed or replaced.
+   * Recomputes the account's hash chains (or those of the events of no account) over the range and
+   * reports the first event that was altered, removed or replaced; given a signed checkpoint (by value,
+   * by id, or the newest of each chain in the directory sink), also whether the chain was rewritten or
+   * truncated since. A checkpoint the service did not sign is refused (400).
    */
   @Get('verify')
   @AuditReadByAccount()
   @ApiOkResponse({ type: AuditVerifyResultDto })
   verify(@CurrentActor() actor: Actor, @Query() q: AuditVerifyQueryDto): Promise<AuditVerifyResultDto> {
     return this.verifier.verify(actor, q);
+  }
+
+  /**
+   * Signs a checkpoint of each of the account's chains that moved since its last one, writes it to the
+   * sinks, and answers the newest checkpoint of every chain of the account.
+   */
+  @Post('checkpoints')
+  @AuditReadByAccount()
+  @ApiCreatedResponse({ type: AuditCheckpointListDto })
+  createCheckpoints(@CurrentActor() actor: Actor, @Body() body: CreateAuditCheckpointsDto): Promise<AuditCheckpointListDto> {
+    return this.checkpoints.create(actor, body);
+  }
+
+  /** One checkpoint, as signed, with its delivery to the HTTP sink. */
+  @Get('checkpoints/:id')
+  @AuditRead("No such checkpoint in your account (another account's, without accounts.manage, is answered the same)")
+  @ApiOkResponse({ type: AuditCheckpointDto })
+  getCheckpoint(@CurrentActor() actor: Actor, @Param() params: AuditCheckpointIdParamDto): Promise<AuditCheckpointDto> {
+    return this.checkpoints.get(actor, params.id);
   }
 
   /** Runs the retention job now (system admin): answers what it removed. The job also runs on its own every few hours. */

@@ -144,6 +144,30 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(1) @Max(600_000)
   AUDIT_QUERY_TIMEOUT_MS = 5000;
 
+  /** A chain gets a signed checkpoint once this many events were added to it since its last one (0: not by count). */
+  @Transform(toInt) @IsInt() @Min(0)
+  AUDIT_CHECKPOINT_EVERY_EVENTS = 1000;
+
+  /** A chain with events added since its last checkpoint gets one at least this often, seconds (0: not by time). */
+  @Transform(toInt) @IsInt() @Min(0)
+  AUDIT_CHECKPOINT_INTERVAL_SECONDS = 300;
+
+  /** How often the checkpoint job looks for chains due a checkpoint, milliseconds. */
+  @Transform(toInt) @IsInt() @Min(100) @Max(3_600_000)
+  AUDIT_CHECKPOINT_CHECK_MS = 5000;
+
+  /** Directory sink: every checkpoint is written there as a file of its own (created once, never rewritten). */
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  AUDIT_CHECKPOINT_DIR?: string;
+
+  /** HTTP sink: every checkpoint is POSTed there as JSON through the outbox (retried until delivered). */
+  @Transform(emptyToUndefined) @IsOptional() @Matches(/^https?:\/\/[^#]+$/, { message: 'AUDIT_CHECKPOINT_URL must be an http(s) URL without fragment' })
+  AUDIT_CHECKPOINT_URL?: string;
+
+  /** Authorization header value sent to the HTTP sink (a secret: never logged). */
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  AUDIT_CHECKPOINT_AUTHORIZATION?: string;
+
   @Transform(toBool) @IsBoolean(BOOLEAN)
   SWAGGER_ENABLED = true;
 

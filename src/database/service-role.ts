@@ -4,9 +4,9 @@ import { createDataSource } from './data-source.js';
 
 /**
  * The tables the service only appends to: SELECT and INSERT, never UPDATE, DELETE or TRUNCATE
- * (their partitions get the same grants, see audit_mirror_grants).
+ * (audit_events' partitions get the same grants, see audit_mirror_grants).
  */
-export const APPEND_ONLY_TABLES = ['audit_events'] as const;
+export const APPEND_ONLY_TABLES = ['audit_events', 'audit_checkpoints'] as const;
 /**
  * The tables the service only reads: the chain heads (written by the chain trigger with the owner's
  * rights), the anchors and the retention policy (written by retention and the owner), the migrations.

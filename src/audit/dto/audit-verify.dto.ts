@@ -1,8 +1,12 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsOptional } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { CHECKPOINT_STATUSES } from '../chain-verify.js';
 import { ApiNullableProperty } from '../../common/api-nullable.decorator.js';
 import { IsStorableDate } from '../../common/storable-date.js';
 import { IsAccountSelector } from './audit-event.dto.js';
+
+export const CHECKPOINT_SOURCES = ['directory'] as const;
+export type CheckpointSource = (typeof CHECKPOINT_SOURCES)[number];
 
 export class AuditVerifyQueryDto {
   /**
@@ -25,6 +29,52 @@ export class AuditVerifyQueryDto {
   @IsOptional()
   @IsStorableDate()
   to?: Date;
+
+  /**
+   * A checkpoint to check the chain against: the compact JWS a sink received (typ audit-checkpoint+jwt).
+   * One of `checkpoint`, `checkpointId` and `checkpoints`; not with `from`/`to` (a checkpoint is checked
+   * against its whole chain).
+   */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,1024}\.[A-Za-z0-9_-]{1,2048}\.[A-Za-z0-9_-]{1,512}$/, { message: 'checkpoint must be a compact JWS' })
+  checkpoint?: string;
+
+  /** A checkpoint by its id (GET /v1/audit/checkpoints/{id}); its signature is checked all the same. */
+  @IsOptional()
+  @IsUUID()
+  checkpointId?: string;
+
+  /** `directory`: the newest checkpoint of each of the account's chains in the directory sink (AUDIT_CHECKPOINT_DIR). */
+  @IsOptional()
+  @IsIn(CHECKPOINT_SOURCES)
+  checkpoints?: CheckpointSource;
+}
+
+export const CHECKPOINT_FINDINGS = [...CHECKPOINT_STATUSES, 'forged'] as const;
+export type CheckpointFindingStatus = (typeof CHECKPOINT_FINDINGS)[number];
+
+/** One checkpoint compared with the chain it names. */
+export class AuditCheckpointFindingDto {
+  /**
+   * matches: the chain still holds, at the checkpoint's place, the event and hash it names; rewritten:
+   * another event or hash stands there (the chain was rebuilt, its hashes recomputed); truncated: the chain
+   * now ends before that place (its newest events were deleted); expired: retention removed the events up
+   * to and past it; forged: a file of the directory sink whose signature no key of the service verifies.
+   */
+  @ApiProperty({ enum: CHECKPOINT_FINDINGS })
+  status: CheckpointFindingStatus;
+  /** The checkpoint's id; null when forged. */
+  id: string | null;
+  /** The file of the directory sink it was read from; null for a checkpoint given by value or id. */
+  file: string | null;
+  chainStripe: number | null;
+  /** Where the checkpoint says the chain stood: its last event's place and id, and that event's hash (hex). */
+  lastSeq: string | null;
+  lastEventId: string | null;
+  headHash: string | null;
+  issuedAt: Date | null;
+  /** The place of the chain's newest event now; null when the chain has no event. */
+  chainSeqNow: string | null;
 }
 
 export const CHAIN_BREAK_REASONS = ['hash_mismatch', 'chain_gap', 'prev_mismatch'] as const;
@@ -61,4 +111,7 @@ export class AuditVerifyResultDto {
   headHash: string | null;
   from: Date | null;
   to: Date | null;
+  /** Present when checkpoints were given: each compared with its chain (ok is false unless every one matches). */
+  @ApiPropertyOptional({ type: [AuditCheckpointFindingDto] })
+  checkpoints?: AuditCheckpointFindingDto[];
 }

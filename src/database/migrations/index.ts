@@ -11,6 +11,7 @@ import { AuditChainStripes1700000001610 } from './1700000001610-audit-chain-stri
 import { AuditFilterIndexes1700000001620 } from './1700000001620-audit-filter-indexes.js';
 import { InvalidationLog1700000001700 } from './1700000001700-invalidation-log.js';
 import { OutboxReceivers1700000001800 } from './1700000001800-outbox-receivers.js';
+import { AuditCheckpoints1700000002200 } from './1700000002200-audit-checkpoints.js';
 import { LeastPrivilegeRoles1700000009000 } from './1700000009000-least-privilege-roles.js';
 
 /** Every migration, in order; listed explicitly so the app, the CLI and the tests run the same set. */
@@ -28,6 +29,7 @@ export const MIGRATIONS = [
   AuditFilterIndexes1700000001620,
   InvalidationLog1700000001700,
   OutboxReceivers1700000001800,
+  AuditCheckpoints1700000002200,
   // Last: it grants on what every earlier migration created.
   LeastPrivilegeRoles1700000009000,
 ];
