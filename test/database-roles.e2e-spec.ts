@@ -204,7 +204,7 @@ describe('least-privilege database roles', () => {
       child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
       try {
         await new Promise<void>((resolve, reject) => {
-          const timer = setTimeout(() => reject(new Error(`no start in 30 s: ${stdout}`)), 30_000);
+          const timer = setTimeout(() => reject(new Error(`no start in 60 s: ${stdout}`)), 60_000);
           child.stdout.on('data', () => stdout.includes('Session service listening') && (clearTimeout(timer), resolve()));
           child.on('exit', (code) => (clearTimeout(timer), reject(new Error(`the service exited (${code}): ${stdout}`))));
         });
@@ -227,7 +227,7 @@ describe('least-privilege database roles', () => {
       // the same role in both is the owner too
       const same = await startupLines({ DATABASE_URL: world.url, DATABASE_OWNER_URL: world.url });
       expect(roleWarnings(same)).toEqual([expect.stringMatching(/^DATABASE_URL and DATABASE_OWNER_URL name the same role/)]);
-    }, 90_000);
+    }, 240_000);
 
     it('`cli migrate` with both URLs migrates an empty database as the owner and creates and grants the service role', async () => {
       const database = `${runId}_roles_${randomBytes(4).toString('hex')}`;
@@ -267,6 +267,6 @@ describe('least-privilege database roles', () => {
         await world.db.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
         await world.db.query(`DROP ROLE IF EXISTS ${role}`);
       }
-    }, 90_000);
+    }, 120_000);
   });
 });
