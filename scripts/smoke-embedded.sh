@@ -47,6 +47,10 @@ start
 TOKEN=$(login)
 [ -n "$TOKEN" ]
 stop
+# Two roles set up by the embedded server itself: the service's password generated into the data folder
+# (owner-only file), no warning that the service runs as the owner.
+[ "$(stat -c %a "$DATA_DIR/postgres-service-password")" = "600" ] || { echo "smoke: the service role's password file is not 0600"; exit 1; }
+if grep -q 'DATABASE_OWNER_URL is not set' "$LOG"; then echo "smoke: the embedded service runs as the owner"; exit 1; fi
 # Every request is logged (one line each, from info up); still no token or password in them.
 if grep -qF -e "$FIRST_TOKEN" -e "$TOKEN" -e "$PASSWORD" "$LOG"; then echo "smoke: a token or password reached the log"; exit 1; fi
 grep -q '"route":"/v1/auth/me"' "$LOG" || { echo "smoke: request logs missing (the leak check would prove nothing)"; exit 1; }

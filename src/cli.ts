@@ -14,7 +14,8 @@ import { ErrorCode } from './common/error-codes.js';
 import { toDomainException } from './common/to-domain-exception.js';
 import { configurationLoaded } from './config/config.module.js';
 import { resolveDatabaseUrl } from './database/database-url.js';
-import { createDataSource } from './database/data-source.js';
+import { prepareDatabase } from './database/service-role.js';
+import { validateEnvironment } from './config/env.validation.js';
 import { PERMISSIONS } from './permissions/permissions.js';
 import { BootstrapService } from './users/bootstrap.service.js';
 import { CreateUserDto, UpdateUserDto } from './users/dto/user.dto.js';
@@ -38,6 +39,9 @@ Passwords are never read from the command line, where ps and shell history would
 `;
 
 class UsageError extends Error {}
+
+/** What the database set-up warns about goes to stderr, beside the command's own output. */
+const cliLogger = { warn: (message: string) => void process.stderr.write(`warning: ${message}\n`) };
 
 /** A password from the environment variable (then removed from this process's environment) or stdin. */
 async function readPassword(variable: 'ADMIN_PASSWORD' | 'NEW_PASSWORD'): Promise<string> {
@@ -86,11 +90,14 @@ async function withApp<T>(work: (app: INestApplicationContext) => Promise<T>): P
   }
 }
 
+/** As the owner (DATABASE_OWNER_URL) when given, then the service role's grants and the retention policy, as at start. */
 async function migrate(): Promise<void> {
-  const ds: DataSource = await createDataSource(process.env.DATABASE_URL as string).initialize();
-  const ran = await ds.runMigrations({ transaction: 'each' });
-  process.stdout.write(`Applied ${ran.length} migration(s)\n`);
-  await ds.destroy();
+  const env = validateEnvironment(process.env);
+  const ran = await prepareDatabase(
+    { url: env.DATABASE_URL as string, ownerUrl: env.DATABASE_OWNER_URL, retentionDays: env.AUDIT_RETENTION_DAYS },
+    cliLogger,
+  );
+  process.stdout.write(`Applied ${ran} migration(s)\n`);
 }
 
 async function createAdmin(username: string, email: string): Promise<void> {

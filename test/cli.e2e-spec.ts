@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { builtEntry, runNode } from './support/built-service.js';
 import { bearer, createTestDatabase, createUser, loginAdmin, startApp } from './support/test-app.js';
+import { serviceUrlOf } from './test-env.js';
 
 /**
  * The built CLI and service, run as an operator runs them, against this file's database while the
@@ -20,7 +21,9 @@ describe('operator CLI and start-up (the built entry points)', () => {
   /** What an operator's shell would hold: the database, cheap test hashing, no `.env` (NODE_ENV=test). */
   const operatorEnv = (extra: Record<string, string> = {}) => ({
     NODE_ENV: 'test',
-    DATABASE_URL: dbUrl,
+    // the two roles, as in production: migrations as the owner, the work as the service role
+    DATABASE_URL: serviceUrlOf(dbUrl),
+    DATABASE_OWNER_URL: dbUrl,
     DATA_DIR: mkdtempSync(join(tmpdir(), 'sst-cli-')),
     LOG_LEVEL: 'silent',
     ARGON2_MEMORY_KIB: '1024',

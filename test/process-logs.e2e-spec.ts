@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { builtEntry, freePort } from './support/built-service.js';
 import { parseExposition, valueOf } from './support/metrics.js';
 import { createTestDatabase } from './support/test-app.js';
-import { TEST_ADMIN } from './test-env.js';
+import { serviceUrlOf, TEST_ADMIN } from './test-env.js';
 
 /** The built service (`node dist/main.js`), its output split into lines as it comes. */
 class Service {
@@ -106,7 +106,8 @@ describe('the built service’s output', () => {
 
   it('logs one JSON line per request with the route pattern, status, duration, request id and surface, and never a credential', async () => {
     const port = await freePort();
-    const service = start({ ...baseEnv(), PORT: String(port), DATABASE_URL: await createTestDatabase() });
+    const owner = await createTestDatabase();
+    const service = start({ ...baseEnv(), PORT: String(port), DATABASE_URL: serviceUrlOf(owner), DATABASE_OWNER_URL: owner });
     await service.waitFor((l) => l.msg === 'Session service listening');
     const metricsLine = await service.waitFor((l) => l.msg === 'metrics listening');
     const base = `http://127.0.0.1:${port}`;

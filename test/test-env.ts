@@ -4,11 +4,26 @@ import { join } from 'node:path';
 
 export const TEST_ADMIN = { username: 'admin', password: 'admin-password-for-tests', email: 'admin@example.test' };
 
-/** Environment every test app starts with (cheap argon2 so the suite stays fast; real algorithm). */
+/**
+ * The same database as the service role of this run (made by the global setup): what DATABASE_URL is
+ * for every app of the suite, so every e2e test proves the service role's grants suffice.
+ */
+export function serviceUrlOf(ownerUrl: string): string {
+  const u = new URL(ownerUrl);
+  u.username = process.env.SST_SERVICE_ROLE as string;
+  u.password = process.env.SST_SERVICE_PASSWORD as string;
+  return u.toString();
+}
+
+/**
+ * Environment every test app starts with (cheap argon2 so the suite stays fast; real algorithm): the
+ * given URL (the owner's) for migrations, the service role for everything else.
+ */
 export function applyTestEnv(databaseUrl: string): void {
   Object.assign(process.env, {
     NODE_ENV: 'test',
-    DATABASE_URL: databaseUrl,
+    DATABASE_URL: serviceUrlOf(databaseUrl),
+    DATABASE_OWNER_URL: databaseUrl,
     DATA_DIR: mkdtempSync(join(tmpdir(), 'sst-data-')),
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     BOOTSTRAP_ADMIN_USERNAME: TEST_ADMIN.username,

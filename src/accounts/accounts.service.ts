@@ -45,28 +45,16 @@ export class AccountsService {
   }
 
   /**
-   * Sets or lifts the legal hold (system admin). Takes the retention lock, so a hold set while the
-   * retention job runs applies to everything it has not yet removed.
+   * Sets or lifts the legal hold (system admin), audited in the same statement (the database's own
+   * function: the service's role cannot change a hold otherwise). It takes the retention lock, so a hold
+   * set while the retention job runs applies to everything it has not yet removed.
    */
   async setLegalHold(actor: Actor, accountId: string, legalHold: boolean): Promise<AccountView> {
     await this.permissions.require(actor, PERMISSIONS.accountsManage, 'accounts:update');
     return this.dataSource.transaction(async (manager) => {
       await this.audit.lockRetention(manager);
-      const before: { legal_hold: boolean }[] = await manager.query('SELECT legal_hold FROM accounts WHERE id = $1 FOR UPDATE', [accountId]);
-      if (!before[0]) throw notFound('Account');
-      // (a CTE: TypeORM answers a bare UPDATE … RETURNING with [rows, count])
-      const rows: AccountView[] = await manager.query(
-        `WITH u AS (UPDATE accounts SET legal_hold = $2 WHERE id = $1 RETURNING *) SELECT ${ACCOUNT_VIEW} FROM u`,
-        [accountId, legalHold],
-      );
-      await this.audit.record(manager, {
-        action: 'account.updated',
-        accountId,
-        actor,
-        context: actor.context,
-        reason: legalHold ? 'legal hold set' : 'legal hold lifted',
-        details: { legalHold: { from: before[0].legal_hold, to: legalHold } },
-      });
+      if (!(await this.audit.recordLegalHold(manager, actor, accountId, legalHold))) throw notFound('Account');
+      const rows: AccountView[] = await manager.query(`SELECT ${ACCOUNT_VIEW} FROM accounts WHERE id = $1`, [accountId]);
       return rows[0];
     });
   }

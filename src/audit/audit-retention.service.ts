@@ -6,9 +6,7 @@ import { Actor } from '../common/actor.js';
 import { AppConfigService } from '../config/app-config.service.js';
 import { PERMISSIONS } from '../permissions/permissions.js';
 import { PermissionsService } from '../permissions/permissions.service.js';
-import { NO_ACCOUNT_CHAIN_KEY } from './audit-query.service.js';
 import { AuditService } from './audit.service.js';
-import { STRIPE_SQL } from './chain-verify.js';
 import { AuditRetentionResultDto } from './dto/audit-retention.dto.js';
 
 const DAY_MS = 86_400_000;
@@ -22,14 +20,17 @@ export const RETENTION_JOBS = { first: 'audit-retention-first-run', interval: 'a
 const MONTHS_AHEAD = 2;
 const LOCK_NOT_AVAILABLE = '55P03';
 
-/** Rows of accounts under legal hold are never removed. */
-const NOT_HELD = `(account_id IS NULL OR account_id NOT IN (SELECT id FROM accounts WHERE legal_hold))`;
+/** What audit_retention_prune() did with one partition. */
+interface PruneOutcome {
+  outcome: 'dropped' | 'held' | 'deleted' | 'not expired' | 'gone' | 'retention off';
+  rows?: number;
+}
 
 /**
  * The only thing that ever removes audit events. Monthly partitions entirely older than
  * AUDIT_RETENTION_DAYS are dropped whole, unless an account under legal hold has events there:
- * then only the other accounts' events are deleted (the append-only trigger lets a transaction that
- * sets audit.retention delete). It also creates partitions ahead of time.
+ * then only the other accounts' events are deleted. The removal itself is the owner's function
+ * audit_retention_prune() (see the LeastPrivilegeRoles migration). It also creates partitions ahead of time.
  */
 @Injectable()
 export class AuditRetentionService implements OnApplicationBootstrap {
@@ -66,7 +67,9 @@ export class AuditRetentionService implements OnApplicationBootstrap {
   }
 
   async prune(actor: Actor | null = null): Promise<AuditRetentionResultDto> {
-    const retentionDays = this.config.get('AUDIT_RETENTION_DAYS');
+    // The owner's policy (AUDIT_RETENTION_DAYS as of the last migration run as the owner), which the database enforces.
+    const policy: { days: number }[] = await this.dataSource.query(`SELECT retention_days AS days FROM audit_retention_policy`);
+    const retentionDays = policy[0].days;
     const ranAt = new Date();
     const result: AuditRetentionResultDto = {
       retentionDays,
@@ -79,7 +82,7 @@ export class AuditRetentionService implements OnApplicationBootstrap {
     };
     if (result.cutoff) {
       for (const partition of await this.partitionsBefore(result.cutoff)) await this.prunePartition(partition, result);
-      result.deletedRows += await this.pruneDefault(result.cutoff);
+      result.deletedRows += await this.pruneDefault();
     }
     const removed = result.droppedPartitions.reduce((n, p) => n + p.rows, 0) + result.deletedRows;
     if (actor || removed > 0) await this.recordRun(actor, result, removed);
@@ -126,56 +129,29 @@ export class AuditRetentionService implements OnApplicationBootstrap {
     }
   }
 
+  /**
+   * One partition, in its own transaction, through audit_retention_prune(): the owner's function that
+   * alone may drop or delete audit events (this service's role cannot), and only what the owner's
+   * policy has expired outside legal hold.
+   */
   private prunePartitionNow(partition: string, result: AuditRetentionResultDto): Promise<void> {
     return this.inRetentionTransaction(async (manager) => {
-      const exists: { present: boolean }[] = await manager.query(`SELECT to_regclass($1) IS NOT NULL AS present`, [partition]);
-      if (!exists[0].present) return; // a concurrent run dropped it
-      const table = quoteIdent(partition);
-      const held: { held: boolean }[] = await manager.query(
-        `SELECT EXISTS (SELECT 1 FROM ${table} WHERE account_id IN (SELECT id FROM accounts WHERE legal_hold)) AS held`,
-      );
-      await this.recordAnchors(manager, table, 'true');
-      if (!held[0].held) {
-        const count: { n: number }[] = await manager.query(`SELECT count(*)::int AS n FROM ${table}`);
-        await manager.query(`ALTER TABLE audit_events DETACH PARTITION ${table}`);
-        await manager.query(`DROP TABLE ${table}`);
-        result.droppedPartitions.push({ partition, rows: count[0].n });
-        return;
+      const outcome = await this.pruneThroughOwner(manager, partition);
+      if (outcome.outcome === 'dropped') result.droppedPartitions.push({ partition, rows: outcome.rows ?? 0 });
+      if (outcome.outcome === 'held') {
+        result.heldPartitions.push(partition);
+        result.deletedRows += outcome.rows ?? 0;
       }
-      result.heldPartitions.push(partition);
-      result.deletedRows += await this.deleteRows(manager, table, 'true');
     });
   }
 
-  private pruneDefault(cutoff: Date): Promise<number> {
-    return this.inRetentionTransaction(async (manager) => {
-      const older = `occurred_at < '${cutoff.toISOString()}'::timestamptz`;
-      await this.recordAnchors(manager, 'audit_events_default', older);
-      return this.deleteRows(manager, 'audit_events_default', older);
-    });
+  private pruneDefault(): Promise<number> {
+    return this.inRetentionTransaction(async (manager) => (await this.pruneThroughOwner(manager, 'audit_events_default')).rows ?? 0);
   }
 
-  private async deleteRows(manager: EntityManager, table: string, predicate: string): Promise<number> {
-    await manager.query(`SET LOCAL audit.retention = 'on'`);
-    const deleted: { n: number }[] = await manager.query(
-      `WITH d AS (DELETE FROM ${table} WHERE ${predicate} AND ${NOT_HELD} RETURNING 1) SELECT count(*)::int AS n FROM d`,
-    );
-    return deleted[0].n;
-  }
-
-  /** Remembers, per chain (each stripe of each account), the newest event about to be removed, so verify can anchor the oldest kept one. */
-  private async recordAnchors(manager: EntityManager, table: string, predicate: string): Promise<void> {
-    await manager.query(
-      `INSERT INTO audit_chain_anchors (chain_key, stripe, last_seq, last_hash)
-       SELECT DISTINCT ON (k, stripe) k, stripe, chain_seq, hash FROM (
-         SELECT coalesce(account_id, '${NO_ACCOUNT_CHAIN_KEY}'::uuid) AS k, ${STRIPE_SQL} AS stripe, chain_seq, hash
-           FROM ${table} WHERE ${predicate} AND ${NOT_HELD}) r
-        ORDER BY k, stripe, chain_seq DESC
-       ON CONFLICT (chain_key, stripe) DO UPDATE SET
-         last_hash = CASE WHEN excluded.last_seq > audit_chain_anchors.last_seq THEN excluded.last_hash ELSE audit_chain_anchors.last_hash END,
-         last_seq = GREATEST(excluded.last_seq, audit_chain_anchors.last_seq),
-         updated_at = now()`,
-    );
+  private async pruneThroughOwner(manager: EntityManager, partition: string): Promise<PruneOutcome> {
+    const rows: { outcome: PruneOutcome }[] = await manager.query(`SELECT audit_retention_prune($1) AS outcome`, [partition]);
+    return rows[0].outcome;
   }
 
   private inRetentionTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
@@ -203,9 +179,4 @@ export class AuditRetentionService implements OnApplicationBootstrap {
       },
     });
   }
-}
-
-/** Partition names come from pg_class; quoted anyway. */
-function quoteIdent(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
 }

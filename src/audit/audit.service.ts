@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { preparedQuery, PreparedStatement } from '../database/prepared-query.js';
 import { OutboxService } from '../delivery/outbox.service.js';
+import { Actor } from '../common/actor.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import { AuditStreamCache, StreamRef } from './audit-stream-cache.service.js';
 import { AuditRecord, MAX_LISTED_SESSION_IDS, RecordedAuditEvent } from './audit.types.js';
@@ -89,6 +90,31 @@ export class AuditService {
    */
   async lockRetention(manager: EntityManager): Promise<void> {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('audit_events.retention'))`);
+  }
+
+  /**
+   * Sets or lifts an account's legal hold, with its audit event (`account.updated`), through the owner's
+   * account_set_legal_hold(): the service's database role cannot change the hold any other way, nor
+   * without the event. Null when there is no such account.
+   */
+  async recordLegalHold(manager: EntityManager, actor: Actor, accountId: string, legalHold: boolean): Promise<{ was: boolean } | null> {
+    const extra = actor.kind !== 'user' ? { actorKind: actor.kind, credentialId: actor.credentialId } : {};
+    const { context } = actor;
+    const rows: { was: boolean }[] = await manager.query(`SELECT was FROM account_set_legal_hold($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`, [
+      accountId,
+      legalHold,
+      actor.userId,
+      actor.sessionId,
+      actor.label,
+      context.surface,
+      context.ip,
+      context.userAgent,
+      context.requestId,
+      JSON.stringify(extra),
+    ]);
+    if (!rows[0]) return null;
+    this.metrics.audited({ action: 'account.updated', context, reason: legalHold ? 'legal hold set' : 'legal hold lifted' });
+    return rows[0];
   }
 
   async record(manager: EntityManager, event: AuditRecord): Promise<RecordedAuditEvent> {

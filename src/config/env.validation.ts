@@ -49,6 +49,13 @@ export class EnvironmentVariables {
   @Transform(emptyToUndefined) @IsOptional() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL?: string;
 
+  /**
+   * The schema owner's connection string, for migrations (and the grants and retention policy that follow them);
+   * DATABASE_URL is then a role of the service's own. Absent: DATABASE_URL does both (the service warns).
+   */
+  @Transform(emptyToUndefined) @IsOptional() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_OWNER_URL must be a postgres:// URL' })
+  DATABASE_OWNER_URL?: string;
+
   @IsString()
   DATA_DIR = './data';
 

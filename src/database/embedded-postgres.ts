@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, chmodSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, chmodSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 
@@ -12,11 +13,41 @@ interface EmbeddedServer {
 }
 
 export interface EmbeddedHandle {
+  /** The service's own role (DATABASE_URL). */
   url: string;
+  /** The owner, a superuser of this server only (DATABASE_OWNER_URL): migrations. */
+  ownerUrl: string;
   stop(): Promise<void>;
 }
 
 const DATABASE_NAME = 'identity';
+/** The role the service runs as; its password is generated into the data folder at the first start. */
+const SERVICE_ROLE = 'session_service';
+const SERVICE_PASSWORD_FILE = 'postgres-service-password';
+
+/** The service role's password: generated once, kept beside the data (mode 0600) like the secrets key. */
+function servicePassword(root: string): string {
+  const file = join(root, SERVICE_PASSWORD_FILE);
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const password = randomBytes(24).toString('hex');
+  writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  return password;
+}
+
+/** Creates the service role, or gives it the password of the data folder again; its grants come after migrations. */
+async function ensureServiceRole(ownerUrl: string, password: string): Promise<void> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    const exists = await client.query(`SELECT 1 FROM pg_roles WHERE rolname = $1`, [SERVICE_ROLE]);
+    const verb = exists.rowCount ? 'ALTER' : 'CREATE';
+    const built = await client.query<{ sql: string }>(`SELECT format('${verb} ROLE %I LOGIN PASSWORD %L', $1::text, $2::text) AS sql`, [SERVICE_ROLE, password]);
+    await client.query(built.rows[0].sql);
+  } finally {
+    await client.end();
+  }
+}
 
 async function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
@@ -93,8 +124,13 @@ export async function startEmbeddedPostgres(dataDir: string, requestedPort = 0):
     throw error;
   }
   if (fresh) await server.createDatabase(DATABASE_NAME);
+  // Loopback only; the owner's password is the package's fixed one, the service role's is generated.
+  const ownerUrl = `postgres://postgres:postgres@127.0.0.1:${port}/${DATABASE_NAME}`;
+  const password = servicePassword(root);
+  await ensureServiceRole(ownerUrl, password);
   return {
-    url: `postgres://postgres:postgres@127.0.0.1:${port}/${DATABASE_NAME}`,
+    url: `postgres://${SERVICE_ROLE}:${password}@127.0.0.1:${port}/${DATABASE_NAME}`,
+    ownerUrl,
     stop: () => server.stop(),
   };
 }

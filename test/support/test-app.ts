@@ -2,8 +2,8 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import request from 'supertest';
-import { createDataSource } from '../../src/database/data-source.js';
-import { applyTestEnv, TEST_ADMIN } from '../test-env.js';
+import { prepareDatabase } from '../../src/database/service-role.js';
+import { applyTestEnv, serviceUrlOf, TEST_ADMIN } from '../test-env.js';
 
 let databaseCounter = 0;
 
@@ -23,9 +23,8 @@ async function ensureTemplateMigrated(admin: pg.Client, template: string): Promi
     const { rows } = await probe.query(`SELECT to_regclass('schema_migrations') IS NOT NULL AS done`);
     await probe.end();
     if (rows[0].done) return;
-    const ds = await createDataSource(url, 1).initialize();
-    await ds.runMigrations({ transaction: 'each' });
-    await ds.destroy();
+    // As the owner, with the service role's grants after, as the service does at start: the copies keep them.
+    await prepareDatabase({ url: serviceUrlOf(url), ownerUrl: url, retentionDays: 400 });
   } finally {
     await admin.query('SELECT pg_advisory_unlock(hashtext($1))', [template]);
   }

@@ -17,6 +17,7 @@ import { SessionPolicy1700000002100 } from './1700000002100-session-policy.js';
 import { AuditCheckpoints1700000002200 } from './1700000002200-audit-checkpoints.js';
 import { AuditStreams1700000002400 } from './1700000002400-audit-streams.js';
 import { UserSearchIndexes1700000002500 } from './1700000002500-user-search-indexes.js';
+import { LeastPrivilegeRoles1700000009000 } from './1700000009000-least-privilege-roles.js';
 
 /** Every migration, in order; listed explicitly so the app, the CLI and the tests run the same set. */
 export const MIGRATIONS = [
@@ -39,4 +40,6 @@ export const MIGRATIONS = [
   AuditCheckpoints1700000002200,
   AuditStreams1700000002400,
   UserSearchIndexes1700000002500,
+  // Last: it grants on what every earlier migration created.
+  LeastPrivilegeRoles1700000009000,
 ];
