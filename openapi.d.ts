@@ -47,7 +47,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End this session (local), my other sessions (others) or all of them (global). Idempotent. */
+        /**
+         * End this session (local), my other sessions (others) or all of them (global). Idempotent. With the
+         *     session policy's `endOtherSessionsRequiresReauth`, `others` and `global` need a fresh authentication.
+         */
         post: operations["AuthController_logout"];
         delete?: never;
         options?: never;
@@ -69,6 +72,26 @@ export interface paths {
          *     transaction unless `endOtherSessions` is false; this session stays. Audited (user.password_changed).
          */
         post: operations["AuthController_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/reauthenticate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Prove my password again: the session's authentication time becomes now (no new token), for the
+         *     actions the session policy puts behind a fresh authentication (RFC 9470 step-up).
+         */
+        post: operations["AuthController_reauthenticate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -153,7 +176,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The users of your account (or of accountId), oldest first, keyset-paginated. */
+        /**
+         * The users of your account (or of accountId), oldest first, keyset-paginated; `q` keeps those whose
+         *     username or email starts with it (case-insensitive, indexed).
+         */
         get: operations["UsersController_list"];
         put?: never;
         /** Create a user in your account (or, as the system admin, in another); roles default to `user`. */
@@ -248,6 +274,24 @@ export interface paths {
         put?: never;
         /** A custom role for the caller's account. */
         post: operations["RolesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/accounts/{id}/session-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account's session policy as set (unset settings are the environment's defaults). */
+        get: operations["SessionPolicyController_get"];
+        /** Replace the account's session policy (audited with before and after); applies to logins from now on. */
+        put: operations["SessionPolicyController_put"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -650,7 +694,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Audit events of the account (or of no account), newest first, filtered, keyset-paginated. */
+        /** Audit events of the account (or of no account), newest first, filtered, keyset-paginated both ways, with the total. */
         get: operations["AuditController_list"];
         put?: never;
         post?: never;
@@ -687,7 +731,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Forced logouts (not dry runs) per UTC day, per actor and per surface; the last 30 days by default. */
+        /**
+         * The events the list's filters match, counted per UTC day, per actor and per surface, each count with
+         *     how many of them are dry runs; the last 30 days by default.
+         */
         get: operations["AuditController_summary"];
         put?: never;
         post?: never;
@@ -705,10 +752,49 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Recomputes the account's hash chain (or that of the events of no account) over the range and
-         *     reports the first event that was altered, removed or replaced.
+         * Recomputes the account's hash chains (or those of the events of no account) over the range and
+         *     reports the first event that was altered, removed or replaced; given a signed checkpoint (by value,
+         *     by id, or the newest of each chain in the directory sink), also whether the chain was rewritten or
+         *     truncated since. A checkpoint the service did not sign is refused (400).
          */
         get: operations["AuditController_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit/checkpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Signs a checkpoint of each of the account's chains that moved since its last one, writes it to the
+         *     sinks, and answers the newest checkpoint of every chain of the account.
+         */
+        post: operations["AuditController_createCheckpoints"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit/checkpoints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One checkpoint, as signed, with its delivery to the HTTP sink. */
+        get: operations["AuditController_getCheckpoint"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1100,7 +1186,7 @@ export interface components {
              * @description Stable machine-readable code.
              * @enum {string}
              */
-            error: "VALIDATION_FAILED" | "PAYLOAD_TOO_LARGE" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "INVALID_CLIENT" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "SIGNATURE_INVALID" | "PERMISSION_DENIED" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "TOO_MANY_REQUESTS" | "SERVICE_UNAVAILABLE" | "INTERNAL";
+            error: "VALIDATION_FAILED" | "PAYLOAD_TOO_LARGE" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "INVALID_CLIENT" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "SIGNATURE_INVALID" | "PERMISSION_DENIED" | "insufficient_user_authentication" | "SESSION_LIMIT_REACHED" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "TOO_MANY_REQUESTS" | "SERVICE_UNAVAILABLE" | "INTERNAL";
             message: string;
             /** @description Quote it when reporting a problem; it is in the logs and the audit trail. */
             requestId: string;
@@ -1143,7 +1229,10 @@ export interface components {
         RevocationReceiptDto: {
             /** @description How many sessions ended (0 when none was live). */
             revokedCount: number;
-            /** @description Ids of the sessions ended (at most 1000; see sessionIdsTruncated). */
+            /**
+             * @description Ids of the sessions ended: the newest 100 when every session of a user or account ended (the audit
+             *     event's details.revokedSet finds the whole set), else up to 1000; see sessionIdsTruncated.
+             */
             sessionIds: string[];
             sessionIdsTruncated: boolean;
             targetUserId: string | null;
@@ -1158,6 +1247,79 @@ export interface components {
             effectiveAt: string;
             /** @description True when nothing was changed (dryRun=true). */
             dryRun: boolean;
+        };
+        RoleOverrideDto: {
+            /** @description A role of the account (or a built-in one). */
+            role: string;
+            /** @description Most live sessions one user may hold; unset: no limit. */
+            maxSessions?: number;
+            /**
+             * @description At the limit: `refuse` the new login, or `end-oldest` (the least recently used session ends, audited as a policy logout). Default `refuse`.
+             * @enum {string}
+             */
+            atLimit?: "refuse" | "end-oldest";
+            /** @description A session unused this long ends (seconds; default SESSION_IDLE_TTL). */
+            idleTimeoutSeconds?: number;
+            /** @description A session ends this long after its login, however used (seconds; default SESSION_ABSOLUTE_TTL). */
+            absoluteLifetimeSeconds?: number;
+            /** @description Lifetime of each access token (seconds; default ACCESS_TOKEN_TTL). */
+            accessTokenTtlSeconds?: number;
+            /** @description How recent the session's last password proof must be for the step-up actions (seconds; default 300). */
+            stepUpMaxAgeSeconds?: number;
+            /** @description The actions that need that fresh authentication. */
+            stepUpActions?: ("account-logout" | "admin-logout" | "user-disable" | "policy-change")[];
+            /** @description Ending one's other sessions (logout `others`/`global`, ending another own session) needs that fresh authentication too (ASVS 7.5.2). */
+            endOtherSessionsRequiresReauth?: boolean;
+        };
+        SessionPolicyDto: {
+            accountId: string;
+            /**
+             * Format: date-time
+             * @description When the policy was last changed; null while the account has none (the defaults apply).
+             */
+            updatedAt: string | null;
+            roles?: components["schemas"]["RoleOverrideDto"][];
+            /** @description Most live sessions one user may hold; unset: no limit. */
+            maxSessions?: number;
+            /**
+             * @description At the limit: `refuse` the new login, or `end-oldest` (the least recently used session ends, audited as a policy logout). Default `refuse`.
+             * @enum {string}
+             */
+            atLimit?: "refuse" | "end-oldest";
+            /** @description A session unused this long ends (seconds; default SESSION_IDLE_TTL). */
+            idleTimeoutSeconds?: number;
+            /** @description A session ends this long after its login, however used (seconds; default SESSION_ABSOLUTE_TTL). */
+            absoluteLifetimeSeconds?: number;
+            /** @description Lifetime of each access token (seconds; default ACCESS_TOKEN_TTL). */
+            accessTokenTtlSeconds?: number;
+            /** @description How recent the session's last password proof must be for the step-up actions (seconds; default 300). */
+            stepUpMaxAgeSeconds?: number;
+            /** @description The actions that need that fresh authentication. */
+            stepUpActions?: ("account-logout" | "admin-logout" | "user-disable" | "policy-change")[];
+            /** @description Ending one's other sessions (logout `others`/`global`, ending another own session) needs that fresh authentication too (ASVS 7.5.2). */
+            endOtherSessionsRequiresReauth?: boolean;
+        };
+        PutSessionPolicyDto: {
+            roles?: components["schemas"]["RoleOverrideDto"][];
+            /** @description Most live sessions one user may hold; unset: no limit. */
+            maxSessions?: number;
+            /**
+             * @description At the limit: `refuse` the new login, or `end-oldest` (the least recently used session ends, audited as a policy logout). Default `refuse`.
+             * @enum {string}
+             */
+            atLimit?: "refuse" | "end-oldest";
+            /** @description A session unused this long ends (seconds; default SESSION_IDLE_TTL). */
+            idleTimeoutSeconds?: number;
+            /** @description A session ends this long after its login, however used (seconds; default SESSION_ABSOLUTE_TTL). */
+            absoluteLifetimeSeconds?: number;
+            /** @description Lifetime of each access token (seconds; default ACCESS_TOKEN_TTL). */
+            accessTokenTtlSeconds?: number;
+            /** @description How recent the session's last password proof must be for the step-up actions (seconds; default 300). */
+            stepUpMaxAgeSeconds?: number;
+            /** @description The actions that need that fresh authentication. */
+            stepUpActions?: ("account-logout" | "admin-logout" | "user-disable" | "policy-change")[];
+            /** @description Ending one's other sessions (logout `others`/`global`, ending another own session) needs that fresh authentication too (ASVS 7.5.2). */
+            endOtherSessionsRequiresReauth?: boolean;
         };
         CreateUserDto: {
             /** @description 3–64 characters: letters, digits, dot, dash, underscore. */
@@ -1360,6 +1522,17 @@ export interface components {
             /** @description The audit event that records the change. */
             auditEventId: string;
         };
+        ReauthenticateDto: {
+            /** @description The user's password. A wrong one is 401 INVALID_CREDENTIALS and counts toward the login throttle. */
+            password: string;
+        };
+        ReauthenticatedDto: {
+            /**
+             * Format: date-time
+             * @description The session's new authentication time: the step-up actions measure their max age from it.
+             */
+            authenticatedAt: string;
+        };
         CurrentSessionDto: {
             /** @description Effective permissions of the caller, sorted. */
             permissions: string[];
@@ -1455,7 +1628,8 @@ export interface components {
             targetLabel: string | null;
             /**
              * @description Sessions affected. Listings show the first 20 (GET /v1/audit/events/{id} and the export show up to
-             *     1000); sessionCount is always exact.
+             *     1000; a logout of every session of a user or account records its newest 100, and
+             *     details.revokedSet to find the whole set again); sessionCount is always exact.
              */
             sessionIds: string[];
             sessionCount: number;
@@ -1487,7 +1661,8 @@ export interface components {
             targetLabel: string | null;
             /**
              * @description Sessions affected. Listings show the first 20 (GET /v1/audit/events/{id} and the export show up to
-             *     1000); sessionCount is always exact.
+             *     1000; a logout of every session of a user or account records its newest 100, and
+             *     details.revokedSet to find the whole set again); sessionCount is always exact.
              */
             sessionIds: string[];
             sessionCount: number;
@@ -1509,26 +1684,43 @@ export interface components {
             items: components["schemas"]["AuditEventDto"][];
             /** @description Pass as `cursor` for the next (older) page; null on the last page. */
             nextCursor: string | null;
+            /** @description Pass as `before` for the previous (newer) page; null on the first page. */
+            prevCursor: string | null;
+            /** @description The page size used. */
+            limit: number;
+            /** @description How many events match the filters (all pages); counted up to 10,000 (see totalExact). */
+            total: number;
+            /** @description False when more than 10,000 events match: `total` is then 10,000, a lower bound. */
+            totalExact: boolean;
         };
         AuditDayCountDto: {
             /** @description UTC day, YYYY-MM-DD. */
             day: string;
+            /** @description Matching events that day, dry runs included. */
             count: number;
+            /** @description Of `count`, the dry runs. */
+            dryRuns: number;
         };
         AuditActorCountDto: {
             actorUserId: string | null;
             actorLabel: string | null;
             count: number;
+            dryRuns: number;
         };
         AuditSurfaceCountDto: {
             surface: string;
             count: number;
+            dryRuns: number;
         };
         AuditSummaryDto: {
             /** Format: date-time */
             from: string;
             /** Format: date-time */
             to: string;
+            /** @description Matching events in the range, dry runs included. */
+            total: number;
+            /** @description Of `total`, the dry runs. */
+            dryRuns: number;
             perDay: components["schemas"]["AuditDayCountDto"][];
             perActor: components["schemas"]["AuditActorCountDto"][];
             perSurface: components["schemas"]["AuditSurfaceCountDto"][];
@@ -1549,9 +1741,34 @@ export interface components {
             /** Format: date-time */
             occurredAt: string;
         };
+        AuditCheckpointFindingDto: {
+            /**
+             * @description matches: the chain still holds, at the checkpoint's place, the event and hash it names; rewritten:
+             *     another event or hash stands there (the chain was rebuilt, its hashes recomputed); truncated: the chain
+             *     now ends before that place (its newest events were deleted); expired: retention removed the events up
+             *     to and past it; forged: a file of the directory sink whose signature no key of the service verifies.
+             * @enum {string}
+             */
+            status: "matches" | "rewritten" | "truncated" | "expired" | "forged";
+            /** @description The checkpoint's id; null when forged. */
+            id: string | null;
+            /** @description The file of the directory sink it was read from; null for a checkpoint given by value or id. */
+            file: string | null;
+            chainStripe: number | null;
+            /** @description Where the checkpoint says the chain stood: its last event's place and id, and that event's hash (hex). */
+            lastSeq: string | null;
+            lastEventId: string | null;
+            headHash: string | null;
+            /** Format: date-time */
+            issuedAt: string | null;
+            /** @description The place of the chain's newest event now; null when the chain has no event. */
+            chainSeqNow: string | null;
+        };
         AuditVerifyResultDto: {
             /** @description The first event that does not verify, in chain order (chains in stripe order); null when ok. */
             firstBroken: (components["schemas"]["AuditChainBreakDto"] | (never | null)) | null;
+            /** @description Present when checkpoints were given: each compared with its chain (ok is false unless every one matches). */
+            checkpoints?: components["schemas"]["AuditCheckpointFindingDto"][];
             /** @description True when every event in the range verifies. */
             ok: boolean;
             /** @description Events checked (up to and including the first broken one). */
@@ -1565,6 +1782,38 @@ export interface components {
             from: string | null;
             /** Format: date-time */
             to: string | null;
+        };
+        CreateAuditCheckpointsDto: {
+            /** @description Another account, or `none` for the events that belong to no account: system admin only. Defaults to the caller's. */
+            accountId?: string | "none";
+        };
+        AuditCheckpointDto: {
+            id: string;
+            /** @description The account whose chain it is; null for the events of no account. */
+            accountId: string | null;
+            chainStripe: number;
+            /** @description The chain's newest event when the checkpoint was made: its id and place. */
+            lastEventId: string;
+            lastSeq: string;
+            /** @description That event's hash (hex). */
+            headHash: string;
+            /** @description Events the chain held then. */
+            eventCount: string;
+            /**
+             * @description scheduled (every AUDIT_CHECKPOINT_EVERY_EVENTS events or AUDIT_CHECKPOINT_INTERVAL_SECONDS) or on_demand.
+             * @enum {string}
+             */
+            trigger: "scheduled" | "on_demand";
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The checkpoint as signed: a JWT (typ audit-checkpoint+jwt, EdDSA), verifiable with the JWKS. */
+            jws: string;
+            /** @description Its delivery to the HTTP sink (AUDIT_CHECKPOINT_URL); empty when there is none. */
+            deliveries: components["schemas"]["AuditDeliveryDto"][];
+        };
+        AuditCheckpointListDto: {
+            /** @description The newest checkpoint of each of the account's chains (made now where the chain moved since its last one). */
+            items: components["schemas"]["AuditCheckpointDto"][];
         };
         AuditPartitionDropDto: {
             /** @description Monthly partition, e.g. audit_events_202401. */
@@ -1600,7 +1849,7 @@ export interface components {
              */
             kind: "http" | "splunk" | "syslog";
             /** @description Only these actions (e.g. session.forced_logout); empty or absent: every action. */
-            actions?: ("session.login" | "session.logout" | "session.forced_logout" | "session.revoked_all" | "session.refresh_reuse" | "auth.login_failed" | "auth.login_throttled" | "auth.permission_denied" | "user.created" | "user.updated" | "user.password_changed" | "user.disabled" | "user.roles_changed" | "role.created" | "account.created" | "account.updated" | "client.created" | "client.revoked" | "access_key.created" | "access_key.revoked" | "audit.retention_run" | "receiver.created" | "receiver.updated" | "receiver.deleted" | "delivery.failed" | "signing_key.rotated" | "audit_stream.created" | "audit_stream.updated" | "audit_stream.deleted")[];
+            actions?: ("session.login" | "session.logout" | "session.forced_logout" | "session.revoked_all" | "session.refresh_reuse" | "session.policy_logout" | "session.reauthenticated" | "auth.step_up_required" | "auth.login_failed" | "auth.login_throttled" | "auth.permission_denied" | "user.created" | "user.updated" | "user.password_changed" | "user.disabled" | "user.roles_changed" | "role.created" | "account.created" | "account.updated" | "session_policy.updated" | "client.created" | "client.revoked" | "access_key.created" | "access_key.revoked" | "audit.retention_run" | "receiver.created" | "receiver.updated" | "receiver.deleted" | "delivery.failed" | "signing_key.rotated" | "audit_stream.created" | "audit_stream.updated" | "audit_stream.deleted")[];
             /** @description A paused stream keeps its events (nothing is sent) until it is enabled again. */
             paused?: boolean;
             /** @description http and splunk: the https URL batches are POSTed to (for Splunk, e.g. https://splunk:8088/services/collector/event). */
@@ -1674,7 +1923,7 @@ export interface components {
             /** @description A name for people (unique or not). */
             name?: string;
             /** @description Only these actions (e.g. session.forced_logout); empty or absent: every action. */
-            actions?: ("session.login" | "session.logout" | "session.forced_logout" | "session.revoked_all" | "session.refresh_reuse" | "auth.login_failed" | "auth.login_throttled" | "auth.permission_denied" | "user.created" | "user.updated" | "user.password_changed" | "user.disabled" | "user.roles_changed" | "role.created" | "account.created" | "account.updated" | "client.created" | "client.revoked" | "access_key.created" | "access_key.revoked" | "audit.retention_run" | "receiver.created" | "receiver.updated" | "receiver.deleted" | "delivery.failed" | "signing_key.rotated" | "audit_stream.created" | "audit_stream.updated" | "audit_stream.deleted")[];
+            actions?: ("session.login" | "session.logout" | "session.forced_logout" | "session.revoked_all" | "session.refresh_reuse" | "session.policy_logout" | "session.reauthenticated" | "auth.step_up_required" | "auth.login_failed" | "auth.login_throttled" | "auth.permission_denied" | "user.created" | "user.updated" | "user.password_changed" | "user.disabled" | "user.roles_changed" | "role.created" | "account.created" | "account.updated" | "session_policy.updated" | "client.created" | "client.revoked" | "access_key.created" | "access_key.revoked" | "audit.retention_run" | "receiver.created" | "receiver.updated" | "receiver.deleted" | "delivery.failed" | "signing_key.rotated" | "audit_stream.created" | "audit_stream.updated" | "audit_stream.deleted")[];
             /** @description A paused stream keeps its events (nothing is sent) until it is enabled again. */
             paused?: boolean;
             /** @description http and splunk: the https URL batches are POSTed to (for Splunk, e.g. https://splunk:8088/services/collector/event). */
@@ -2307,7 +2556,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked token */
+            /**
+             * @description Missing, invalid, expired or revoked token
+             *
+             *     Missing, invalid or revoked token (UNAUTHENTICATED); or the session policy wants a fresher authentication for this action (insufficient_user_authentication, RFC 9470: `details.max_age` and the `WWW-Authenticate` challenge say how fresh, e.g. `{"statusCode":401,"error":"insufficient_user_authentication","details":{"max_age":300}}` with `WWW-Authenticate: Bearer error="insufficient_user_authentication", error_description="…", max_age=300`; POST /v1/auth/reauthenticate, then retry)
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2398,6 +2651,117 @@ export interface operations {
              * @description Missing, invalid, expired or revoked token
              *
              *     Missing, invalid or revoked token (UNAUTHENTICATED), or a wrong current password (INVALID_CREDENTIALS)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "UNAUTHENTICATED",
+                     *       "message": "Missing, invalid, expired or revoked token",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "PERMISSION_DENIED",
+                     *       "message": "Missing permission sessions.revoke-any",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "permission": "sessions.revoke-any"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many attempts; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "error": "TOO_MANY_REQUESTS",
+                     *       "message": "Too many login attempts; retry later",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "retryAfterSeconds": 60
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AuthController_reauthenticate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReauthenticateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReauthenticatedDto"];
+                };
+            };
+            /** @description Malformed body or unknown fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "VALIDATION_FAILED",
+                     *       "message": "unexpected: property unexpected should not exist",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "errors": [
+                     *           {
+                     *             "field": "unexpected",
+                     *             "problems": [
+                     *               "property unexpected should not exist"
+                     *             ]
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked token
+             *
+             *     Missing, invalid or revoked token (UNAUTHENTICATED), or a wrong password (INVALID_CREDENTIALS)
              */
             401: {
                 headers: {
@@ -2759,7 +3123,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked token */
+            /**
+             * @description Missing, invalid, expired or revoked token
+             *
+             *     Missing, invalid or revoked token (UNAUTHENTICATED); or the session policy wants a fresher authentication for this action (insufficient_user_authentication, RFC 9470: `details.max_age` and the `WWW-Authenticate` challenge say how fresh, e.g. `{"statusCode":401,"error":"insufficient_user_authentication","details":{"max_age":300}}` with `WWW-Authenticate: Bearer error="insufficient_user_authentication", error_description="…", max_age=300`; POST /v1/auth/reauthenticate, then retry)
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2821,6 +3189,8 @@ export interface operations {
                 cursor?: string;
                 /** @description System admin only: list another account. */
                 accountId?: string;
+                /** @description People search: users whose username or email starts with this text (case-insensitive). */
+                q?: string;
             };
             header?: never;
             path?: never;
@@ -3192,7 +3562,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked token */
+            /**
+             * @description Missing, invalid, expired or revoked token
+             *
+             *     Missing, invalid or revoked token (UNAUTHENTICATED); or the session policy wants a fresher authentication for this action (insufficient_user_authentication, RFC 9470: `details.max_age` and the `WWW-Authenticate` challenge say how fresh, e.g. `{"statusCode":401,"error":"insufficient_user_authentication","details":{"max_age":300}}` with `WWW-Authenticate: Bearer error="insufficient_user_authentication", error_description="…", max_age=300`; POST /v1/auth/reauthenticate, then retry)
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3526,7 +3900,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked token */
+            /**
+             * @description Missing, invalid, expired or revoked token
+             *
+             *     Missing, invalid or revoked token (UNAUTHENTICATED); or the session policy wants a fresher authentication for this action (insufficient_user_authentication, RFC 9470: `details.max_age` and the `WWW-Authenticate` challenge say how fresh, e.g. `{"statusCode":401,"error":"insufficient_user_authentication","details":{"max_age":300}}` with `WWW-Authenticate: Bearer error="insufficient_user_authentication", error_description="…", max_age=300`; POST /v1/auth/reauthenticate, then retry)
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3761,6 +4139,226 @@ export interface operations {
                      *       "statusCode": 409,
                      *       "error": "CONFLICT",
                      *       "message": "A role with that name exists",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SessionPolicyController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionPolicyDto"];
+                };
+            };
+            /** @description Malformed id or unknown query parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "VALIDATION_FAILED",
+                     *       "message": "unexpected: property unexpected should not exist",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "errors": [
+                     *           {
+                     *             "field": "unexpected",
+                     *             "problems": [
+                     *               "property unexpected should not exist"
+                     *             ]
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "UNAUTHENTICATED",
+                     *       "message": "Missing, invalid, expired or revoked token",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Requires accounts.manage or policy.manage
+             *
+             *     Not allowed for this caller
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "PERMISSION_DENIED",
+                     *       "message": "Missing permission sessions.revoke-any",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "permission": "sessions.revoke-any"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such account, or another account and you lack accounts.manage */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "NOT_FOUND",
+                     *       "message": "No such account, or another account and you lack accounts.manage",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SessionPolicyController_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutSessionPolicyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionPolicyDto"];
+                };
+            };
+            /** @description Malformed id or body, unknown fields, or a role the account does not have */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "VALIDATION_FAILED",
+                     *       "message": "unexpected: property unexpected should not exist",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "errors": [
+                     *           {
+                     *             "field": "unexpected",
+                     *             "problems": [
+                     *               "property unexpected should not exist"
+                     *             ]
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked token
+             *
+             *     Missing, invalid or revoked token (UNAUTHENTICATED); or the session policy wants a fresher authentication for this action (insufficient_user_authentication, RFC 9470: `details.max_age` and the `WWW-Authenticate` challenge say how fresh, e.g. `{"statusCode":401,"error":"insufficient_user_authentication","details":{"max_age":300}}` with `WWW-Authenticate: Bearer error="insufficient_user_authentication", error_description="…", max_age=300`; POST /v1/auth/reauthenticate, then retry)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "UNAUTHENTICATED",
+                     *       "message": "Missing, invalid, expired or revoked token",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Requires accounts.manage or policy.manage
+             *
+             *     Not allowed for this caller
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "PERMISSION_DENIED",
+                     *       "message": "Missing permission sessions.revoke-any",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "permission": "sessions.revoke-any"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such account, or another account and you lack accounts.manage */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "NOT_FOUND",
+                     *       "message": "No such account, or another account and you lack accounts.manage",
                      *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
                      *     }
                      */
@@ -4114,7 +4712,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked token */
+            /**
+             * @description Missing, invalid, expired or revoked token
+             *
+             *     Missing, invalid or revoked token (UNAUTHENTICATED); or the session policy wants a fresher authentication for this action (insufficient_user_authentication, RFC 9470: `details.max_age` and the `WWW-Authenticate` challenge say how fresh, e.g. `{"statusCode":401,"error":"insufficient_user_authentication","details":{"max_age":300}}` with `WWW-Authenticate: Bearer error="insufficient_user_authentication", error_description="…", max_age=300`; POST /v1/auth/reauthenticate, then retry)
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6294,11 +6896,18 @@ export interface operations {
                 /** @description Another account, or `none` for the events that belong to no account: system admin only. Defaults to the caller's. */
                 accountId?: string & (string | "none");
                 limit?: number;
+                /** @description The `nextCursor` of a page: the page after it (older events). */
                 cursor?: string;
+                /** @description The `prevCursor` of a page: the page before it (newer events). Not with `cursor`. */
+                before?: string;
                 /** @description One action or several, comma-separated (e.g. session.forced_logout,session.logout). */
-                action?: ("session.login" | "session.logout" | "session.forced_logout" | "session.revoked_all" | "session.refresh_reuse" | "auth.login_failed" | "auth.login_throttled" | "auth.permission_denied" | "user.created" | "user.updated" | "user.password_changed" | "user.disabled" | "user.roles_changed" | "role.created" | "account.created" | "account.updated" | "client.created" | "client.revoked" | "access_key.created" | "access_key.revoked" | "audit.retention_run" | "receiver.created" | "receiver.updated" | "receiver.deleted" | "delivery.failed" | "signing_key.rotated" | "audit_stream.created" | "audit_stream.updated" | "audit_stream.deleted")[];
+                action?: ("session.login" | "session.logout" | "session.forced_logout" | "session.revoked_all" | "session.refresh_reuse" | "session.policy_logout" | "session.reauthenticated" | "auth.step_up_required" | "auth.login_failed" | "auth.login_throttled" | "auth.permission_denied" | "user.created" | "user.updated" | "user.password_changed" | "user.disabled" | "user.roles_changed" | "role.created" | "account.created" | "account.updated" | "session_policy.updated" | "client.created" | "client.revoked" | "access_key.created" | "access_key.revoked" | "audit.retention_run" | "receiver.created" | "receiver.updated" | "receiver.deleted" | "delivery.failed" | "signing_key.rotated" | "audit_stream.created" | "audit_stream.updated" | "audit_stream.deleted")[];
                 actorUserId?: string;
                 targetUserId?: string;
+                /** @description The actor by username or email (exact, case-insensitive), a user of the account read. */
+                actorName?: string;
+                /** @description The target by username or email (exact, case-insensitive), a user of the account read. */
+                targetName?: string;
                 surface?: "native" | "rocketchat" | "uberall" | "zap" | "ras" | "chime" | "system";
                 outcome?: "success" | "failure" | "denied";
                 /** @description Case-insensitive text the reason contains. */
@@ -6417,9 +7026,13 @@ export interface operations {
                 /** @description csv (RFC 4180, formula-safe) or ndjson (one AuditEvent JSON per line). */
                 format: "csv" | "ndjson";
                 /** @description One action or several, comma-separated (e.g. session.forced_logout,session.logout). */
-                action?: ("session.login" | "session.logout" | "session.forced_logout" | "session.revoked_all" | "session.refresh_reuse" | "auth.login_failed" | "auth.login_throttled" | "auth.permission_denied" | "user.created" | "user.updated" | "user.password_changed" | "user.disabled" | "user.roles_changed" | "role.created" | "account.created" | "account.updated" | "client.created" | "client.revoked" | "access_key.created" | "access_key.revoked" | "audit.retention_run" | "receiver.created" | "receiver.updated" | "receiver.deleted" | "delivery.failed" | "signing_key.rotated" | "audit_stream.created" | "audit_stream.updated" | "audit_stream.deleted")[];
+                action?: ("session.login" | "session.logout" | "session.forced_logout" | "session.revoked_all" | "session.refresh_reuse" | "session.policy_logout" | "session.reauthenticated" | "auth.step_up_required" | "auth.login_failed" | "auth.login_throttled" | "auth.permission_denied" | "user.created" | "user.updated" | "user.password_changed" | "user.disabled" | "user.roles_changed" | "role.created" | "account.created" | "account.updated" | "session_policy.updated" | "client.created" | "client.revoked" | "access_key.created" | "access_key.revoked" | "audit.retention_run" | "receiver.created" | "receiver.updated" | "receiver.deleted" | "delivery.failed" | "signing_key.rotated" | "audit_stream.created" | "audit_stream.updated" | "audit_stream.deleted")[];
                 actorUserId?: string;
                 targetUserId?: string;
+                /** @description The actor by username or email (exact, case-insensitive), a user of the account read. */
+                actorName?: string;
+                /** @description The target by username or email (exact, case-insensitive), a user of the account read. */
+                targetName?: string;
                 surface?: "native" | "rocketchat" | "uberall" | "zap" | "ras" | "chime" | "system";
                 outcome?: "success" | "failure" | "denied";
                 /** @description Case-insensitive text the reason contains. */
@@ -6537,9 +7150,21 @@ export interface operations {
             query?: {
                 /** @description Another account, or `none` for the events that belong to no account: system admin only. Defaults to the caller's. */
                 accountId?: string & (string | "none");
-                /** @description Inclusive lower bound (ISO 8601, years 0001-9999); defaults to 30 days before `to`. */
+                /** @description One action or several, comma-separated (e.g. session.forced_logout,session.logout). */
+                action?: ("session.login" | "session.logout" | "session.forced_logout" | "session.revoked_all" | "session.refresh_reuse" | "session.policy_logout" | "session.reauthenticated" | "auth.step_up_required" | "auth.login_failed" | "auth.login_throttled" | "auth.permission_denied" | "user.created" | "user.updated" | "user.password_changed" | "user.disabled" | "user.roles_changed" | "role.created" | "account.created" | "account.updated" | "session_policy.updated" | "client.created" | "client.revoked" | "access_key.created" | "access_key.revoked" | "audit.retention_run" | "receiver.created" | "receiver.updated" | "receiver.deleted" | "delivery.failed" | "signing_key.rotated" | "audit_stream.created" | "audit_stream.updated" | "audit_stream.deleted")[];
+                actorUserId?: string;
+                targetUserId?: string;
+                /** @description The actor by username or email (exact, case-insensitive), a user of the account read. */
+                actorName?: string;
+                /** @description The target by username or email (exact, case-insensitive), a user of the account read. */
+                targetName?: string;
+                surface?: "native" | "rocketchat" | "uberall" | "zap" | "ras" | "chime" | "system";
+                outcome?: "success" | "failure" | "denied";
+                /** @description Case-insensitive text the reason contains. */
+                reason?: string;
+                /** @description Inclusive lower bound (ISO 8601, years 0001-9999). */
                 from?: string;
-                /** @description Exclusive upper bound (ISO 8601, years 0001-9999); defaults to now. */
+                /** @description Exclusive upper bound (ISO 8601, years 0001-9999). */
                 to?: string;
             };
             header?: never;
@@ -6657,6 +7282,16 @@ export interface operations {
                 from?: string;
                 /** @description Up to this instant (exclusive, ISO 8601, years 0001-9999). Omitted: up to the newest event. */
                 to?: string;
+                /**
+                 * @description A checkpoint to check the chain against: the compact JWS a sink received (typ audit-checkpoint+jwt).
+                 *     One of `checkpoint`, `checkpointId` and `checkpoints`; not with `from`/`to` (a checkpoint is checked
+                 *     against its whole chain).
+                 */
+                checkpoint?: string;
+                /** @description A checkpoint by its id (GET /v1/audit/checkpoints/{id}); its signature is checked all the same. */
+                checkpointId?: string;
+                /** @description `directory`: the newest checkpoint of each of the account's chains in the directory sink (AUDIT_CHECKPOINT_DIR). */
+                checkpoints?: "directory";
             };
             header?: never;
             path?: never;
@@ -6751,6 +7386,216 @@ export interface operations {
                      *       "statusCode": 404,
                      *       "error": "NOT_FOUND",
                      *       "message": "The account named is another account and you lack accounts.manage (answered as if it did not exist). An account id that names no account is not an error: nothing matches.",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AuditController_createCheckpoints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAuditCheckpointsDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditCheckpointListDto"];
+                };
+            };
+            /** @description Invalid filter, range or cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "VALIDATION_FAILED",
+                     *       "message": "unexpected: property unexpected should not exist",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "errors": [
+                     *           {
+                     *             "field": "unexpected",
+                     *             "problems": [
+                     *               "property unexpected should not exist"
+                     *             ]
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "UNAUTHENTICATED",
+                     *       "message": "Missing, invalid, expired or revoked token",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Requires the audit.read permission
+             *
+             *     Requires the audit.read permission; `none` (the events that belong to no account) also requires accounts.manage
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "PERMISSION_DENIED",
+                     *       "message": "Missing permission audit.read",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "permission": "audit.read"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The account named is another account and you lack accounts.manage (answered as if it did not exist). An account id that names no account is not an error: nothing matches. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "NOT_FOUND",
+                     *       "message": "The account named is another account and you lack accounts.manage (answered as if it did not exist). An account id that names no account is not an error: nothing matches.",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AuditController_getCheckpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditCheckpointDto"];
+                };
+            };
+            /** @description Invalid filter, range or cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "VALIDATION_FAILED",
+                     *       "message": "unexpected: property unexpected should not exist",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "errors": [
+                     *           {
+                     *             "field": "unexpected",
+                     *             "problems": [
+                     *               "property unexpected should not exist"
+                     *             ]
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "UNAUTHENTICATED",
+                     *       "message": "Missing, invalid, expired or revoked token",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires the audit.read permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "PERMISSION_DENIED",
+                     *       "message": "Missing permission audit.read",
+                     *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b",
+                     *       "details": {
+                     *         "permission": "audit.read"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such checkpoint in your account (another account's, without accounts.manage, is answered the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "NOT_FOUND",
+                     *       "message": "No such checkpoint in your account (another account's, without accounts.manage, is answered the same)",
                      *       "requestId": "3f6c2a1e-8d0b-4c4e-9a57-0c1d2e3f4a5b"
                      *     }
                      */
