@@ -12,6 +12,7 @@ import { AccountsService } from './accounts/accounts.service.js';
 import { Actor, systemActor } from './common/actor.js';
 import { ErrorCode } from './common/error-codes.js';
 import { toDomainException } from './common/to-domain-exception.js';
+import { isUuid } from './common/uuid.js';
 import { configurationLoaded } from './config/config.module.js';
 import { resolveDatabaseUrl } from './database/database-url.js';
 import { prepareDatabase } from './database/service-role.js';
@@ -140,8 +141,7 @@ async function resetPassword(login: string): Promise<void> {
  */
 async function auditVerify(options: { checkpoints?: string; jwks?: string; account?: string }): Promise<void> {
   if (!options.checkpoints) throw new UsageError('audit verify needs --checkpoints <dir>');
-  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-  if (options.account !== undefined && options.account !== 'none' && !uuid.test(options.account)) throw new UsageError('--account must be an account id or none');
+  if (options.account !== undefined && options.account !== 'none' && !isUuid(options.account)) throw new UsageError('--account must be an account id or none');
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) throw new Error('audit verify reads the database at DATABASE_URL: set it');
   const report = await offlineVerify({ databaseUrl, dir: options.checkpoints, jwksFile: options.jwks, account: options.account?.toLowerCase() });

@@ -1,6 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { hostname } from 'node:os';
-import { DataSource } from 'typeorm';
 import { SecretsKeyService } from '../api-keys/secrets-key.service.js';
 import { streamDestinationKind } from '../audit/audit-stream-cache.service.js';
 import { AUDIT_COLUMNS, AuditRow, mapAuditRow } from '../audit/audit-query.service.js';
@@ -75,7 +74,6 @@ export class AuditStreamDeliveryKinds implements OnModuleInit {
 
   constructor(
     private readonly registry: DeliveryRegistry,
-    private readonly dataSource: DataSource,
     private readonly secrets: SecretsKeyService,
     private readonly config: ReceiverConfig,
   ) {}
@@ -92,9 +90,9 @@ export class AuditStreamDeliveryKinds implements OnModuleInit {
     }
   }
 
-  /** On the dispatcher's connection, in the delivery's transaction, when it lends one (the request pool otherwise). */
-  async deliverBatch(rows: OutboxRow[], context?: DeliveryContext): Promise<DeliveryResult> {
-    const query = <T>(text: string, values: unknown[]): Promise<T[]> => (context ? context.query<T>(text, values) : this.dataSource.query(text, values));
+  /** On the dispatcher's connection, in the delivery's transaction. */
+  async deliverBatch(rows: OutboxRow[], context: DeliveryContext): Promise<DeliveryResult> {
+    const query = <T>(text: string, values: unknown[]): Promise<T[]> => context.query<T>(text, values);
     const streamId = rows[0].destinationId;
     const [target] = await query<Target>(TARGET_SQL, [streamId]);
     if (!target) return { outcome: 'dead', error: 'the stream was deleted' };

@@ -149,10 +149,7 @@ export class AuditStreamsService {
     await this.tx.run(async (manager) => {
       // The outbox rows first, then the stream: the order a delivery takes them in (it holds its rows
       // and then records its outcome on the stream), so the two never wait on each other in a cycle.
-      const [{ n: dropped }]: { n: number }[] = await manager.query(
-        `WITH u AS (UPDATE outbox SET status = 'dead', last_error = 'the stream was deleted' WHERE destination_id = $1 AND status = 'pending' RETURNING 1) SELECT count(*)::int AS n FROM u`,
-        [id],
-      );
+      const dropped = await this.outbox.dropPending(manager, id, 'the stream was deleted');
       const rows: { kind: string }[] = await manager.query(`WITH d AS (DELETE FROM audit_streams WHERE id = $1 AND account_id = $2 RETURNING kind) SELECT kind FROM d`, [id, actor.accountId]);
       if (!rows[0]) throw notFound('Audit stream');
       await this.cache.announce(manager, actor.accountId);

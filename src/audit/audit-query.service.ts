@@ -7,6 +7,7 @@ import { AppConfigService } from '../config/app-config.service.js';
 import { PERMISSIONS } from '../permissions/permissions.js';
 import { PermissionsService } from '../permissions/permissions.service.js';
 import { DeliveryStatusService } from '../delivery/delivery-status.service.js';
+import { NO_ACCOUNT_KEY } from './checkpoint-claims.js';
 import { AuditEventDetailDto, AuditEventDto, AuditEventPageDto, AuditFilterDto, NO_ACCOUNT } from './dto/audit-event.dto.js';
 
 export interface AuditRow {
@@ -74,7 +75,6 @@ export function assertRange(from: Date, to: Date): void {
 }
 
 /** The chain key the trigger files the events of no account under (see the initial migration). */
-export const NO_ACCOUNT_CHAIN_KEY = '00000000-0000-0000-0000-000000000000';
 
 /**
  * The rows of one chain: an account's (the first parameter), or with null the events of no account
@@ -183,7 +183,7 @@ export class AuditQueryService {
     const row = rows[0];
     // Another account's event is answered like a missing one (audited by requireAccount).
     if (!row) throw notFound('Audit event');
-    await this.permissions.requireAccount(actor, row.account_id ?? NO_ACCOUNT_CHAIN_KEY, 'Audit event', 'audit:read');
+    await this.permissions.requireAccount(actor, row.account_id ?? NO_ACCOUNT_KEY, 'Audit event', 'audit:read');
     return { ...mapAuditRow(row), deliveries: await this.deliveries.forAuditEvent(String(row.id)), deliveriesPruned: this.deliveries.mayBePruned(row.occurred_at) };
   }
 

@@ -1,8 +1,8 @@
 import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
-import { Client } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfigService } from '../config/app-config.service.js';
+import { PgListener } from '../database/pg-listener.js';
 
 /** Where a change to an account's audit streams is announced (payload: the account id), at its commit. */
 export const AUDIT_STREAMS_CHANNEL = 'audit_streams_changed';
@@ -37,31 +37,46 @@ export class AuditStreamCache implements OnModuleInit, OnApplicationShutdown {
   /** Transactions that change streams (see announce): what they read is not cached. */
   private readonly changing = new WeakSet<EntityManager>();
   private readonly maxAgeMs: number;
-  private client: Client | null = null;
+  private readonly listener: PgListener;
   private listening = false;
   private epoch = 0;
-  private closing = false;
-  private retryDelay = 100;
-  private retryTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly config: AppConfigService,
   ) {
     this.maxAgeMs = config.get('AUDIT_STREAMS_CACHE_MS');
+    this.listener = new PgListener({
+      url: config.get('DATABASE_URL') as string,
+      applicationName: 'session-service:audit-streams',
+      channels: [AUDIT_STREAMS_CHANNEL],
+      retryMs: 100,
+      maxRetryMs: 5000,
+      onNotification: (_channel, accountId) => {
+        if (accountId) this.changed(accountId);
+      },
+      onListening: () => this.reset(true),
+      onLost: (error) => {
+        this.reset(false);
+        this.logger.warn({ err: error.message }, 'audit stream notifications lost; reading streams per event until back');
+      },
+    });
   }
 
   onModuleInit(): Promise<void> {
-    return this.connect();
+    return this.listener.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.closing = true;
+  onApplicationShutdown(): Promise<void> {
     this.listening = false;
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    const client = this.client;
-    this.client = null;
-    if (client) await Promise.race([client.end().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
+    return this.listener.stop();
+  }
+
+  /** Hearing the notifications, or not: either way what was cached may have missed one. */
+  private reset(listening: boolean): void {
+    this.listening = listening;
+    this.epoch++;
+    this.entries.clear();
   }
 
   /**
@@ -106,45 +121,5 @@ export class AuditStreamCache implements OnModuleInit, OnApplicationShutdown {
       this.entries.set(accountId, { streams, readAtMs });
     }
     return streams;
-  }
-
-  private async connect(): Promise<void> {
-    if (this.closing) return;
-    const client = new Client({ connectionString: this.config.get('DATABASE_URL'), application_name: 'session-service:audit-streams' });
-    client.on('notification', (msg) => {
-      if (client === this.client && msg.payload) this.changed(msg.payload);
-    });
-    let gone = false;
-    const lost = (error: Error) => {
-      if (gone) return;
-      gone = true;
-      if (this.client !== client) return;
-      this.client = null;
-      this.listening = false;
-      this.epoch++;
-      this.entries.clear();
-      client.end().catch(() => undefined);
-      if (this.closing) return;
-      this.logger.warn({ err: error.message }, 'audit stream notifications lost; reading streams per event until back');
-      const delay = this.retryDelay;
-      this.retryDelay = Math.min(this.retryDelay * 2, 5000);
-      this.retryTimer = setTimeout(() => void this.connect(), delay);
-      this.retryTimer.unref();
-    };
-    client.on('error', lost);
-    client.on('end', () => lost(new Error('connection ended')));
-    try {
-      this.client = client;
-      await client.connect();
-      await client.query(`LISTEN ${AUDIT_STREAMS_CHANNEL}`);
-    } catch (error) {
-      lost(error as Error);
-      return;
-    }
-    if (this.closing || this.client !== client) return;
-    this.retryDelay = 100;
-    this.epoch++;
-    this.entries.clear();
-    this.listening = true;
   }
 }

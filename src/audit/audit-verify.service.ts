@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor } from '../common/actor.js';
 import { DomainException, ErrorCode, notFound } from '../common/error-codes.js';
+import { validationFailed } from '../common/validation.pipe.js';
 import { AppConfigService } from '../config/app-config.service.js';
 import { AuditQueryService } from './audit-query.service.js';
 import { ChainReader, checkpointFindings, CheckpointInput, jwksFromDatabase, NO_ACCOUNT_KEY, verifyChains } from './chain-verify.js';
@@ -8,11 +9,7 @@ import { latestCheckpointFiles } from './checkpoint-claims.js';
 import { AuditVerifyQueryDto, AuditVerifyResultDto } from './dto/audit-verify.dto.js';
 
 
-/** Where it was first defined (other modules import it from here). */
-export { STRIPE_SQL } from './chain-verify.js';
-
-const invalid = (field: string, problem: string) =>
-  new DomainException(ErrorCode.VALIDATION_FAILED, `${field}: ${problem}`, { errors: [{ field, problems: [problem] }] });
+const invalid = (field: string, problem: string) => validationFailed([{ field, problems: [problem] }]);
 
 /**
  * Recomputes the hash chains of an account, or those of the events of no account (see migrations

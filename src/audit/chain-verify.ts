@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { JSONWebKeySet, JWK } from 'jose';
-import { CheckpointClaims, CheckpointFile, CheckpointRejected, fileMatchesClaims, verifyCheckpoint } from './checkpoint-claims.js';
+import { CheckpointClaims, CheckpointFile, CheckpointRejected, fileMatchesClaims, NO_ACCOUNT_KEY, verifyCheckpoint } from './checkpoint-claims.js';
 import type { AuditChainBreakDto, AuditCheckpointFindingDto, ChainBreakReason } from './dto/audit-verify.dto.js';
 
 /**
@@ -15,7 +15,7 @@ export type ChainReader = <T>(sql: string, params: unknown[]) => Promise<T[]>;
 const BATCH = 1000;
 
 /** The chain key the trigger files the events of no account under (see the initial migration). */
-export const NO_ACCOUNT_KEY = '00000000-0000-0000-0000-000000000000';
+export { NO_ACCOUNT_KEY } from './checkpoint-claims.js';
 
 /** An event's chain (stripe) as stored: events chained before there were several have none, and are in chain 0. */
 export const STRIPE_SQL = 'coalesce(chain_stripe, 0)';

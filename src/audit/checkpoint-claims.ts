@@ -82,7 +82,10 @@ export async function verifyCheckpoint(jws: string, jwks: JSONWebKeySet): Promis
 }
 
 /** The chain key of an account (the events of no account have the nil UUID), as the file names use it. */
-const chainKeyOf = (accountId: string | null) => accountId ?? '00000000-0000-0000-0000-000000000000';
+/** The chain key of the events of no account (the chain heads' key column is not null). */
+export const NO_ACCOUNT_KEY = '00000000-0000-0000-0000-000000000000';
+
+const chainKeyOf = (accountId: string | null) => accountId ?? NO_ACCOUNT_KEY;
 
 /**
  * One file per checkpoint: `<chain key>.<stripe>.<chain_seq, 20 digits>.jwt`, so that a directory

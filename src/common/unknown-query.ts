@@ -3,7 +3,8 @@ import { METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/com
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum.js';
 import { ModulesContainer } from '@nestjs/core';
 import { FASTIFY_ROUTE_CONFIG_METADATA } from '@nestjs/platform-fastify/constants.js';
-import { DomainException, ErrorCode } from './error-codes.js';
+import { DomainException } from './error-codes.js';
+import { validationFailed } from './validation.pipe.js';
 
 /**
  * Controllers under `v1`: the native API's, and ZAP's (its paths are `/v1/…` behind its prefix), which
@@ -46,6 +47,5 @@ export const takesNoQuery = (config: unknown): boolean => (config as Record<stri
 export function unknownQueryError(query: unknown): DomainException | null {
   const fields: { field: string; problems: string[] }[] = [];
   for (const field in (query ?? {}) as Record<string, unknown>) fields.push({ field, problems: [`property ${field} should not exist`] });
-  if (fields.length === 0) return null;
-  return new DomainException(ErrorCode.VALIDATION_FAILED, fields.map((f) => `${f.field}: ${f.problems.join(', ')}`).join('; '), { errors: fields });
+  return fields.length === 0 ? null : validationFailed(fields);
 }

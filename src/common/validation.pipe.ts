@@ -222,12 +222,14 @@ export function createFullValidationPipe(): ValidationPipe {
     transform: true,
     transformOptions: { enableImplicitConversion: false },
     stopAtFirstError: false,
-    exceptionFactory: (errors) => {
-      const fields = flatten(errors);
-      const message = fields.map((f) => `${f.field}: ${f.problems.join(', ')}`).join('; ') || 'Invalid request';
-      return new DomainException(ErrorCode.VALIDATION_FAILED, message, { errors: fields });
-    },
+    exceptionFactory: (errors) => validationFailed(flatten(errors)),
   });
+}
+
+/** The native 400 of invalid fields, in the pipe's words and shape (`details.errors`). */
+export function validationFailed(fields: { field: string; problems: string[] }[]): DomainException {
+  const message = fields.map((f) => `${f.field}: ${f.problems.join(', ')}`).join('; ') || 'Invalid request';
+  return new DomainException(ErrorCode.VALIDATION_FAILED, message, { errors: fields });
 }
 
 export function createValidationPipe(): FastValidationPipe {

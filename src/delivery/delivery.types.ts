@@ -31,8 +31,8 @@ export interface DeliveryKind {
   readonly pull?: boolean;
   /** Most rows per `deliverBatch` call, the head included (at least 1). */
   readonly maxBatch?: number;
-  deliver(row: OutboxRow, context?: DeliveryContext): Promise<DeliveryResult>;
-  deliverBatch?(rows: OutboxRow[], context?: DeliveryContext): Promise<DeliveryResult>;
+  deliver(row: OutboxRow, context: DeliveryContext): Promise<DeliveryResult>;
+  deliverBatch?(rows: OutboxRow[], context: DeliveryContext): Promise<DeliveryResult>;
 }
 
 /**

@@ -50,6 +50,15 @@ export class OutboxService implements BeforeApplicationShutdown {
     return entries.length;
   }
 
+  /** In the caller's transaction: a destination's pending rows will not be sent (it was deleted); how many. */
+  async dropPending(manager: EntityManager, destinationId: string, why: string): Promise<number> {
+    const [{ n }]: { n: number }[] = await manager.query(
+      `WITH u AS (UPDATE outbox SET status = 'dead', last_error = $2 WHERE destination_id = $1 AND status = 'pending' RETURNING 1) SELECT count(*)::int AS n FROM u`,
+      [destinationId, why],
+    );
+    return n;
+  }
+
   /** Before the HTTP server closes (it waits for requests in flight): held polls answer now. */
   beforeApplicationShutdown(): void {
     this.stopping = true;

@@ -4,6 +4,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { Actor } from '../common/actor.js';
 import { notFound } from '../common/error-codes.js';
 import { TransactionService } from '../common/transaction.service.js';
+import { OutboxService } from '../delivery/outbox.service.js';
 import { checkReceiverUrl } from '../delivery/safe-http.js';
 import { PERMISSIONS } from '../permissions/permissions.js';
 import { PermissionsService } from '../permissions/permissions.service.js';
@@ -40,6 +41,7 @@ export class BackchannelReceiversService {
     private readonly permissions: PermissionsService,
     private readonly audit: AuditService,
     private readonly config: ReceiverConfig,
+    private readonly outbox: OutboxService,
   ) {}
 
   async create(actor: Actor, dto: CreateBackchannelReceiverDto): Promise<BackchannelReceiverDto> {
@@ -80,10 +82,7 @@ export class BackchannelReceiversService {
         RECEIVER_KINDS.backchannel,
       ]);
       if (!rows[0]) throw notFound('Receiver');
-      const [{ n: dropped }]: { n: number }[] = await manager.query(
-        `WITH u AS (UPDATE outbox SET status = 'dead', last_error = 'the receiver was deleted' WHERE destination_id = $1 AND status = 'pending' RETURNING 1) SELECT count(*)::int AS n FROM u`,
-        [id],
-      );
+      const dropped = await this.outbox.dropPending(manager, id, 'the receiver was deleted');
       await this.audit.record(manager, {
         action: 'receiver.deleted',
         accountId: actor.accountId,

@@ -41,10 +41,9 @@ export class ReceiverDeliveryKinds implements OnModuleInit {
    * The receiver as it stands, read once per claim of the dispatcher (a head and the rows after it):
    * a pause, a disable or a new URL applies from the next claim.
    */
-  private async target(row: OutboxRow, context?: DeliveryContext): Promise<Target | { outcome: 'dead' | 'hold'; error: string }> {
+  private async target(row: OutboxRow, context: DeliveryContext): Promise<Target | { outcome: 'dead' | 'hold'; error: string }> {
     const sql = `SELECT status, endpoint_url, authorization_header FROM receivers WHERE id = $1`;
-    const read = () => (context ? context.query<Target>(sql, [row.destinationId]) : (this.dataSource.query(sql, [row.destinationId]) as Promise<Target[]>));
-    const rows = context ? await context.once(`receiver:${row.destinationId}`, read) : await read();
+    const rows = await context.once(`receiver:${row.destinationId}`, () => context.query<Target>(sql, [row.destinationId]));
     const target = rows[0];
     if (!target) return { outcome: 'dead', error: 'the receiver was deleted' };
     if (target.status === 'disabled') return { outcome: 'dead', error: 'the receiver is disabled' };
@@ -53,7 +52,7 @@ export class ReceiverDeliveryKinds implements OnModuleInit {
     return target;
   }
 
-  private async deliverSet(row: OutboxRow, context?: DeliveryContext): Promise<DeliveryResult> {
+  private async deliverSet(row: OutboxRow, context: DeliveryContext): Promise<DeliveryResult> {
     const target = await this.target(row, context);
     if ('outcome' in target) return target.outcome === 'hold' ? { outcome: 'hold' } : target;
     const set = await this.signing.sign({ ...row.payload, jti: row.jti }, 'secevent+jwt');
@@ -67,7 +66,7 @@ export class ReceiverDeliveryKinds implements OnModuleInit {
   }
 
   /** One logout token, or one per user of the account for an account-wide logout's row (backchannel-fan-out.ts). */
-  private async deliverLogoutToken(row: OutboxRow, context?: DeliveryContext): Promise<DeliveryResult> {
+  private async deliverLogoutToken(row: OutboxRow, context: DeliveryContext): Promise<DeliveryResult> {
     const target = await this.target(row, context);
     if ('outcome' in target) return target.outcome === 'hold' ? { outcome: 'hold' } : target;
     const fanOut = fanOutOf(row);

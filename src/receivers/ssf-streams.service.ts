@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { SecretsKeyService } from '../api-keys/secrets-key.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { Actor } from '../common/actor.js';
+import { isUuid } from '../common/uuid.js';
 import { DomainException, ErrorCode, notFound } from '../common/error-codes.js';
 import { TransactionService } from '../common/transaction.service.js';
 import { OutboxService } from '../delivery/outbox.service.js';
@@ -113,7 +114,7 @@ export class SsfStreamsService {
     await this.permissions.require(actor, PERMISSIONS.receiversManage, 'ssf:stream-delete');
     const stream = await this.find(actor, streamId);
     await this.tx.run(async (manager) => {
-      const dropped = await this.dropPending(manager, stream.id, 'the stream was deleted');
+      const dropped = await this.outbox.dropPending(manager, stream.id, 'the stream was deleted');
       await manager.query(`DELETE FROM receivers WHERE id = $1`, [stream.id]);
       await this.record(manager, actor, 'receiver.deleted', stream, { droppedEvents: dropped });
     });
@@ -134,7 +135,7 @@ export class SsfStreamsService {
         `WITH u AS (UPDATE receivers SET status = $2, status_reason = $3, updated_at = clock_timestamp() WHERE id = $1 RETURNING ${STREAM_COLUMNS}) SELECT * FROM u`,
         [stream.id, status, reason ?? null],
       );
-      const dropped = status === 'disabled' ? await this.dropPending(manager, stream.id, 'the stream was disabled') : 0;
+      const dropped = status === 'disabled' ? await this.outbox.dropPending(manager, stream.id, 'the stream was disabled') : 0;
       await this.record(manager, actor, 'receiver.updated', updated, { status, droppedEvents: dropped });
     });
     if (status === 'enabled') this.outbox.wake();
@@ -264,24 +265,14 @@ export class SsfStreamsService {
     const invalid = () => new DomainException(ErrorCode.VALIDATION_FAILED, 'subject must be an opaque (user id), iss_sub or email subject identifier, or complex with a user member');
     if (!simple || typeof simple !== 'object') throw invalid();
     let rows: { id: string }[];
-    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-    if (simple.format === 'opaque' && typeof simple.id === 'string' && uuid.test(simple.id)) {
-      rows = await this.dataSource.query(`SELECT id FROM users WHERE id = $1 AND account_id = $2`, [simple.id, accountId]);
-    } else if (simple.format === 'iss_sub' && simple.iss === this.config.issuer && typeof simple.sub === 'string' && uuid.test(simple.sub)) {
-      rows = await this.dataSource.query(`SELECT id FROM users WHERE id = $1 AND account_id = $2`, [simple.sub, accountId]);
+    const id = simple.format === 'opaque' ? simple.id : simple.format === 'iss_sub' && simple.iss === this.config.issuer ? simple.sub : undefined;
+    if (typeof id === 'string' && isUuid(id)) {
+      rows = await this.dataSource.query(`SELECT id FROM users WHERE id = $1 AND account_id = $2`, [id, accountId]);
     } else if (simple.format === 'email' && typeof simple.email === 'string') {
       rows = await this.dataSource.query(`SELECT id FROM users WHERE lower(email) = lower($1) AND account_id = $2`, [simple.email, accountId]);
     } else throw invalid();
     if (!rows[0]) throw notFound('Subject');
     return rows[0].id;
-  }
-
-  private async dropPending(manager: EntityManager, receiverId: string, why: string): Promise<number> {
-    const [{ n }]: { n: number }[] = await manager.query(
-      `WITH u AS (UPDATE outbox SET status = 'dead', last_error = $2 WHERE destination_id = $1 AND status = 'pending' RETURNING 1) SELECT count(*)::int AS n FROM u`,
-      [receiverId, why],
-    );
-    return n;
   }
 
   private async record(manager: EntityManager, actor: Actor, action: 'receiver.created' | 'receiver.updated' | 'receiver.deleted', stream: StreamRow, extra: Record<string, unknown> = {}): Promise<void> {

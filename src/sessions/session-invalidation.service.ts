@@ -60,7 +60,6 @@ const HEARTBEAT = 'h';
 const PENDING_TTL_MS = 10_000;
 
 type Listener = (invalidation: Invalidation) => void;
-type ProofListener = (proof: InvalidationProof) => void;
 
 /**
  * Pushes invalidations to every running instance through Postgres LISTEN/NOTIFY. A NOTIFY sent
@@ -87,7 +86,6 @@ export class SessionInvalidationService implements OnModuleInit, OnApplicationSh
   private readonly stallMs: number;
   private client: Client | null = null;
   private listeners: Listener[] = [];
-  private proofListeners: ProofListener[] = [];
   /** The newest proof; null until the first heartbeat came back on the current connection. */
   proof: InvalidationProof | null = null;
   private readonly pending = new Map<string, Pending>();
@@ -112,10 +110,6 @@ export class SessionInvalidationService implements OnModuleInit, OnApplicationSh
   /** True while this instance holds fresh proof that it hears every invalidation: its cache may be trusted. */
   get ready(): boolean {
     return performance.now() - this.provenAtMs < this.leaseMs;
-  }
-
-  get lease(): number {
-    return this.leaseMs;
   }
 
   /** How old the newest proof is, ms (Infinity without one): a consumer's lease counts from it. */
@@ -144,14 +138,6 @@ export class SessionInvalidationService implements OnModuleInit, OnApplicationSh
 
   subscribe(listener: Listener): void {
     this.listeners.push(listener);
-  }
-
-  /** Called with every heartbeat that comes back: a new proof. Returns a function that unsubscribes. */
-  onProof(listener: ProofListener): () => void {
-    this.proofListeners.push(listener);
-    return () => {
-      this.proofListeners = this.proofListeners.filter((l) => l !== listener);
-    };
   }
 
   /** Stops a listener given to `subscribe`. */
@@ -301,9 +287,7 @@ export class SessionInvalidationService implements OnModuleInit, OnApplicationSh
     if (kind === HEARTBEAT && this.outstanding && Number(value) === this.outstanding.seq) {
       this.provenAtMs = this.outstanding.sentMs;
       this.outstanding = null;
-      const proof = { xmin, atMs: Number(atMs) };
-      this.proof = proof;
-      for (const listener of this.proofListeners) listener(proof);
+      this.proof = { xmin, atMs: Number(atMs) };
     }
   }
 

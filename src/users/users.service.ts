@@ -228,8 +228,10 @@ export class UsersService {
         details: { fields: Object.keys(input).filter((k) => (input as Record<string, unknown>)[k] !== undefined) },
       });
       // The credentials this user created hold power only while they are active (see
-      // credentialPermissionsSql): every instance drops what it cached of them, sessions or not.
-      return { revoked, nonce: disabled || enabled ? await this.invalidation.publish(manager, { kind: 'u', id: before.id }, before.accountId) : null };
+      // credentialPermissionsSql): every instance drops what it cached of them, sessions or not. A
+      // revocation that ended sessions has already published this user's invalidation: not twice.
+      const published = (disabled || enabled) && !revoked?.nonce;
+      return { revoked, nonce: published ? await this.invalidation.publish(manager, { kind: 'u', id: before.id }, before.accountId) : null };
     });
     if (pending) await this.revocation.settle(actor, pending);
     if (nonce) await this.invalidation.waitForEcho(nonce);

@@ -1,9 +1,8 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
-import { bearer, createTestDatabase, createUser, loginAdmin, startApp, urlOf } from '../support/test-app.js';
+import { bearer, closeTestApp, createUser, openTestApp, TestApp, urlOf } from '../support/test-app.js';
 import { launchChromium, watchCspViolations } from './chromium.js';
 
 /**
@@ -13,24 +12,20 @@ import { launchChromium, watchCspViolations } from './chromium.js';
  * POST /v1/auth/reauthenticate and retries the action once. Cancelling does nothing.
  */
 describe('admin console: fresh authentication (browser)', () => {
+  let world: TestApp;
   let app: NestFastifyApplication;
-  let db: pg.Client;
   let browser: Browser;
   let sys: string;
   const http = () => request(app.getHttpServer());
 
   beforeAll(async () => {
     browser = await launchChromium();
-    const url = await createTestDatabase();
-    app = await startApp(url);
-    db = new pg.Client({ connectionString: url });
-    await db.connect();
-    sys = (await loginAdmin(app)).accessToken;
+    world = await openTestApp();
+    ({ app, systemAdmin: sys } = world);
   });
   afterAll(async () => {
     await browser?.close();
-    await db?.end();
-    await app?.close();
+    await closeTestApp(world);
   });
 
   it('asks for the password on a stale session, re-authenticates, retries once; cancelled, nothing is done', async () => {
@@ -54,7 +49,7 @@ describe('admin console: fresh authentication (browser)', () => {
       await page.click('#login-submit');
       await page.locator('#whoami', { hasText: admin.username }).waitFor();
       // Every session of the admin proved the password an hour ago, as time would have it.
-      await db.query(`UPDATE sessions SET authenticated_at = now() - interval '1 hour' WHERE user_id = $1`, [admin.userId]);
+      await world.db.query(`UPDATE sessions SET authenticated_at = now() - interval '1 hour' WHERE user_id = $1`, [admin.userId]);
 
       await page.goto(`${urlOf(app)}/admin/#/users/${target.userId}`);
       await page.locator('#user-heading', { hasText: target.username }).waitFor();

@@ -82,4 +82,3 @@ export async function api(path, options = {}, retried = false) {
 }
 
 export const getJson = async (path) => (await api(path)).json();
-export const postJson = async (path, body) => (await api(path, { method: 'POST', body })).json();
