@@ -239,6 +239,10 @@ describe('SSF transmitter: streams and session-revoked SETs (push)', () => {
     // Not acknowledged yet: answered again, with the same jti.
     const again = await http().post(`/ssf/poll/${id}`).set('X-API-Key', key).send({}).expect(200);
     expect(Object.keys(again.body.sets)).toEqual(jtis);
+    // Refusing more SETs at once than one poll may acknowledge: a 400 that changes nothing.
+    const tooMany = Object.fromEntries([jtis[0], ...Array.from({ length: 1000 }, () => randomUUID())].map((j) => [j, {}]));
+    await http().post(`/ssf/poll/${id}`).set('X-API-Key', key).send({ setErrs: tooMany, returnImmediately: true }).expect(400);
+    expect((await dbQuery(`SELECT status FROM outbox WHERE jti = $1`, [jtis[0]])).rows[0].status).toBe('pending');
     const acked = await http().post(`/ssf/poll/${id}`).set('X-API-Key', key).send({ ack: jtis, returnImmediately: true }).expect(200);
     expect(acked.body).toEqual({ sets: {}, moreAvailable: false });
     const { rows } = await dbQuery(`SELECT status FROM outbox WHERE jti = $1`, [jtis[0]]);

@@ -134,16 +134,14 @@ export class AuditService {
   async recordStandalone(event: AuditRecord): Promise<void> {
     try {
       const streams = await this.streams.streamsFor(event.accountId, event.action);
-      if (streams.length === 0) await preparedQuery(this.dataSource, INSERT_EVENT, eventValues(event));
-      else {
-        // Streamed: the event and its outbox rows commit together.
-        await this.dataSource.transaction(async (manager) => {
-          const rows = await preparedQuery<{ id: string }>(manager, INSERT_EVENT, eventValues(event));
-          await this.enqueueStreams(manager, streams, event.accountId, String(rows[0].id));
-        });
+      if (streams.length === 0) {
+        await preparedQuery(this.dataSource, INSERT_EVENT, eventValues(event));
+        this.metrics.audited(event);
+      } else {
+        // Streamed: the event and its outbox rows commit together (record, in a transaction of its own).
+        await this.dataSource.transaction((manager) => this.record(manager, event));
         this.streamed();
       }
-      this.metrics.audited(event);
     } catch (error) {
       this.logger.error({ action: event.action, err: (error as Error).message }, 'could not record audit event');
     }

@@ -37,10 +37,11 @@ export interface OfflineReport {
  */
 export async function offlineVerify(options: OfflineVerifyOptions): Promise<OfflineReport> {
   const jwks = options.jwksFile ? parseJwks(await readFile(options.jwksFile, 'utf8')) : null;
-  const accounts =
-    options.account !== undefined
-      ? [options.account === 'none' ? null : options.account]
-      : [...new Set((await latestCheckpointFiles(options.dir)).map((f) => f.accountId ?? NO_ACCOUNT_KEY))].sort().map((k) => (k === NO_ACCOUNT_KEY ? null : k));
+  // Without --account, the directory is read once: the accounts it names and their checkpoints.
+  const all = options.account === undefined ? await latestCheckpointFiles(options.dir) : null;
+  const accounts = all
+    ? [...new Set(all.map((f) => f.accountId ?? NO_ACCOUNT_KEY))].sort().map((k) => (k === NO_ACCOUNT_KEY ? null : k))
+    : [options.account === 'none' ? null : (options.account as string)];
   const client = new pg.Client({ connectionString: options.databaseUrl, application_name: 'session-service:audit-verify' });
   await client.connect();
   try {
@@ -52,7 +53,7 @@ export async function offlineVerify(options: OfflineVerifyOptions): Promise<Offl
     const reports: OfflineAccountReport[] = [];
     for (const accountId of accounts) {
       const chain = await verifyChains(read, accountId);
-      const files = await latestCheckpointFiles(options.dir, accountId);
+      const files = all ? all.filter((f) => f.accountId === accountId) : await latestCheckpointFiles(options.dir, accountId);
       const checkpoints = await checkpointFindings(read, accountId, files.map((f) => ({ jws: f.jws, file: f })), keys, (message) => new Error(message));
       reports.push({ accountId, ...chain, ok: chain.ok && checkpoints.every((c) => c.status === 'matches'), checkpoints });
     }

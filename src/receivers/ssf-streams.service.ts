@@ -7,12 +7,13 @@ import { Actor } from '../common/actor.js';
 import { isUuid } from '../common/uuid.js';
 import { DomainException, ErrorCode, notFound } from '../common/error-codes.js';
 import { TransactionService } from '../common/transaction.service.js';
+import { validationFailed } from '../common/validation.pipe.js';
 import { OutboxService } from '../delivery/outbox.service.js';
 import { checkReceiverUrl } from '../delivery/safe-http.js';
 import { PERMISSIONS } from '../permissions/permissions.js';
 import { PermissionsService } from '../permissions/permissions.service.js';
 import { SigningKeysService } from '../signing/signing-keys.service.js';
-import { CreateStreamDto, PollRequestDto, PollResponseDto, StreamConfigurationDto, StreamStatusDto, UpdateStreamDto } from './dto/ssf-stream.dto.js';
+import { CreateStreamDto, MAX_ACKS, PollRequestDto, PollResponseDto, StreamConfigurationDto, StreamStatusDto, UpdateStreamDto } from './dto/ssf-stream.dto.js';
 import { ReceiverConfig } from './receiver-config.service.js';
 import { EVENTS_SUPPORTED, POLL_METHOD, PUSH_METHOD, RECEIVER_KINDS, SSF_VERIFICATION } from './ssf.constants.js';
 
@@ -209,7 +210,10 @@ export class SsfStreamsService {
     }
   }
 
-  private pollOnce(stream: StreamRow, dto: PollRequestDto, max: number): Promise<PollResponseDto> {
+  private async pollOnce(stream: StreamRow, dto: PollRequestDto, max: number): Promise<PollResponseDto> {
+    const refused = Object.entries(dto.setErrs ?? {});
+    // As many as `ack` may carry: one request never holds its transaction for an unbounded list.
+    if (refused.length > MAX_ACKS) throw validationFailed([{ field: 'setErrs', problems: [`setErrs must contain no more than ${MAX_ACKS} elements`] }]);
     return this.tx.run(async (manager) => {
       if (dto.ack?.length) {
         await manager.query(
@@ -217,10 +221,11 @@ export class SsfStreamsService {
           [stream.id, dto.ack],
         );
       }
-      for (const [jti, error] of Object.entries(dto.setErrs ?? {})) {
+      if (refused.length > 0) {
         await manager.query(
-          `UPDATE outbox SET status = 'dead', last_error = $3 WHERE destination_id = $1 AND jti::text = $2 AND status = 'pending'`,
-          [stream.id, jti, `${error?.err ?? 'refused'}: ${error?.description ?? ''}`.slice(0, 500)],
+          `UPDATE outbox o SET status = 'dead', last_error = v.e FROM unnest($2::text[], $3::text[]) AS v(j, e)
+            WHERE o.destination_id = $1 AND o.jti::text = v.j AND o.status = 'pending'`,
+          [stream.id, refused.map(([jti]) => jti), refused.map(([, error]) => `${error?.err ?? 'refused'}: ${error?.description ?? ''}`.slice(0, 500))],
         );
       }
       if (max === 0 || stream.status !== 'enabled') return { sets: {}, moreAvailable: false };

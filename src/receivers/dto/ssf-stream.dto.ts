@@ -109,12 +109,15 @@ export class VerifyStreamDto {
   state?: string;
 }
 
+/** The most SETs one poll may acknowledge (`ack`) or refuse (`setErrs`). */
+export const MAX_ACKS = 1000;
+
 /** RFC 8936 poll request. */
 export class PollRequestDto {
   /** jti of SETs received and processed. */
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(1000)
+  @ArrayMaxSize(MAX_ACKS)
   @IsUUID(undefined, { each: true })
   ack?: string[];
 
