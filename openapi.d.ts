@@ -2061,7 +2061,7 @@ export interface components {
         PollRequestDto: {
             /** @description jti of SETs received and processed. */
             ack?: string[];
-            /** @description jti → {err, description} of SETs the receiver refused. */
+            /** @description jti → {err, description} of SETs the receiver refused (at most 1,000, as for ack; more is a 400). */
             setErrs?: {
                 [key: string]: unknown;
             };

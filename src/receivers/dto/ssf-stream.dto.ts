@@ -117,11 +117,11 @@ export class PollRequestDto {
   /** jti of SETs received and processed. */
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(MAX_ACKS)
+  @ArrayMaxSize(1000) // MAX_ACKS, written out: the Swagger plugin reads literals only
   @IsUUID(undefined, { each: true })
   ack?: string[];
 
-  /** jti → {err, description} of SETs the receiver refused. */
+  /** jti → {err, description} of SETs the receiver refused (at most 1,000, as for ack; more is a 400). */
   @IsOptional()
   @IsObject()
   setErrs?: Record<string, { err?: string; description?: string }>;
