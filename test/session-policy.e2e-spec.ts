@@ -144,6 +144,12 @@ describe('session policy', () => {
       const outbox = await db.query('SELECT payload FROM outbox WHERE audit_event_id = $1 AND destination_id = $2', [ended.id, stream.body.stream_id]);
       expect(outbox.rows).toHaveLength(1);
       expect(outbox.rows[0].payload.events[SESSION_REVOKED]).toMatchObject({ initiating_entity: 'policy' });
+      // One statement writes both events: the policy's first, then the login's that caused it; the trail verifies.
+      const chain = await db.query('SELECT action, session_ids FROM audit_events WHERE account_id = $1 AND id >= $2 ORDER BY id LIMIT 2', [id, ended.id]);
+      expect(chain.rows.map((r) => r.action)).toEqual(['session.policy_logout', 'session.login']);
+      expect(chain.rows[1].session_ids).toEqual([third.sessionId]);
+      const verified = await http().get('/v1/audit/verify').query({ accountId: id }).set(bearer(admin.accessToken)).expect(200);
+      expect(verified.body).toMatchObject({ ok: true, firstBroken: null });
     });
 
     it('holds under concurrency: 50 simultaneous logins over two instances (or one) leave at most 3 live sessions (end-oldest), exactly 3 admitted (refuse)', async () => {
@@ -160,6 +166,7 @@ describe('session policy', () => {
       expect(await liveSessions(user.userId)).toBe(3);
       const policyLogouts = await events('session.policy_logout', user.userId, id);
       expect(policyLogouts.reduce((n, e) => n + e.sessionCount, 0)).toBe(47);
+      expect((await http().get('/v1/audit/verify').query({ accountId: id }).set(bearer(admin.accessToken)).expect(200)).body).toMatchObject({ ok: true, firstBroken: null });
 
       await http().post(`/v1/users/${user.userId}/logout`).set(bearer(admin.accessToken)).send({}).expect(200);
       expect(await liveSessions(user.userId)).toBe(0);

@@ -21,6 +21,29 @@ export function eventInsertSql(first: number, source?: string): string {
   return `INSERT INTO audit_events (${EVENT_COLUMNS}) SELECT ${values}${source ? ` FROM ${source}` : ''}`;
 }
 
+/** Where session_ids and session_count sit among eventInsertSql's values. */
+const SESSION_IDS_AT = 7;
+/** How many values eventValuesWithoutSessions gives. */
+export const EVENT_VALUES_WITHOUT_SESSIONS = EVENT_VALUE_COUNT - 2;
+
+/**
+ * eventInsertSql for an event whose session list and session count are SQL expressions over `source`
+ * (what the same statement ended); its other values are parameters from `first`, in the order of
+ * eventValuesWithoutSessions.
+ */
+export function eventInsertWithSessionsSql(first: number, source: string, sessionIds: string, sessionCount: string): string {
+  let next = first;
+  const values = Array.from({ length: EVENT_VALUE_COUNT }, (_, i) => (i === SESSION_IDS_AT ? sessionIds : i === SESSION_IDS_AT + 1 ? sessionCount : `$${next++}`)).join(', ');
+  return `INSERT INTO audit_events (${EVENT_COLUMNS}) SELECT ${values} FROM ${source}`;
+}
+
+/** eventValues without the session list and count, for eventInsertWithSessionsSql. */
+export function eventValuesWithoutSessions(event: AuditRecord): unknown[] {
+  const values = eventValues(event);
+  values.splice(SESSION_IDS_AT, 2);
+  return values;
+}
+
 /** An event's values, in eventInsertSql's order. */
 export function eventValues(event: AuditRecord): unknown[] {
   const actor = event.actor ?? null;
@@ -124,6 +147,15 @@ export class AuditService {
     await this.enqueueStreams(manager, streams, event.accountId, id);
     this.metrics.audited(event);
     return { id, occurredAt: rows[0].occurred_at };
+  }
+
+  /**
+   * What `record` does besides the insert, for an event a caller's own statement wrote (through
+   * eventInsertWithSessionsSql or eventInsertSql): its streams' outbox rows, in the same transaction, and its metric.
+   */
+  async recorded(manager: EntityManager, event: AuditRecord, id: string): Promise<void> {
+    await this.enqueueStreams(manager, await this.streams.streamsFor(event.accountId, event.action, manager), event.accountId, id);
+    this.metrics.audited(event);
   }
 
   /**

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
-import { MAX_LISTED_SESSION_IDS, MAX_LISTED_WATERMARK_SESSION_IDS } from '../audit/audit.types.js';
+import { AuditService, eventInsertWithSessionsSql, EVENT_VALUES_WITHOUT_SESSIONS, eventValuesWithoutSessions } from '../audit/audit.service.js';
+import { AuditRecord, MAX_LISTED_SESSION_IDS, MAX_LISTED_WATERMARK_SESSION_IDS } from '../audit/audit.types.js';
 import { Actor } from '../common/actor.js';
 import { sha256 } from '../common/crypto.js';
 import { isUuid } from '../common/uuid.js';
@@ -15,7 +15,7 @@ import { StepUpService } from '../policy/step-up.service.js';
 import { SessionSignalsService } from '../receivers/session-signals.service.js';
 import { RevocationReceipt, RevocationTarget, RevokeOptions } from './revocation.types.js';
 import { COUNT_COLUMNS, COUNT_IS_CURRENT, CountedOwner, countLiveOfAccount, countLiveOfUser, SESSION_COUNTS, uncount } from './session-counts.js';
-import { LIVE_SESSION_SQL, SESSION_JOINS } from './session-sql.js';
+import { LIVE_SESSION_OF_ONE_USER_SQL, LIVE_SESSION_SQL, SESSION_JOINS } from './session-sql.js';
 import { PublishedInvalidation, SessionInvalidationService } from './session-invalidation.service.js';
 
 /**
@@ -133,6 +133,63 @@ const REVOKE_LIST: PreparedStatement = {
                   FROM accounts a WHERE u.id = $1 AND a.id = u.account_id AND ${COUNT_IS_CURRENT})
          SELECT id, revoked_at AS at FROM m ORDER BY id`,
 };
+/**
+ * The session limit's end-oldest, as CTEs for the login's own statement (SessionsService): with the
+ * user row locked and its watermarks read ($1 the user, $2…$5 as LIVE_SESSION_OF_ONE_USER_SQL), the
+ * live sessions after the $6 most recently used are locked in id order, ended ($7 by whom, $8 why, $9
+ * surface) and taken out of the user's count, as REVOKE_LIST does for a given list. Only when some
+ * ended: their audit event (values from $14 in eventValuesWithoutSessions' order; the session list
+ * and count from what ended), the invalidation logged for account $13 and NOTIFYed on $10 with the
+ * payload suffix $11 (SessionInvalidationService.inline). One statement instead of five round trips;
+ * END_OLDEST_COLUMNS reads the outcome `FROM summary`.
+ */
+export const END_OLDEST_PARAMS = 13 + EVENT_VALUES_WITHOUT_SESSIONS;
+export const endOldestCtes = (): string => `live AS (
+       SELECT s.id FROM sessions s WHERE ${LIVE_SESSION_OF_ONE_USER_SQL} ORDER BY s.last_seen_at DESC, s.created_at DESC, s.id OFFSET $6::int),
+     -- Locked in id order, as every revocation of several rows locks them. The user row is locked and the
+     -- account row shared: no watermark can move meanwhile, so only a revocation of the row itself
+     -- (checked again once its lock is had) can have ended it since the snapshot.
+     locked AS (SELECT id FROM sessions WHERE id IN (SELECT id FROM live) AND revoked_at IS NULL ORDER BY id FOR UPDATE),
+     ended AS (UPDATE sessions SET revoked_at = clock_timestamp(), revoked_by = $7::uuid, revoke_reason = $8::text, revoked_surface = $9::text
+                 FROM locked WHERE sessions.id = locked.id
+               RETURNING sessions.id, sessions.revoked_at, least(sessions.idle_expires_at, sessions.expires_at) AS expiry),
+     counted AS (UPDATE users u SET live_sessions = u.live_sessions - (SELECT count(*)::int FROM ended WHERE ended.expiry > u.expired_counted_until)
+                   FROM accounts a WHERE u.id = $1 AND a.id = u.account_id AND ${COUNT_IS_CURRENT} AND EXISTS (SELECT 1 FROM ended)),
+     summary AS (SELECT count(*)::int AS n, (array_agg(revoked_at ORDER BY id))[1] AS at,
+                        coalesce((array_agg(id ORDER BY id))[1:${MAX_LISTED_SESSION_IDS}], '{}') AS listed, coalesce(array_agg(id ORDER BY id), '{}') AS ids
+                   FROM ended),
+     policy_event AS (${eventInsertWithSessionsSql(14, 'summary', 'summary.listed', 'summary.n')} WHERE summary.n > 0 RETURNING id),
+     logged AS (INSERT INTO invalidation_log (account_id, kind, target_id)
+                SELECT $13::uuid, CASE WHEN n = 1 THEN 's' ELSE 'u' END, CASE WHEN n = 1 THEN listed[1]::text ELSE $1::text END FROM summary WHERE n > 0),
+     notified AS (SELECT pg_notify($10::text, CASE WHEN n = 1 THEN 's:' || listed[1]::text ELSE 'u:' || $1::text END || ':' || $11::text) FROM summary WHERE n > 0)`;
+/** What endOldestCtes did, for its statement's SELECT … FROM summary: every id ended only when the account has receivers (their events list them). */
+export const END_OLDEST_COLUMNS = `summary.n AS "endedCount", summary.at AS "endedAt", summary.listed AS "endedListed",
+       (SELECT id::text FROM policy_event) AS "policyEventId", (SELECT count(*)::int FROM notified) AS notified,
+       (SELECT count(*)::int FROM pg_stat_activity WHERE datname = current_database() AND application_name = $12::text) AS listeners,
+       CASE WHEN EXISTS (SELECT 1 FROM receivers r WHERE r.account_id = $13::uuid AND r.status <> 'disabled') THEN summary.ids END AS "endedIds"`;
+
+/** The user row as the session limit's lock read it (its watermarks, to the microsecond, as text). */
+export interface LockedOwner {
+  userAfter: string | null;
+  userKeep: string | null;
+  accountAfter: string | null;
+  accountKeep: string | null;
+}
+
+/** END_OLDEST_COLUMNS as read. */
+export interface EndedOldest {
+  endedCount: number;
+  endedAt: Date | null;
+  endedListed: string[];
+  policyEventId: string | null;
+  listeners: number;
+  /** Null when the account has no receivers. */
+  endedIds: string[] | null;
+}
+
+/** The session limit's revocation as its audit event records it (the same for endOldestCtes and revokeWithin). */
+const POLICY_LOGOUT = { reason: 'session limit', action: 'session.policy_logout' } as const;
+
 const markParamsOf = (actor: Actor, reason: string | null) => [actor.userId, reason, actor.context.surface];
 
 /**
@@ -227,11 +284,83 @@ export class RevocationService {
   }
 
   /**
-   * The session policy's own revocation of some of a user's sessions (the limit): its actor is the
-   * policy, which may end any session of its account, so there is nothing to look up.
+   * The session limit's revocation (actor: the policy, which may end any session of its account, so
+   * nothing to look up): endOldestCtes' parameters for keeping the `keep` most recently used live
+   * sessions of the user whose row the caller locked and read (`owner`), and the nonce its
+   * invalidation will be acknowledged under. Then `endedOldest`, in the same transaction.
    */
-  authorizePolicy(accountId: string, userId: string): AuthorizedRevocation {
-    return { target: { kind: 'sessions', userId: userId.toLowerCase(), sessionIds: [] }, resolved: { accountId, targetUserId: userId.toLowerCase(), own: false, scope: 'session' } };
+  endOldestParams(actor: Actor, userId: string, owner: LockedOwner, keep: number): { values: unknown[]; nonce: string } {
+    const inline = this.invalidation.inline(actor.accountId);
+    return {
+      nonce: inline.nonce,
+      values: [
+        userId,
+        owner.userAfter,
+        owner.userKeep,
+        owner.accountAfter,
+        owner.accountKeep,
+        keep,
+        ...markParamsOf(actor, POLICY_LOGOUT.reason),
+        inline.channel,
+        inline.suffix,
+        inline.applicationName,
+        actor.accountId,
+        ...eventValuesWithoutSessions(this.policyLogoutEvent(actor, userId, [], 0)),
+      ],
+    };
+  }
+
+  /**
+   * After the statement that ran endOldestCtes, in its transaction, what revokeWithin does besides its
+   * statements: the acknowledgements awaited, the event's streams, the receivers' events (only when
+   * the account has receivers). Null when nothing ended; otherwise `settle` it after the commit.
+   */
+  async endedOldest(manager: EntityManager, actor: Actor, userId: string, nonce: string, row: EndedOldest): Promise<PendingRevocation | null> {
+    if (row.endedCount === 0 || !row.policyEventId || !row.endedAt) return null;
+    this.invalidation.expect(nonce, row.listeners);
+    await this.audit.recorded(manager, this.policyLogoutEvent(actor, userId, row.endedListed, row.endedCount), row.policyEventId);
+    const { action, reason } = POLICY_LOGOUT;
+    if (row.endedIds) {
+      await this.signals.revoked(manager, actor, {
+        accountId: actor.accountId,
+        targetUserId: userId,
+        scope: 'session',
+        auditEventId: row.policyEventId,
+        action,
+        sessionIds: row.endedIds,
+        reason,
+        effectiveAt: row.endedAt,
+      });
+    }
+    const receipt: RevocationReceipt = {
+      revokedCount: row.endedCount,
+      sessionIds: row.endedListed,
+      sessionIdsTruncated: row.endedCount > row.endedListed.length,
+      targetUserId: userId,
+      accountId: actor.accountId,
+      auditEventId: row.policyEventId,
+      action,
+      effectiveAt: row.endedAt,
+      dryRun: false,
+    };
+    return { receipt, nonce, watermark: null, reason };
+  }
+
+  private policyLogoutEvent(actor: Actor, userId: string, sessionIds: string[], sessionCount: number): AuditRecord {
+    return {
+      action: POLICY_LOGOUT.action,
+      outcome: 'success',
+      accountId: actor.accountId,
+      actor,
+      context: actor.context,
+      targetUserId: userId,
+      sessionIds,
+      sessionCount,
+      reason: POLICY_LOGOUT.reason,
+      ticket: null,
+      dryRun: false,
+      details: { scope: 'session' },
+    };
   }
 
   /** Ends the sessions and writes the audit event in the caller's transaction; `settle` it after the commit. */

@@ -152,20 +152,35 @@ export class SessionInvalidationService implements OnModuleInit, OnApplicationSh
    * acknowledgements that arrive first are not lost.
    */
   async publish(manager: EntityManager, invalidation: PublishedInvalidation, accountId: string): Promise<string> {
-    const nonce = randomUUID();
+    const inline = this.inline(accountId);
     const [{ listeners }] = await preparedQuery<{ listeners: number }>(manager, PUBLISH, [
-      INVALIDATION_CHANNEL,
-      `${invalidation.kind}:${invalidation.id}:${nonce}:${this.instanceId}:${accountId}`,
-      LISTENER_APPLICATION_NAME,
+      inline.channel,
+      `${invalidation.kind}:${invalidation.id}:${inline.suffix}`,
+      inline.applicationName,
       accountId,
       invalidation.kind,
       invalidation.id,
     ]);
+    this.expect(inline.nonce, listeners);
+    return inline.nonce;
+  }
+
+  /**
+   * `publish`'s parts for a statement that logs and NOTIFYs the invalidation itself (the session
+   * limit's, see endOldestCtes): the channel, the payload after `kind:id:`, and the application name
+   * whose connections it counts; then `expect` the nonce, before the commit.
+   */
+  inline(accountId: string): { nonce: string; channel: string; suffix: string; applicationName: string } {
+    const nonce = randomUUID();
+    return { nonce, channel: INVALIDATION_CHANNEL, suffix: `${nonce}:${this.instanceId}:${accountId}`, applicationName: LISTENER_APPLICATION_NAME };
+  }
+
+  /** Registers the wait for `listeners` acknowledgements of a NOTIFY queued in a transaction not yet committed. */
+  expect(nonce: string, listeners: number): void {
     const now = Date.now();
     // Entries of transactions that rolled back are never acknowledged: drop them after a while.
     for (const [key, entry] of this.pending) if (now - entry.createdMs > PENDING_TTL_MS) this.pending.delete(key);
     this.pending.set(nonce, { expected: listeners, acks: 0, createdMs: now, done: () => undefined });
-    return nonce;
   }
 
   /**

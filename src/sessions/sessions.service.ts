@@ -14,7 +14,7 @@ import { preparedQuery, PreparedStatement } from '../database/prepared-query.js'
 import { MetricsService } from '../metrics/metrics.service.js';
 import { PERMISSIONS } from '../permissions/permissions.js';
 import { PermissionsService } from '../permissions/permissions.service.js';
-import { PendingRevocation, RevocationService } from './revocation.service.js';
+import { END_OLDEST_COLUMNS, END_OLDEST_PARAMS, EndedOldest, endOldestCtes, LockedOwner, PendingRevocation, RevocationService } from './revocation.service.js';
 import { EffectivePolicy } from '../policy/session-policy.js';
 import { LIVE_SESSION_OF_ONE_USER_SQL, LIVE_SESSION_SQL, SESSION_JOINS } from './session-sql.js';
 import { SessionInvalidationService } from './session-invalidation.service.js';
@@ -94,15 +94,28 @@ const VIEW_COLUMNS = `s.id, s.number, s.user_id AS "userId", s.account_id AS "ac
  * BEGIN, a second INSERT and the COMMIT round trips. Prepared: it runs on every login.
  */
 function issueStatement(byKey: boolean): PreparedStatement {
+  return {
+    name: byKey ? 'sessions.issue-by-key' : 'sessions.issue',
+    text: `WITH ${issueCtes(byKey, false)}
+     SELECT ${VIEW_COLUMNS}, (SELECT e.id::text FROM e) AS "auditEventId" FROM s`,
+  };
+}
+
+/**
+ * The session's and its event's CTEs (`s`, `e`). Unless `locked` (the caller's transaction has locked
+ * the rows already, see LIMIT_LOCK), an `owner` CTE locks them and the session is written only if it
+ * yields its row. `eventAfter`: a relation the event's insert reads first, which orders it after an
+ * event the same statement writes (the session limit's).
+ */
+function issueCtes(byKey: boolean, locked: boolean, eventAfter?: string): string {
   // Signed in by an API key's private key ($14): only while the key is live, and FOR SHARE of its row,
   // so a revocation of the key either sees this session (and ends it) or makes this statement insert none.
   // The key row is locked first (rows are locked in the order of the FOR clauses): the key's revocation
   // locks it, then the sessions, then their users, so taking the user row first could deadlock with it.
-  return {
-    name: byKey ? 'sessions.issue-by-key' : 'sessions.issue',
-    text: `WITH owner AS (
+  const owner = `owner AS (
        SELECT u.id FROM ${byKey ? 'api_keys k JOIN users u ON k.id = $14 AND k.revoked_at IS NULL' : 'users u'} JOIN accounts a ON a.id = u.account_id
-        WHERE u.id = $2 AND u.account_id = $3 AND u.status = 'active' ${byKey ? 'FOR SHARE OF k ' : ''}FOR NO KEY UPDATE OF u FOR SHARE OF a),
+        WHERE u.id = $2 AND u.account_id = $3 AND u.status = 'active' ${byKey ? 'FOR SHARE OF k ' : ''}FOR NO KEY UPDATE OF u FOR SHARE OF a),`;
+  return `${locked ? '' : owner}
      s AS (
        INSERT INTO sessions (id, user_id, account_id, token_hash, refresh_hash, surface, device_token_hash, device_name, ip, user_agent,
                              access_expires_at, idle_expires_at, expires_at, access_ttl_seconds, idle_ttl_seconds${byKey ? ', signed_in_by_key' : ''})
@@ -110,12 +123,32 @@ function issueStatement(byKey: boolean): PreparedStatement {
               least(now() + make_interval(secs => $11), now() + make_interval(secs => $13)),
               least(now() + make_interval(secs => $12), now() + make_interval(secs => $13)),
               now() + make_interval(secs => $13), $11::int, $12::int${byKey ? ', $14' : ''}
-         FROM owner
+         ${locked ? '' : 'FROM owner'}
        RETURNING *),
-     e AS (${eventInsertSql(byKey ? 15 : 14, 's')} RETURNING id)
-     SELECT ${VIEW_COLUMNS}, (SELECT e.id::text FROM e) AS "auditEventId" FROM s`,
+     e AS (${eventInsertSql(byKey ? 15 : 14, eventAfter ? `s, ${eventAfter}` : 's')} RETURNING id)`;
+}
+
+/** `sql` with each parameter $n as $(n + by): a statement's parameters after another's. */
+const shiftParams = (sql: string, by: number) => sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + by}`);
+
+/**
+ * A login at a session limit that ends the oldest, after LIMIT_LOCK in its transaction: one statement
+ * that ends the user's least recently used live sessions beyond the limit with their audit event and
+ * invalidation (RevocationService's endOldestCtes, whose snapshot is taken after the lock, so it sees
+ * every login that held it before), then writes the new session and its event after that one. Its
+ * parameters: endOldestCtes' (END_OLDEST_PARAMS of them), then ISSUE_SESSION's.
+ */
+function endOldestStatement(byKey: boolean): PreparedStatement {
+  return {
+    name: byKey ? 'sessions.issue-by-key.end-oldest' : 'sessions.issue.end-oldest',
+    text: `WITH ${endOldestCtes()},
+     ${shiftParams(issueCtes(byKey, true, '(SELECT count(*) FROM policy_event) ordered'), END_OLDEST_PARAMS)}
+     SELECT ${VIEW_COLUMNS}, (SELECT e.id::text FROM e) AS "auditEventId", ${END_OLDEST_COLUMNS} FROM s, summary`,
   };
 }
+
+const END_OLDEST = endOldestStatement(false);
+const END_OLDEST_BY_KEY = endOldestStatement(true);
 
 const ISSUE_SESSION = issueStatement(false);
 type IssuedRow = SessionView & { auditEventId: string };
@@ -177,7 +210,7 @@ export class SessionsService {
     // Streamed to a SIEM: the session, its event and the event's outbox rows commit together.
     const rows =
       maxSessions !== null && policy
-        ? await this.issueLimited(input, context, policy, maxSessions, statement, params, streams)
+        ? await this.issueLimited(input, context, policy, maxSessions, byKey, params, streams)
         : streams.length === 0
           ? await preparedQuery<IssuedRow>(this.dataSource, statement, params)
           : await this.tx.run(async (manager) => {
@@ -197,40 +230,37 @@ export class SessionsService {
     context: RequestContext,
     policy: EffectivePolicy,
     maxSessions: number,
-    statement: PreparedStatement,
+    byKey: boolean,
     params: unknown[],
     streams: StreamRef[],
   ): Promise<IssuedRow[]> {
     const actor = policyActor(input.accountId, context);
-    const authorized = policy.atLimit === 'end-oldest' ? this.revocation.authorizePolicy(input.accountId, input.userId) : null;
     let done: { rows: IssuedRow[]; pending: PendingRevocation | null };
     try {
       done = await this.tx.run(async (manager) => {
         if (input.signedInByKey !== undefined && (await preparedQuery(manager, LIMIT_KEY_LOCK, [input.signedInByKey])).length === 0) throw new NoSession();
-        const [owner] = await preparedQuery<{ userAfter: string | null; userKeep: string | null; accountAfter: string | null; accountKeep: string | null }>(manager, LIMIT_LOCK, [
-          input.userId,
-          input.accountId,
-        ]);
+        const [owner] = await preparedQuery<LockedOwner>(manager, LIMIT_LOCK, [input.userId, input.accountId]);
         if (!owner) throw new NoSession();
-        const live = await preparedQuery<{ id: string }>(manager, LIMIT_LIVE, [input.userId, owner.userAfter, owner.userKeep, owner.accountAfter, owner.accountKeep]);
+        let rows: IssuedRow[];
         let pending: PendingRevocation | null = null;
-        if (live.length >= maxSessions) {
-          if (!authorized) {
+        if (policy.atLimit === 'end-oldest') {
+          // Ends what is over the limit and writes the session, in one statement (see endOldestStatement).
+          const ending = this.revocation.endOldestParams(actor, input.userId, owner, maxSessions - 1);
+          const issued = await preparedQuery<IssuedRow & EndedOldest>(manager, byKey ? END_OLDEST_BY_KEY : END_OLDEST, [...ending.values, ...params]);
+          if (!issued[0]) throw new NoSession();
+          pending = await this.revocation.endedOldest(manager, actor, input.userId, ending.nonce, issued[0]);
+          rows = issued.map(({ endedCount: _n, endedAt: _at, endedListed: _l, policyEventId: _e, listeners: _k, endedIds: _i, ...row }) => row);
+        } else {
+          const live = await preparedQuery<{ id: string }>(manager, LIMIT_LIVE, [input.userId, owner.userAfter, owner.userKeep, owner.accountAfter, owner.accountKeep]);
+          if (live.length >= maxSessions) {
             throw new DomainException(ErrorCode.SESSION_LIMIT_REACHED, `This user already has ${live.length} live sessions, the most the session policy allows; end one first`, {
               maxSessions,
               liveSessions: live.length,
             });
           }
-          const ending = live.slice(maxSessions - 1).map((r) => r.id);
-          pending = await this.revocation.revokeWithin(
-            manager,
-            actor,
-            { target: { kind: 'sessions', userId: input.userId, sessionIds: ending }, resolved: authorized.resolved },
-            { reason: 'session limit', action: 'session.policy_logout' },
-          );
+          rows = await preparedQuery<IssuedRow>(manager, byKey ? ISSUE_SESSION_BY_KEY : ISSUE_SESSION, params);
+          if (!rows[0]) throw new NoSession();
         }
-        const rows = await preparedQuery<IssuedRow>(manager, statement, params);
-        if (!rows[0]) throw new NoSession();
         if (streams.length > 0) await this.audit.enqueueStreams(manager, streams, input.accountId, rows[0].auditEventId);
         return { rows, pending };
       });
