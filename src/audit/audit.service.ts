@@ -146,16 +146,18 @@ export class AuditService {
     const id = String(rows[0].id);
     await this.enqueueStreams(manager, streams, event.accountId, id);
     this.metrics.audited(event);
-    return { id, occurredAt: rows[0].occurred_at };
+    return { id, occurredAt: rows[0].occurred_at, streamed: streams.length > 0 };
   }
 
   /**
    * What `record` does besides the insert, for an event a caller's own statement wrote (through
-   * eventInsertWithSessionsSql or eventInsertSql): its streams' outbox rows, in the same transaction, and its metric.
+   * eventInsertWithSessionsSql or eventInsertSql): its streams' outbox rows, in the same transaction, and its metric; whether it is streamed.
    */
-  async recorded(manager: EntityManager, event: AuditRecord, id: string): Promise<void> {
-    await this.enqueueStreams(manager, await this.streams.streamsFor(event.accountId, event.action, manager), event.accountId, id);
+  async recorded(manager: EntityManager, event: AuditRecord, id: string): Promise<{ streamed: boolean }> {
+    const streams = await this.streams.streamsFor(event.accountId, event.action, manager);
+    await this.enqueueStreams(manager, streams, event.accountId, id);
     this.metrics.audited(event);
+    return { streamed: streams.length > 0 };
   }
 
   /**

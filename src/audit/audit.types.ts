@@ -61,6 +61,8 @@ export interface AuditRecord {
 export interface RecordedAuditEvent {
   id: string;
   occurredAt: Date;
+  /** It has outbox rows for the account's audit streams (a dispatcher to wake after the commit). */
+  streamed: boolean;
 }
 
 /** Most session ids one event (or receipt) lists; the count is always exact. */

@@ -52,7 +52,8 @@ export class SessionSignalsService {
     private readonly config: ReceiverConfig,
   ) {}
 
-  async revoked(manager: EntityManager, actor: Actor, revoked: RevokedSessions): Promise<void> {
+  /** How many outbox rows it wrote (none: nothing to wake a dispatcher for). */
+  async revoked(manager: EntityManager, actor: Actor, revoked: RevokedSessions): Promise<number> {
     const receivers: ReceiverRow[] = await manager.query(
       `SELECT r.id, r.kind, r.audience, r.subject_format, (SELECT email FROM users WHERE id = $2) AS email
          FROM receivers r
@@ -64,7 +65,7 @@ export class SessionSignalsService {
         ORDER BY r.id`,
       [revoked.accountId, revoked.targetUserId, SESSION_REVOKED],
     );
-    if (receivers.length === 0) return;
+    if (receivers.length === 0) return 0;
     const entries: OutboxEntry[] = [];
     const entity = initiatingEntity(actor, revoked.action, revoked.targetUserId);
     const perSession = revoked.scope === 'session' || revoked.scope === 'device' || revoked.scope === 'client';
@@ -88,7 +89,7 @@ export class SessionSignalsService {
         : [this.userSubject(receiver, revoked)];
       for (const subId of subjects) entries.push(entry(this.setClaims(receiver, revoked, entity, subId)));
     }
-    await this.outbox.enqueue(manager, entries);
+    return this.outbox.enqueue(manager, entries);
   }
 
   /** After the revocation's commit: this instance's dispatcher looks now rather than at its next poll. */

@@ -138,35 +138,35 @@ const REVOKE_LIST: PreparedStatement = {
  * user row locked and its watermarks read ($1 the user, $2…$5 as LIVE_SESSION_OF_ONE_USER_SQL), the
  * live sessions after the $6 most recently used are locked in id order, ended ($7 by whom, $8 why, $9
  * surface) and taken out of the user's count, as REVOKE_LIST does for a given list. Only when some
- * ended: their audit event (values from $14 in eventValuesWithoutSessions' order; the session list
- * and count from what ended), the invalidation logged for account $13 and NOTIFYed on $10 with the
+ * ended: their audit event (values from $13 in eventValuesWithoutSessions' order; the session list
+ * and count from what ended), the invalidation logged for account $12 and NOTIFYed on $10 with the
  * payload suffix $11 (SessionInvalidationService.inline). One statement instead of five round trips;
  * END_OLDEST_COLUMNS reads the outcome `FROM summary`.
  */
-export const END_OLDEST_PARAMS = 13 + EVENT_VALUES_WITHOUT_SESSIONS;
+export const END_OLDEST_PARAMS = 12 + EVENT_VALUES_WITHOUT_SESSIONS;
 export const endOldestCtes = (): string => `live AS (
        SELECT s.id FROM sessions s WHERE ${LIVE_SESSION_OF_ONE_USER_SQL} ORDER BY s.last_seen_at DESC, s.created_at DESC, s.id OFFSET $6::int),
      -- Locked in id order, as every revocation of several rows locks them. The user row is locked and the
      -- account row shared: no watermark can move meanwhile, so only a revocation of the row itself
      -- (checked again once its lock is had) can have ended it since the snapshot.
-     locked AS (SELECT id FROM sessions WHERE id IN (SELECT id FROM live) AND revoked_at IS NULL ORDER BY id FOR UPDATE),
+     -- (Arrays of ids rather than joins: the plan is the same whatever the parameters, see LIMIT_LOCK.)
+     locked AS (SELECT id FROM sessions WHERE id = ANY(ARRAY(SELECT id FROM live)) AND revoked_at IS NULL ORDER BY id FOR UPDATE),
      ended AS (UPDATE sessions SET revoked_at = clock_timestamp(), revoked_by = $7::uuid, revoke_reason = $8::text, revoked_surface = $9::text
-                 FROM locked WHERE sessions.id = locked.id
+                WHERE sessions.id = ANY(ARRAY(SELECT id FROM locked))
                RETURNING sessions.id, sessions.revoked_at, least(sessions.idle_expires_at, sessions.expires_at) AS expiry),
      counted AS (UPDATE users u SET live_sessions = u.live_sessions - (SELECT count(*)::int FROM ended WHERE ended.expiry > u.expired_counted_until)
                    FROM accounts a WHERE u.id = $1 AND a.id = u.account_id AND ${COUNT_IS_CURRENT} AND EXISTS (SELECT 1 FROM ended)),
      summary AS (SELECT count(*)::int AS n, (array_agg(revoked_at ORDER BY id))[1] AS at,
                         coalesce((array_agg(id ORDER BY id))[1:${MAX_LISTED_SESSION_IDS}], '{}') AS listed, coalesce(array_agg(id ORDER BY id), '{}') AS ids
                    FROM ended),
-     policy_event AS (${eventInsertWithSessionsSql(14, 'summary', 'summary.listed', 'summary.n')} WHERE summary.n > 0 RETURNING id),
+     policy_event AS (${eventInsertWithSessionsSql(13, 'summary', 'summary.listed', 'summary.n')} WHERE summary.n > 0 RETURNING id),
      logged AS (INSERT INTO invalidation_log (account_id, kind, target_id)
-                SELECT $13::uuid, CASE WHEN n = 1 THEN 's' ELSE 'u' END, CASE WHEN n = 1 THEN listed[1]::text ELSE $1::text END FROM summary WHERE n > 0),
+                SELECT $12::uuid, CASE WHEN n = 1 THEN 's' ELSE 'u' END, CASE WHEN n = 1 THEN listed[1]::text ELSE $1::text END FROM summary WHERE n > 0),
      notified AS (SELECT pg_notify($10::text, CASE WHEN n = 1 THEN 's:' || listed[1]::text ELSE 'u:' || $1::text END || ':' || $11::text) FROM summary WHERE n > 0)`;
 /** What endOldestCtes did, for its statement's SELECT … FROM summary: every id ended only when the account has receivers (their events list them). */
 export const END_OLDEST_COLUMNS = `summary.n AS "endedCount", summary.at AS "endedAt", summary.listed AS "endedListed",
        (SELECT id::text FROM policy_event) AS "policyEventId", (SELECT count(*)::int FROM notified) AS notified,
-       (SELECT count(*)::int FROM pg_stat_activity WHERE datname = current_database() AND application_name = $12::text) AS listeners,
-       CASE WHEN EXISTS (SELECT 1 FROM receivers r WHERE r.account_id = $13::uuid AND r.status <> 'disabled') THEN summary.ids END AS "endedIds"`;
+       CASE WHEN EXISTS (SELECT 1 FROM receivers r WHERE r.account_id = $12::uuid AND r.status <> 'disabled') THEN summary.ids END AS "endedIds"`;
 
 /** The user row as the session limit's lock read it (its watermarks, to the microsecond, as text). */
 export interface LockedOwner {
@@ -182,7 +182,6 @@ export interface EndedOldest {
   endedAt: Date | null;
   endedListed: string[];
   policyEventId: string | null;
-  listeners: number;
   /** Null when the account has no receivers. */
   endedIds: string[] | null;
 }
@@ -232,6 +231,8 @@ export interface PendingRevocation {
   nonce: string | null;
   watermark: Watermark | null;
   reason: string | null;
+  /** It wrote outbox rows (receivers' events, audit streams): this instance's dispatcher looks at the commit. */
+  wake: boolean;
 }
 
 interface Watermark {
@@ -286,42 +287,40 @@ export class RevocationService {
   /**
    * The session limit's revocation (actor: the policy, which may end any session of its account, so
    * nothing to look up): endOldestCtes' parameters for keeping the `keep` most recently used live
-   * sessions of the user whose row the caller locked and read (`owner`), and the nonce its
-   * invalidation will be acknowledged under. Then `endedOldest`, in the same transaction.
+   * sessions of the user whose row the caller locked and read (`owner`). Then `endedOldest`, in the
+   * same transaction. No one waits for this revocation's acknowledgements (the login's answer is a
+   * new session): every instance drops the ended sessions when the NOTIFY arrives, and stops trusting
+   * its cache one lease after the commit at the latest, as for any revocation.
    */
-  endOldestParams(actor: Actor, userId: string, owner: LockedOwner, keep: number): { values: unknown[]; nonce: string } {
+  endOldestParams(actor: Actor, userId: string, owner: LockedOwner, keep: number): unknown[] {
     const inline = this.invalidation.inline(actor.accountId);
-    return {
-      nonce: inline.nonce,
-      values: [
-        userId,
-        owner.userAfter,
-        owner.userKeep,
-        owner.accountAfter,
-        owner.accountKeep,
-        keep,
-        ...markParamsOf(actor, POLICY_LOGOUT.reason),
-        inline.channel,
-        inline.suffix,
-        inline.applicationName,
-        actor.accountId,
-        ...eventValuesWithoutSessions(this.policyLogoutEvent(actor, userId, [], 0)),
-      ],
-    };
+    return [
+      userId,
+      owner.userAfter,
+      owner.userKeep,
+      owner.accountAfter,
+      owner.accountKeep,
+      keep,
+      ...markParamsOf(actor, POLICY_LOGOUT.reason),
+      inline.channel,
+      inline.suffix,
+      actor.accountId,
+      ...eventValuesWithoutSessions(this.policyLogoutEvent(actor, userId, [], 0)),
+    ];
   }
 
   /**
    * After the statement that ran endOldestCtes, in its transaction, what revokeWithin does besides its
-   * statements: the acknowledgements awaited, the event's streams, the receivers' events (only when
-   * the account has receivers). Null when nothing ended; otherwise `settle` it after the commit.
+   * statements: the event's streams, the receivers' events (only when the account has receivers).
+   * Null when nothing ended; otherwise `settle` it after the commit.
    */
-  async endedOldest(manager: EntityManager, actor: Actor, userId: string, nonce: string, row: EndedOldest): Promise<PendingRevocation | null> {
+  async endedOldest(manager: EntityManager, actor: Actor, userId: string, row: EndedOldest): Promise<PendingRevocation | null> {
     if (row.endedCount === 0 || !row.policyEventId || !row.endedAt) return null;
-    this.invalidation.expect(nonce, row.listeners);
-    await this.audit.recorded(manager, this.policyLogoutEvent(actor, userId, row.endedListed, row.endedCount), row.policyEventId);
+    const { streamed } = await this.audit.recorded(manager, this.policyLogoutEvent(actor, userId, row.endedListed, row.endedCount), row.policyEventId);
     const { action, reason } = POLICY_LOGOUT;
+    let signalled = 0;
     if (row.endedIds) {
-      await this.signals.revoked(manager, actor, {
+      signalled = await this.signals.revoked(manager, actor, {
         accountId: actor.accountId,
         targetUserId: userId,
         scope: 'session',
@@ -343,7 +342,7 @@ export class RevocationService {
       effectiveAt: row.endedAt,
       dryRun: false,
     };
-    return { receipt, nonce, watermark: null, reason };
+    return { receipt, nonce: null, watermark: null, reason, wake: streamed || signalled > 0 };
   }
 
   private policyLogoutEvent(actor: Actor, userId: string, sessionIds: string[], sessionCount: number): AuditRecord {
@@ -395,9 +394,7 @@ export class RevocationService {
     });
     const nonce = !dryRun && outcome.count > 0 && outcome.invalidation ? await this.invalidation.publish(manager, outcome.invalidation, resolved.accountId) : null;
     // Downstream receivers' events (SSF, back-channel logout) commit with the revocation.
-    if (!dryRun && outcome.count > 0) {
-      await this.signals.revoked(manager, actor, { ...resolved, auditEventId: event.id, action, sessionIds: outcome.ids, reason, effectiveAt: outcome.at });
-    }
+    const signalled = !dryRun && outcome.count > 0 ? await this.signals.revoked(manager, actor, { ...resolved, auditEventId: event.id, action, sessionIds: outcome.ids, reason, effectiveAt: outcome.at }) : 0;
     const receipt: RevocationReceipt = {
       revokedCount: outcome.count,
       sessionIds: outcome.ids.slice(0, MAX_LISTED_SESSION_IDS),
@@ -409,13 +406,13 @@ export class RevocationService {
       effectiveAt: outcome.at,
       dryRun,
     };
-    return { receipt, nonce, watermark: outcome.watermark, reason };
+    return { receipt, nonce, watermark: outcome.watermark, reason, wake: event.streamed || signalled > 0 };
   }
 
   /** After the commit: every instance has dropped the sessions before the caller answers. */
-  async settle(actor: Actor, { receipt, nonce, watermark, reason }: PendingRevocation): Promise<RevocationReceipt> {
+  async settle(actor: Actor, { receipt, nonce, watermark, reason, wake }: PendingRevocation): Promise<RevocationReceipt> {
     if (nonce) await this.invalidation.waitForEcho(nonce);
-    if (receipt.revokedCount > 0 && !receipt.dryRun) this.signals.committed();
+    if (wake) this.signals.committed();
     if (watermark) this.markRevokedRows(watermark, actor, reason);
     this.metrics.revoked(actor.context.surface, receipt);
     return receipt;

@@ -166,9 +166,9 @@ export class SessionInvalidationService implements OnModuleInit, OnApplicationSh
   }
 
   /**
-   * `publish`'s parts for a statement that logs and NOTIFYs the invalidation itself (the session
-   * limit's, see endOldestCtes): the channel, the payload after `kind:id:`, and the application name
-   * whose connections it counts; then `expect` the nonce, before the commit.
+   * `publish`'s parts, also for a statement that logs and NOTIFYs the invalidation itself (the session
+   * limit's, see endOldestCtes, which waits for no acknowledgement): the channel, the payload after
+   * `kind:id:`, and the application name of the listening connections.
    */
   inline(accountId: string): { nonce: string; channel: string; suffix: string; applicationName: string } {
     const nonce = randomUUID();
@@ -176,7 +176,7 @@ export class SessionInvalidationService implements OnModuleInit, OnApplicationSh
   }
 
   /** Registers the wait for `listeners` acknowledgements of a NOTIFY queued in a transaction not yet committed. */
-  expect(nonce: string, listeners: number): void {
+  private expect(nonce: string, listeners: number): void {
     const now = Date.now();
     // Entries of transactions that rolled back are never acknowledged: drop them after a while.
     for (const [key, entry] of this.pending) if (now - entry.createdMs > PENDING_TTL_MS) this.pending.delete(key);

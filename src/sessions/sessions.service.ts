@@ -246,10 +246,10 @@ export class SessionsService {
         if (policy.atLimit === 'end-oldest') {
           // Ends what is over the limit and writes the session, in one statement (see endOldestStatement).
           const ending = this.revocation.endOldestParams(actor, input.userId, owner, maxSessions - 1);
-          const issued = await preparedQuery<IssuedRow & EndedOldest>(manager, byKey ? END_OLDEST_BY_KEY : END_OLDEST, [...ending.values, ...params]);
+          const issued = await preparedQuery<IssuedRow & EndedOldest>(manager, byKey ? END_OLDEST_BY_KEY : END_OLDEST, [...ending, ...params]);
           if (!issued[0]) throw new NoSession();
-          pending = await this.revocation.endedOldest(manager, actor, input.userId, ending.nonce, issued[0]);
-          rows = issued.map(({ endedCount: _n, endedAt: _at, endedListed: _l, policyEventId: _e, listeners: _k, endedIds: _i, ...row }) => row);
+          pending = await this.revocation.endedOldest(manager, actor, input.userId, issued[0]);
+          rows = issued.map(({ endedCount: _n, endedAt: _at, endedListed: _l, policyEventId: _e, endedIds: _i, ...row }) => row);
         } else {
           const live = await preparedQuery<{ id: string }>(manager, LIMIT_LIVE, [input.userId, owner.userAfter, owner.userKeep, owner.accountAfter, owner.accountKeep]);
           if (live.length >= maxSessions) {
@@ -268,10 +268,8 @@ export class SessionsService {
       if (error instanceof NoSession) return [];
       throw error;
     }
-    // Not awaited: no one waits for this revocation's answer (the login's is a new session). Every
-    // instance drops the ended sessions when the invalidation arrives, at the latest one lease
-    // (INVALIDATION_LEASE_MS) after the commit, as for any revocation; the login does not wait for
-    // the other instances' acknowledgements.
+    // Not awaited: no one waits for this revocation's answer (the login's is a new session), nor for
+    // the other instances' acknowledgements (see endOldestParams).
     if (done.pending) void this.revocation.settle(actor, done.pending).catch((error: Error) => this.logger.warn({ err: error.message }, 'could not settle a session-limit logout'));
     return done.rows;
   }
