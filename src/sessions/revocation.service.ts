@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService, eventInsertWithSessionsSql, EVENT_VALUES_WITHOUT_SESSIONS, eventValuesWithoutSessions } from '../audit/audit.service.js';
+import { AuditService, eventInsertSql, eventInsertWithSessionsSql, EVENT_VALUES_WITHOUT_SESSIONS, eventValues, eventValuesWithoutSessions } from '../audit/audit.service.js';
 import { AuditRecord, MAX_LISTED_SESSION_IDS, MAX_LISTED_WATERMARK_SESSION_IDS } from '../audit/audit.types.js';
 import { Actor } from '../common/actor.js';
 import { sha256 } from '../common/crypto.js';
@@ -16,7 +16,7 @@ import { SessionSignalsService } from '../receivers/session-signals.service.js';
 import { RevocationReceipt, RevocationTarget, RevokeOptions } from './revocation.types.js';
 import { COUNT_COLUMNS, COUNT_IS_CURRENT, CountedOwner, countLiveOfAccount, countLiveOfUser, SESSION_COUNTS, uncount } from './session-counts.js';
 import { LIVE_SESSION_OF_ONE_USER_SQL, LIVE_SESSION_SQL, SESSION_JOINS } from './session-sql.js';
-import { PublishedInvalidation, SessionInvalidationService } from './session-invalidation.service.js';
+import { invalidationCtes, listenersSql, PublishedInvalidation, SessionInvalidationService } from './session-invalidation.service.js';
 
 /**
  * Ids in the canonical (lower-case) form Postgres returns them in: the actor's own id, the cache's
@@ -160,9 +160,14 @@ export const endOldestCtes = (): string => `live AS (
                         coalesce((array_agg(id ORDER BY id))[1:${MAX_LISTED_SESSION_IDS}], '{}') AS listed, coalesce(array_agg(id ORDER BY id), '{}') AS ids
                    FROM ended),
      policy_event AS (${eventInsertWithSessionsSql(13, 'summary', 'summary.listed', 'summary.n')} WHERE summary.n > 0 RETURNING id),
-     logged AS (INSERT INTO invalidation_log (account_id, kind, target_id)
-                SELECT $12::uuid, CASE WHEN n = 1 THEN 's' ELSE 'u' END, CASE WHEN n = 1 THEN listed[1]::text ELSE $1::text END FROM summary WHERE n > 0),
-     notified AS (SELECT pg_notify($10::text, CASE WHEN n = 1 THEN 's:' || listed[1]::text ELSE 'u:' || $1::text END || ':' || $11::text) FROM summary WHERE n > 0)`;
+     ${invalidationCtes({
+       accountId: '$12::uuid',
+       kind: `CASE WHEN n = 1 THEN 's' ELSE 'u' END`,
+       targetId: 'CASE WHEN n = 1 THEN listed[1]::text ELSE $1::text END',
+       channel: '$10::text',
+       payload: `CASE WHEN n = 1 THEN 's:' || listed[1]::text ELSE 'u:' || $1::text END || ':' || $11::text`,
+       from: 'FROM summary WHERE n > 0',
+     })}`;
 /** What endOldestCtes did, for its statement's SELECT … FROM summary: every id ended only when the account has receivers (their events list them). */
 export const END_OLDEST_COLUMNS = `summary.n AS "endedCount", summary.at AS "endedAt", summary.listed AS "endedListed",
        (SELECT id::text FROM policy_event) AS "policyEventId", (SELECT count(*)::int FROM notified) AS notified,
@@ -189,6 +194,23 @@ export interface EndedOldest {
 /** The session limit's revocation as its audit event records it (the same for endOldestCtes and revokeWithin). */
 const POLICY_LOGOUT = { reason: 'session limit', action: 'session.policy_logout' } as const;
 
+/**
+ * A revocation's audit event ($1…$17, eventValues) and, when $18, its invalidation: logged (account
+ * $22, kind $23, target $24) and NOTIFYed on $19 with payload $20, with the number of instances
+ * listening (connections named $21) whose acknowledgements to wait for; and, when $25, whether the
+ * account has receivers at all (without any, SessionSignalsService has nothing to look up). One
+ * round trip instead of three.
+ */
+const RECORD_REVOCATION: PreparedStatement = {
+  name: 'revoke.record',
+  text: `WITH e AS (${eventInsertSql(1)} RETURNING id, occurred_at),
+          ${invalidationCtes({ accountId: '$22::uuid', kind: '$23::text', targetId: '$24::text', channel: '$19::text', payload: '$20::text', from: 'WHERE $18::boolean' })}
+         SELECT e.id::text AS id, e.occurred_at AS "occurredAt", (SELECT count(*)::int FROM notified) AS notified,
+                CASE WHEN $18::boolean THEN ${listenersSql('$21::text')} END AS listeners,
+                $25::boolean AND EXISTS (SELECT 1 FROM receivers r WHERE r.account_id = $22::uuid AND r.status <> 'disabled') AS "hasReceivers"
+           FROM e`,
+};
+
 const markParamsOf = (actor: Actor, reason: string | null) => [actor.userId, reason, actor.context.surface];
 
 /**
@@ -213,7 +235,8 @@ interface Live {
 interface Executed {
   ids: string[];
   count: number;
-  at: Date;
+  /** When it took effect; null: when it is recorded (nothing ended, a dry run, a device's logout). */
+  at: Date | null;
   invalidation: PublishedInvalidation | null;
   watermark: Watermark | null;
   revokedSet?: RevokedSet;
@@ -374,7 +397,7 @@ export class RevocationService {
         : 'session.revoked_all'
       : 'session.forced_logout';
     const outcome = await this.execute(manager, actor, target, resolved, reason, dryRun);
-    const event = await this.audit.record(manager, {
+    const record: AuditRecord = {
       action,
       outcome: options.outcome ?? 'success',
       accountId: resolved.accountId,
@@ -391,10 +414,30 @@ export class RevocationService {
         ...(target.kind === 'user' && target.exceptCurrent ? { exceptCurrent: true } : {}),
         ...(outcome.revokedSet ? { revokedSet: outcome.revokedSet } : {}),
       },
-    });
-    const nonce = !dryRun && outcome.count > 0 && outcome.invalidation ? await this.invalidation.publish(manager, outcome.invalidation, resolved.accountId) : null;
+    };
+    // The event, the invalidation (when something ended) and whether anyone downstream may listen, in one round trip.
+    const published = !dryRun && outcome.count > 0 ? outcome.invalidation : null;
+    const inline = published ? this.invalidation.inline(resolved.accountId) : null;
+    const [event] = await preparedQuery<{ id: string; occurredAt: Date; listeners: number | null; hasReceivers: boolean }>(manager, RECORD_REVOCATION, [
+      ...eventValues(record),
+      inline !== null,
+      inline?.channel ?? null,
+      published && inline ? `${published.kind}:${published.id}:${inline.suffix}` : null,
+      inline?.applicationName ?? null,
+      resolved.accountId,
+      published?.kind ?? null,
+      published?.id ?? null,
+      !dryRun && outcome.count > 0,
+    ]);
+    const { streamed } = await this.audit.recorded(manager, record, event.id);
+    if (inline) this.invalidation.expect(inline.nonce, event.listeners ?? 0);
+    const nonce = inline?.nonce ?? null;
+    // A revocation with no time of its own (nothing ended, a dry run) is effective when it is recorded.
+    const effectiveAt = outcome.at ?? event.occurredAt;
     // Downstream receivers' events (SSF, back-channel logout) commit with the revocation.
-    const signalled = !dryRun && outcome.count > 0 ? await this.signals.revoked(manager, actor, { ...resolved, auditEventId: event.id, action, sessionIds: outcome.ids, reason, effectiveAt: outcome.at }) : 0;
+    const signalled = event.hasReceivers
+      ? await this.signals.revoked(manager, actor, { ...resolved, auditEventId: event.id, action, sessionIds: outcome.ids, reason, effectiveAt })
+      : 0;
     const receipt: RevocationReceipt = {
       revokedCount: outcome.count,
       sessionIds: outcome.ids.slice(0, MAX_LISTED_SESSION_IDS),
@@ -403,10 +446,10 @@ export class RevocationService {
       accountId: resolved.accountId,
       auditEventId: event.id,
       action,
-      effectiveAt: outcome.at,
+      effectiveAt,
       dryRun,
     };
-    return { receipt, nonce, watermark: outcome.watermark, reason, wake: event.streamed || signalled > 0 };
+    return { receipt, nonce, watermark: outcome.watermark, reason, wake: streamed || signalled > 0 };
   }
 
   /** After the commit: every instance has dropped the sessions before the caller answers. */
@@ -501,7 +544,7 @@ export class RevocationService {
           `SELECT s.id FROM ${SESSION_JOINS} WHERE ${sessionId ? 's.id = $1' : 's.number = $1'} AND ${LIVE_SESSION_SQL} FOR UPDATE OF s`,
           [sessionId ?? (target as { number: number }).number],
         );
-        if (live.length === 0 || dryRun) return { ids: live.map((r) => r.id), count: live.length, at: await this.now(manager), invalidation: null, watermark: null };
+        if (live.length === 0 || dryRun) return { ids: live.map((r) => r.id), count: live.length, at: null, invalidation: null, watermark: null };
         // The revocation's own time is its effective time (no separate clock read).
         const [{ at }] = await preparedQuery<{ at: Date }>(manager, REVOKE_ONE, [live[0].id, ...markParams]);
         return { ids: [live[0].id], count: 1, at, invalidation: { kind: 's', id: live[0].id }, watermark: null };
@@ -513,20 +556,19 @@ export class RevocationService {
           `SELECT s.id FROM ${SESSION_JOINS} WHERE s.user_id = $1 AND s.device_token_hash = $2 AND ${LIVE_SESSION_SQL} FOR UPDATE OF s`,
           [target.userId, deviceTokenHash],
         );
-        const at = await this.now(manager);
-        if (dryRun) return { ids: live.map((r) => r.id), count: live.length, at, invalidation: null, watermark: null };
+        if (dryRun) return { ids: live.map((r) => r.id), count: live.length, at: null, invalidation: null, watermark: null };
         // End the live sessions on that device and unregister the device token from every session.
         await manager.query(`UPDATE sessions SET ${MARK} WHERE id = ANY($1::uuid[])`, [live.map((r) => r.id), ...markParams]);
         await uncount(manager, live.map((r) => r.id));
         await manager.query('UPDATE sessions SET device_token_hash = NULL WHERE user_id = $1 AND device_token_hash = $2', [target.userId, deviceTokenHash]);
-        return { ids: live.map((r) => r.id), count: live.length, at, invalidation: { kind: 'u', id: target.userId }, watermark: null };
+        return { ids: live.map((r) => r.id), count: live.length, at: null, invalidation: { kind: 'u', id: target.userId }, watermark: null };
       }
       case 'sessions': {
         // One statement: the live ones locked in id order (as every revocation of several rows locks
         // them), ended, and taken out of the user's maintained count (as REVOKE_ONE and uncount do).
         const ended = await preparedQuery<{ id: string; at: Date }>(manager, dryRun ? LIVE_OF_LIST : REVOKE_LIST, [target.userId, target.sessionIds, ...(dryRun ? [] : markParams)]);
         const ids = ended.map((r) => r.id);
-        const at = ended[0]?.at ?? (await this.now(manager));
+        const at = ended[0]?.at ?? null;
         if (dryRun || ids.length === 0) return { ids, count: ids.length, at, invalidation: null, watermark: null };
         return { ids, count: ids.length, at, invalidation: ids.length === 1 ? { kind: 's', id: ids[0] } : { kind: 'u', id: target.userId }, watermark: null };
       }
@@ -537,7 +579,7 @@ export class RevocationService {
         const id = target.kind === 'user' ? target.userId : target.accountId;
         const keep = target.kind === 'account' || target.exceptCurrent ? actor.sessionId : null;
         const { ids, count, keepLive, before } = target.kind === 'user' ? await this.liveOfUser(manager, id, keep) : await this.liveOfAccount(manager, id, keep);
-        if (dryRun || count === 0) return { ids, count, at: await this.now(manager), invalidation: null, watermark: null };
+        if (dryRun || count === 0) return { ids, count, at: null, invalidation: null, watermark: null };
         const [{ at, atText }] = await preparedQuery<{ at: Date; atText: string }>(manager, statements.watermark, target.kind === 'user' ? [id, keep, keepLive ? 1 : 0] : [id, keep]);
         return {
           ids,
@@ -607,10 +649,6 @@ export class RevocationService {
     return { ids: rows.map((r) => r.id), count, keepLive, before };
   }
 
-  private async now(manager: EntityManager): Promise<Date> {
-    const [{ now }]: { now: Date }[] = await manager.query('SELECT clock_timestamp() AS now');
-    return now;
-  }
 
   /**
    * After a watermark revocation has committed (and so already taken effect), copy the revocation

@@ -37,13 +37,26 @@ export interface InvalidationProof {
 export const LISTENER_APPLICATION_NAME = 'session-service-listener';
 
 /**
- * Prepared: it runs in every revocation's transaction. Logs the invalidation (consumers' streams
- * replay it after a reconnect), queues the NOTIFY, counts the listening instances.
+ * An invalidation as two CTEs of a statement, its own (PUBLISH) or the revocation's: `logged` logs it
+ * (consumers' streams replay the log after a reconnect), `notified` queues the NOTIFY, both with the
+ * SQL expressions given, `from` the rest of their SELECT (a FROM and WHERE, or nothing). A statement
+ * must read `notified` (`SELECT count(*) FROM notified`): a CTE that only SELECTs runs only if read.
  */
+export function invalidationCtes(e: { accountId: string; kind: string; targetId: string; channel: string; payload: string; from?: string }): string {
+  const from = e.from ? ` ${e.from}` : '';
+  return `logged AS (INSERT INTO invalidation_log (account_id, kind, target_id) SELECT ${e.accountId}, ${e.kind}, ${e.targetId}${from}),
+     notified AS (SELECT pg_notify(${e.channel}, ${e.payload})${from})`;
+}
+
+/** How many instances listen (connections named `applicationName`, an SQL expression): the acknowledgements to wait for. */
+export const listenersSql = (applicationName: string) =>
+  `(SELECT count(*)::int FROM pg_stat_activity WHERE datname = current_database() AND application_name = ${applicationName})`;
+
+/** Prepared: it runs in the transactions that end sessions outside RevocationService (disabling a user, a key, a refresh). */
 const PUBLISH: PreparedStatement = {
   name: 'invalidation.publish',
-  text: `WITH logged AS (INSERT INTO invalidation_log (account_id, kind, target_id) VALUES ($4, $5, $6))
-         SELECT pg_notify($1, $2), (SELECT count(*)::int FROM pg_stat_activity WHERE datname = current_database() AND application_name = $3) AS listeners`,
+  text: `WITH ${invalidationCtes({ accountId: '$4::uuid', kind: '$5::text', targetId: '$6::text', channel: '$1::text', payload: '$2::text' })}
+         SELECT (SELECT count(*)::int FROM notified) AS notified, ${listenersSql('$3::text')} AS listeners`,
 };
 
 /** An invalidation this instance published, waiting for every listening instance to acknowledge it. */
@@ -166,9 +179,10 @@ export class SessionInvalidationService implements OnModuleInit, OnApplicationSh
   }
 
   /**
-   * `publish`'s parts, also for a statement that logs and NOTIFYs the invalidation itself (the session
-   * limit's, see endOldestCtes, which waits for no acknowledgement): the channel, the payload after
-   * `kind:id:`, and the application name of the listening connections.
+   * `publish`'s parts, also for a statement that logs and NOTIFYs the invalidation itself through
+   * invalidationCtes (a revocation's record, which then `expect`s the nonce; the session limit's,
+   * which waits for no acknowledgement): the channel, the payload after `kind:id:`, and the
+   * application name of the listening connections.
    */
   inline(accountId: string): { nonce: string; channel: string; suffix: string; applicationName: string } {
     const nonce = randomUUID();
@@ -176,7 +190,7 @@ export class SessionInvalidationService implements OnModuleInit, OnApplicationSh
   }
 
   /** Registers the wait for `listeners` acknowledgements of a NOTIFY queued in a transaction not yet committed. */
-  private expect(nonce: string, listeners: number): void {
+  expect(nonce: string, listeners: number): void {
     const now = Date.now();
     // Entries of transactions that rolled back are never acknowledged: drop them after a while.
     for (const [key, entry] of this.pending) if (now - entry.createdMs > PENDING_TTL_MS) this.pending.delete(key);
