@@ -4,6 +4,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { Actor } from '../common/actor.js';
 import { DomainException, ErrorCode } from '../common/error-codes.js';
 import { AppConfigService } from '../config/app-config.service.js';
+import { preparedQuery, PreparedStatement } from '../database/prepared-query.js';
 import { PERMISSIONS, userPermissionsSql } from '../permissions/permissions.js';
 import { EffectivePolicy, effectivePolicy, SessionPolicy, StepUpAction } from './session-policy.js';
 
@@ -14,10 +15,13 @@ export type FreshAction = StepUpAction | 'end-other-sessions';
 const ADMIN_PERMISSIONS = [PERMISSIONS.usersManage, PERMISSIONS.sessionsRevokeAny, PERMISSIONS.sessionsRevokeAccount, PERMISSIONS.accountsManage, PERMISSIONS.policyManage];
 
 /** The actor's account policy, roles and session authentication time, in one read. */
-const ACTOR_POLICY = `SELECT (SELECT policy FROM session_policies WHERE account_id = $1) AS policy,
-    ARRAY(SELECT r.name FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = $2) AS roles,
-    (SELECT coalesce(authenticated_at, created_at) FROM sessions WHERE id = $3) AS "authenticatedAt",
-    now() AS now`;
+const ACTOR_POLICY: PreparedStatement = {
+  name: 'step-up.actor-policy',
+  text: `SELECT (SELECT policy FROM session_policies WHERE account_id = $1::uuid) AS policy,
+    ARRAY(SELECT r.name FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = $2::uuid) AS roles,
+    (SELECT coalesce(authenticated_at, created_at) FROM sessions WHERE id = $3::uuid) AS "authenticatedAt",
+    now() AS now`,
+};
 
 /**
  * Fresh authentication for the actions the policy names (RFC 9470's shape): a session whose password
@@ -46,7 +50,8 @@ export class StepUpService {
 
   /** The policy that applies to the actor (a user's roles count; a key has none). */
   async policyOf(actor: Pick<Actor, 'accountId' | 'userId' | 'sessionId'>): Promise<{ policy: EffectivePolicy; authenticatedAt: Date | null; now: Date }> {
-    const [row]: { policy: SessionPolicy | null; roles: string[]; authenticatedAt: Date | null; now: Date }[] = await this.dataSource.query(ACTOR_POLICY, [
+    // Prepared: every forced logout and account-wide logout asks (parsing it took as long as running it).
+    const [row] = await preparedQuery<{ policy: SessionPolicy | null; roles: string[]; authenticatedAt: Date | null; now: Date }>(this.dataSource, ACTOR_POLICY, [
       actor.accountId,
       actor.userId,
       actor.sessionId,

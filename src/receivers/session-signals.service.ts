@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Actor } from '../common/actor.js';
+import { preparedQuery, PreparedStatement } from '../database/prepared-query.js';
 import { OutboxEntry } from '../delivery/delivery.types.js';
 import { OutboxService } from '../delivery/outbox.service.js';
 import { FanOut } from './backchannel-fan-out.js';
@@ -28,6 +29,19 @@ interface ReceiverRow {
   email: string | null;
 }
 
+/** The account's receivers that take a session-revoked event about user $2 (null: every subject), and the user's email. */
+const RECEIVERS_OF: PreparedStatement = {
+  name: 'signals.receivers-of',
+  text: `SELECT r.id, r.kind, r.audience, r.subject_format, (SELECT email FROM users WHERE id = $2::uuid) AS email
+           FROM receivers r
+          WHERE r.account_id = $1::uuid AND r.status <> 'disabled'
+            AND (r.kind = 'backchannel' OR $3::text = ANY(r.events_requested))
+            AND ($2::uuid IS NULL
+                 OR EXISTS (SELECT 1 FROM receiver_subjects s WHERE s.receiver_id = r.id AND s.user_id = $2::uuid AND s.included)
+                 OR (r.all_subjects AND NOT EXISTS (SELECT 1 FROM receiver_subjects s WHERE s.receiver_id = r.id AND s.user_id = $2::uuid AND NOT s.included)))
+          ORDER BY r.id`,
+};
+
 type InitiatingEntity = 'admin' | 'user' | 'policy' | 'system';
 
 /** CAEP's initiating_entity: who caused the revocation. */
@@ -54,17 +68,7 @@ export class SessionSignalsService {
 
   /** How many outbox rows it wrote (none: nothing to wake a dispatcher for). */
   async revoked(manager: EntityManager, actor: Actor, revoked: RevokedSessions): Promise<number> {
-    const receivers: ReceiverRow[] = await manager.query(
-      `SELECT r.id, r.kind, r.audience, r.subject_format, (SELECT email FROM users WHERE id = $2) AS email
-         FROM receivers r
-        WHERE r.account_id = $1 AND r.status <> 'disabled'
-          AND (r.kind = 'backchannel' OR $3 = ANY(r.events_requested))
-          AND ($2::uuid IS NULL
-               OR EXISTS (SELECT 1 FROM receiver_subjects s WHERE s.receiver_id = r.id AND s.user_id = $2 AND s.included)
-               OR (r.all_subjects AND NOT EXISTS (SELECT 1 FROM receiver_subjects s WHERE s.receiver_id = r.id AND s.user_id = $2 AND NOT s.included)))
-        ORDER BY r.id`,
-      [revoked.accountId, revoked.targetUserId, SESSION_REVOKED],
-    );
+    const receivers = await preparedQuery<ReceiverRow>(manager, RECEIVERS_OF, [revoked.accountId, revoked.targetUserId, SESSION_REVOKED]);
     if (receivers.length === 0) return 0;
     const entries: OutboxEntry[] = [];
     const entity = initiatingEntity(actor, revoked.action, revoked.targetUserId);
