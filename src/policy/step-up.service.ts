@@ -23,6 +23,13 @@ const ACTOR_POLICY: PreparedStatement = {
     now() AS now`,
 };
 
+/** The actor's policy, when their session's password was last proved, and the database's time. */
+export interface ActorPolicy {
+  policy: EffectivePolicy;
+  authenticatedAt: Date | null;
+  now: Date;
+}
+
 /**
  * Fresh authentication for the actions the policy names (RFC 9470's shape): a session whose password
  * was proved longer ago than the policy's max age is refused with INSUFFICIENT_USER_AUTHENTICATION
@@ -48,8 +55,21 @@ export class StepUpService {
     return (await this.policyOf({ accountId, userId, sessionId: null })).policy;
   }
 
+  /**
+   * `policyOf(actor)` started now, for a `require` decided after the caller's own checks (permission,
+   * tenancy, the target's owner read meanwhile on another connection): one round trip less on the
+   * way. Null for the system, which is never asked. If `require` is never called (a check refused
+   * first), the read's outcome is dropped.
+   */
+  prefetch(actor: Actor): Promise<ActorPolicy> | null {
+    if (actor.kind === 'system') return null;
+    const read = this.policyOf(actor);
+    read.catch(() => undefined);
+    return read;
+  }
+
   /** The policy that applies to the actor (a user's roles count; a key has none). */
-  async policyOf(actor: Pick<Actor, 'accountId' | 'userId' | 'sessionId'>): Promise<{ policy: EffectivePolicy; authenticatedAt: Date | null; now: Date }> {
+  async policyOf(actor: Pick<Actor, 'accountId' | 'userId' | 'sessionId'>): Promise<ActorPolicy> {
     // Prepared: every forced logout and account-wide logout asks (parsing it took as long as running it).
     const [row] = await preparedQuery<{ policy: SessionPolicy | null; roles: string[]; authenticatedAt: Date | null; now: Date }>(this.dataSource, ACTOR_POLICY, [
       actor.accountId,
@@ -64,9 +84,9 @@ export class StepUpService {
    * ask for it). `targetUserId`: for 'admin-logout', whose admin permissions decide whether it applies.
    * The core's own revocations (the policy's, refresh-token reuse: system actors) never ask.
    */
-  async require(actor: Actor, action: FreshAction, targetUserId: string | null = null): Promise<void> {
+  async require(actor: Actor, action: FreshAction, targetUserId: string | null = null, read: Promise<ActorPolicy> | null = null): Promise<void> {
     if (actor.kind === 'system') return;
-    const { policy, authenticatedAt, now } = await this.policyOf(actor);
+    const { policy, authenticatedAt, now } = await (read ?? this.policyOf(actor));
     const asks = action === 'end-other-sessions' ? policy.endOtherSessionsRequiresReauth : policy.stepUpActions.has(action);
     if (!asks) return;
     if (action === 'admin-logout' && !(targetUserId && (await this.isAdmin(targetUserId)))) return;

@@ -507,20 +507,22 @@ export class RevocationService {
       case 'sessions': {
         const own = target.userId === actor.userId;
         if (!own) await this.permissions.require(actor, PERMISSIONS.sessionsRevokeAny, attempted, target.userId, forced);
+        // A device's logout is that device's own (ZAP); ending all or the other sessions of one's own is ASVS 7.5.2's case.
+        const policy = !own || target.kind === 'user' ? this.stepUp.prefetch(actor) : null;
         const rows = await preparedQuery<{ account_id: string }>(this.dataSource, WATERMARK.user.owner, [target.userId]);
         if (!rows[0]) throw notFound('User');
         await this.permissions.requireAccount(actor, rows[0].account_id, 'User', attempted, target.userId, forced);
-        // A device's logout is that device's own (ZAP); ending all or the other sessions of one's own is ASVS 7.5.2's case.
-        if (!own) await this.stepUp.require(actor, 'admin-logout', target.userId);
-        else if (target.kind === 'user') await this.stepUp.require(actor, 'end-other-sessions', target.userId);
+        if (!own) await this.stepUp.require(actor, 'admin-logout', target.userId, policy);
+        else if (target.kind === 'user') await this.stepUp.require(actor, 'end-other-sessions', target.userId, policy);
         return { accountId: rows[0].account_id, targetUserId: target.userId, own, scope: target.kind === 'sessions' ? 'session' : target.kind };
       }
       case 'account': {
         await this.permissions.require(actor, PERMISSIONS.sessionsRevokeAccount, attempted, null, forced);
+        const policy = this.stepUp.prefetch(actor);
         const rows = await preparedQuery<{ account_id: string }>(this.dataSource, WATERMARK.account.owner, [target.accountId]);
         if (!rows[0]) throw notFound('Account');
         await this.permissions.requireAccount(actor, target.accountId, 'Account', attempted, null, forced);
-        await this.stepUp.require(actor, 'account-logout');
+        await this.stepUp.require(actor, 'account-logout', null, policy);
         return { accountId: target.accountId, targetUserId: null, own: false, scope: 'account' };
       }
     }
