@@ -104,8 +104,10 @@ describe('audit streams', () => {
     const { rows } = await db.query(`SELECT secret, settings::text, endpoint FROM audit_streams WHERE id = $1`, [stream.id]);
     expect(rows[0].secret.toString('latin1')).not.toContain(HMAC_KEY);
     expect(JSON.stringify(rows[0])).not.toContain(HMAC_KEY);
-    const status = (await http().get(`/v1/audit/streams/${stream.id}/status`).set(bearer(admin.accessToken)).expect(200)).body;
-    expect(status).toMatchObject({ pending: 0, failed: 0, lastDeliveredEventId: expected[expected.length - 1].id, lastError: null });
+    // The receiver has the batch before the dispatcher's transaction records it.
+    const statusOf = async () => (await http().get(`/v1/audit/streams/${stream.id}/status`).set(bearer(admin.accessToken)).expect(200)).body;
+    await until('the delivery recorded', async () => (await statusOf()).pending === 0);
+    expect(await statusOf()).toMatchObject({ pending: 0, failed: 0, lastDeliveredEventId: expected[expected.length - 1].id, lastError: null });
   });
 
   it('a wrong HMAC key is refused by the receiver and retried, then delivered once the key is fixed: nothing lost, in order', async () => {
@@ -115,6 +117,8 @@ describe('audit streams', () => {
     const stream = await createStream(admin.accessToken, { name: 'siem', kind: 'http', url: receiver.url('/ndjson'), hmacKey: 'x'.repeat(40) });
     await activity(admin, accountId);
     await until('a refused batch', () => receiver.badSignatures > 0);
+    // Recorded in the dispatcher's transaction, after the receiver answered.
+    await until('the refusal recorded', async () => (await http().get(`/v1/audit/streams/${stream.id}/status`).set(bearer(admin.accessToken))).body.lastError !== null);
     const status = (await http().get(`/v1/audit/streams/${stream.id}/status`).set(bearer(admin.accessToken)).expect(200)).body;
     expect(status.pending).toBeGreaterThan(0);
     expect(status.lastError).toMatch(/^HTTP 401/);
@@ -224,6 +228,39 @@ describe('audit streams', () => {
     expect(receiver.ndjson.map((e) => e.reason)).toEqual(Array.from({ length: 30 }, (_, i) => `down ${i}`));
     const up = (await http().get(`/v1/audit/streams/${stream.id}/status`).set(bearer(admin.accessToken)).expect(200)).body;
     expect(up).toMatchObject({ pending: 0, failed: 0, lastDeliveredEventId: expected[29].id });
+  });
+
+  it('a live stream lingers (AUDIT_STREAM_LINGER_MS): events written meanwhile go in one POST, in the order of their outbox rows, each read by its key', async () => {
+    const { id: accountId, admin } = await account();
+    const receiver = await httpReceiver();
+    const stream = await createStream(admin.accessToken, { name: 'siem', kind: 'http', url: receiver.url('/ndjson'), hmacKey: HMAC_KEY, actions: ['session.login', 'session.forced_logout'] });
+    // Six logins (the login statement's own path to the outbox), then six forced logouts at once.
+    const users = await Promise.all(Array.from({ length: 6 }, () => createUser(app, systemAdmin, { accountId })));
+    await until('the logins', () => receiver.ndjson.length >= 6);
+    const before = receiver.batches;
+    await Promise.all(users.map((u) => http().post(`/v1/users/${u.userId}/logout`).set(bearer(admin.accessToken)).send({ reason: 'linger' }).expect(200)));
+    await until('the forced logouts', () => receiver.ndjson.length >= 12);
+    // Six events committed within a few milliseconds: one POST (two if the linger ended among them), not six.
+    expect(receiver.batches - before).toBeLessThanOrEqual(2);
+    const { rows } = await db.query(
+      `SELECT o.audit_event_id::text AS id, e.occurred_at = (o.payload->>'occurredAt')::timestamptz AS keyed
+         FROM outbox o LEFT JOIN audit_events e ON e.id = o.audit_event_id WHERE o.destination_id = $1 ORDER BY o.id`,
+      [stream.id],
+    );
+    expect(receiver.ndjson.map((e) => e.id)).toEqual(rows.map((r) => r.id));
+    expect(rows.every((r) => r.keyed)).toBe(true);
+    // Each exactly as the trail holds it (in the order of the outbox rows: concurrent commits may interleave ids).
+    const trailById = new Map((await trail(accountId, '0', ['session.login', 'session.forced_logout'])).map((e) => [e.id, e]));
+    expect(receiver.ndjson).toEqual(rows.map((r) => trailById.get(r.id)));
+    // A row that does not note its event's key (written by an earlier version) is sent all the same.
+    const older = trailById.get(rows[rows.length - 1].id) as SiemEvent;
+    await db.query(`INSERT INTO outbox (destination_kind, destination_id, account_id, audit_event_id, payload) VALUES ('audit_http', $1, $2, $3, '{}')`, [
+      stream.id,
+      accountId,
+      older.id,
+    ]);
+    await until('the row without a key', () => receiver.ndjson.length >= 13);
+    expect(receiver.ndjson[12]).toEqual(older);
   });
 
   it('a paused stream keeps its events until enabled; a deleted one drops what it had not sent', async () => {

@@ -26,6 +26,8 @@ describe('delivery kinds that take a batch', () => {
   let answer: (call: number) => DeliveryResult | Error | undefined = () => undefined;
   const calls: { destinationId: string; jtis: string[]; ids: string[] }[] = [];
   const single: string[] = [];
+  const lingered: { destinationId: string; ids: string[]; at: number }[] = [];
+  const LINGER_MS = 1000;
 
   beforeAll(async () => {
     // No per-app overrides, so the test shares the app's module registry (app.get below); restored after.
@@ -54,6 +56,16 @@ describe('delivery kinds that take a batch', () => {
         return result ?? { outcome: 'delivered' };
       },
     });
+    app.get(DeliveryRegistry).register({
+      kind: 'test_linger',
+      maxBatch: 50,
+      lingerMs: LINGER_MS,
+      deliver: async () => ({ outcome: 'retry', error: 'a batch kind is called with batches' }),
+      deliverBatch: async (rows: OutboxRow[]) => {
+        lingered.push({ destinationId: rows[0].destinationId, ids: rows.map((r) => r.id), at: Date.now() });
+        return { outcome: 'delivered' };
+      },
+    });
   });
   afterAll(async () => {
     await db?.end();
@@ -66,16 +78,17 @@ describe('delivery kinds that take a batch', () => {
   beforeEach(() => {
     calls.length = 0;
     single.length = 0;
+    lingered.length = 0;
     answer = () => undefined;
   });
 
   /** `n` rows for one destination, written in one transaction (as a feature writes them). */
-  async function enqueue(destinationId: string, n: number): Promise<void> {
+  async function enqueue(destinationId: string, n: number, destinationKind = 'test_batch'): Promise<void> {
     const outbox = app.get(OutboxService);
     await app.get(DataSource).transaction((manager) =>
       outbox.enqueue(
         manager,
-        Array.from({ length: n }, (_, i) => ({ destinationKind: 'test_batch', destinationId, accountId, payload: { n: i } })),
+        Array.from({ length: n }, (_, i) => ({ destinationKind, destinationId, accountId, payload: { n: i } })),
       ),
     );
     outbox.wake();
@@ -132,5 +145,43 @@ describe('delivery kinds that take a batch', () => {
     expect(ofA.flatMap((c) => c.jtis)).toEqual((await rowsOf(a)).map((r) => r.jti));
     expect(ofB.flatMap((c) => c.jtis)).toEqual((await rowsOf(b)).map((r) => r.jti));
     expect(ofA.length + ofB.length).toBe(calls.length);
+  });
+
+  it('a kind that lingers: rows written within its linger go in one call, in order, once the head is that old; their commits NOTIFY no one', async () => {
+    const listener = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await listener.connect();
+    const notes: string[] = [];
+    listener.on('notification', (n) => notes.push(n.payload ?? ''));
+    await listener.query('LISTEN outbox_wake');
+    try {
+      const dest = randomUUID();
+      const started = Date.now();
+      // Five transactions, one row each, well within the linger (each wakes this instance's dispatcher).
+      for (let i = 0; i < 5; i++) {
+        await enqueue(dest, 1, 'test_linger');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await until('every row delivered', async () => (await rowsOf(dest)).every((r) => r.status === 'delivered'), 10_000);
+      const rows = await rowsOf(dest);
+      expect(lingered).toEqual([{ destinationId: dest, ids: rows.map((r) => r.id), at: expect.any(Number) }]);
+      expect(lingered[0].at - started).toBeGreaterThanOrEqual(LINGER_MS);
+      // A row that does not linger NOTIFYs at its commit; once its note is here, any earlier one would be too.
+      await enqueue(randomUUID(), 1);
+      await until('the wake-up of a row that does not linger', () => notes.length > 0);
+      expect(notes).toEqual([`push:${app.get(OutboxService).instance}`]);
+    } finally {
+      await listener.end();
+    }
+  });
+
+  it('a lingering head holds back only its own destination: a row of a kind that does not linger goes at once', async () => {
+    const slow = randomUUID();
+    const fast = randomUUID();
+    await enqueue(slow, 1, 'test_linger');
+    await enqueue(fast, 2);
+    await until('the other destination delivered', async () => (await rowsOf(fast)).every((r) => r.status === 'delivered'));
+    expect((await rowsOf(slow)).map((r) => r.status)).toEqual(['pending']);
+    await until('the lingering row delivered', async () => (await rowsOf(slow)).every((r) => r.status === 'delivered'), 10_000);
+    expect(lingered.map((c) => c.destinationId)).toEqual([slow]);
   });
 });

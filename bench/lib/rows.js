@@ -169,6 +169,7 @@ function auditWriteRows(rows, w) {
 function streamRows(rows, s) {
   rows.push(row('8. Audit writes (forced logouts, concurrency 16): one HTTP NDJSON stream ON vs OFF', s.on, 'events/s', s.off, 'events/s', s.on / s.off, '≥ 0.90×', s.on / s.off >= 0.9));
   rows.push(row(`8.   every event written with the stream on reached its receiver (${s.liveDelivered.toLocaleString('en-US')} of ${s.written.toLocaleString('en-US')})`, s.liveDelivered >= s.written ? 'ok' : 'MISSING', null, null, null, null, 'ok', s.liveDelivered >= s.written));
+  if (s.liveBatches) rows.push(row(`8.   live events per batch (${s.liveDelivered.toLocaleString('en-US')} in ${s.liveBatches.toLocaleString('en-US')} POSTs)`, s.liveDelivered / s.liveBatches, 'events', null, null, null, 'info', null));
   const clean = s.backlogDelivered >= s.backlog && s.outOfOrder === 0 && s.badSignatures === 0 && s.pendingAfter === 0;
   rows.push(row(`8. Stream backlog of ${s.backlog.toLocaleString('en-US')} events drained (${s.drainS.toFixed(1)} s, ${s.batches.toLocaleString('en-US')} batches in all)`, s.drainRate, 'events/s', null, null, null, 'info', null));
   rows.push(row(`8.   backlog in order, signed, none left (${s.outOfOrder} out of order, ${s.repeats} repeated, ${s.pendingAfter} pending; live, 16 writers: ${s.liveOutOfOrder} out of id order)`, clean ? 'ok' : 'BROKEN', null, null, null, null, 'ok', clean));

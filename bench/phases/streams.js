@@ -115,11 +115,13 @@ async function measure(ctx, base, db, receiver, { quick, adminUser }) {
   const catchUp = now();
   while (receiver.state.events < written && now() - catchUp < 120_000) await sleep(50);
   const liveDelivered = receiver.state.events;
+  const liveBatches = receiver.state.batches;
 
   ctx.log(`  streams: writes off ${JSON.stringify(offRates)} on ${JSON.stringify(onRates)} events/s; ${liveDelivered} of ${written} live events delivered`);
 
   // The backlog: 100,000 events of the account (the chain trigger runs for each), written with their
-  // outbox rows in transactions of 1,000 while the stream is paused; timed from the moment it is
+  // outbox rows (as the audit writer writes them: the payload notes the event's key) in transactions
+  // of 1,000 while the stream is paused; timed from the moment it is
   // enabled again until the receiver has every one.
   const size = quick ? 20_000 : 100_000;
   await expectStatus(call(base, 'PATCH', `/v1/audit/streams/${stream.id}`, { headers: bearer(on.token), body: { paused: true } }), 200, 'pause');
@@ -130,9 +132,9 @@ async function measure(ctx, base, db, receiver, { quick, adminUser }) {
          INSERT INTO audit_events (action, outcome, account_id, session_ids, session_count, surface, request_id, reason, dry_run, details)
          SELECT 'session.forced_logout', 'success', $1, '{}', 0, 'native', 'bench-backlog-' || g, 'bench backlog', false, '{}'::jsonb
            FROM generate_series(1, $2) g
-         RETURNING id)
+         RETURNING id, occurred_at)
        INSERT INTO outbox (destination_kind, destination_id, account_id, audit_event_id, payload)
-       SELECT 'audit_http', $3, $1, id, '{}'::jsonb FROM e ORDER BY id
+       SELECT 'audit_http', $3, $1, id, jsonb_build_object('occurredAt', occurred_at) FROM e ORDER BY id
        RETURNING id`,
       [on.accountId, Math.min(1000, size - done), stream.id],
     );
@@ -162,6 +164,7 @@ async function measure(ctx, base, db, receiver, { quick, adminUser }) {
     onRates,
     written,
     liveDelivered,
+    liveBatches,
     backlog: seeded.length,
     backlogDelivered: receiver.state.events - before,
     drainS,

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { preparedQuery, PreparedStatement } from '../database/prepared-query.js';
-import { OutboxService } from '../delivery/outbox.service.js';
+import { eventOutboxSql, OutboxService } from '../delivery/outbox.service.js';
 import { Actor } from '../common/actor.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import { AuditStreamCache, StreamRef } from './audit-stream-cache.service.js';
@@ -72,6 +72,21 @@ export function eventValues(event: AuditRecord): unknown[] {
 /** Every other audit event goes through this statement: prepared once per connection. */
 const INSERT_EVENT: PreparedStatement = { name: 'audit.insert-event', text: `${eventInsertSql(1)} RETURNING id, occurred_at` };
 
+/** An event the account streams: the event, its outbox rows and their wake-up in one statement, one round trip. */
+const INSERT_STREAMED_EVENT: PreparedStatement = {
+  name: 'audit.insert-streamed-event',
+  text: eventOutboxSql(`${eventInsertSql(1)} RETURNING id, account_id, occurred_at`, EVENT_VALUE_COUNT + 1),
+};
+
+/**
+ * The outbox rows of an event this transaction wrote in a statement of its own (the login's): its
+ * occurred_at is the transaction's now() (the column's default).
+ */
+const ENQUEUE_STREAMS: PreparedStatement = {
+  name: 'audit.enqueue-streams',
+  text: eventOutboxSql(`SELECT $1::bigint AS id, $2::uuid AS account_id, now() AS occurred_at`, 3),
+};
+
 /**
  * Writes audit events. `record` runs inside the caller's transaction, so an action and its event
  * commit or roll back together; the database chains each account's events (see the migration). An
@@ -96,10 +111,9 @@ export class AuditService {
   /** One outbox row per stream for the event, in the event's transaction: it is streamed exactly when it commits. */
   async enqueueStreams(manager: EntityManager, streams: readonly StreamRef[], accountId: string | null, eventId: string): Promise<void> {
     if (streams.length === 0) return;
-    await this.outbox.enqueue(
-      manager,
-      streams.map((s) => ({ destinationKind: s.kind, destinationId: s.id, accountId, auditEventId: eventId, payload: {} })),
-    );
+    const destinations = streams.map((s) => ({ destinationKind: s.kind, destinationId: s.id }));
+    await preparedQuery(manager, ENQUEUE_STREAMS, [eventId, accountId, ...this.outbox.eventOutboxValues(destinations)]);
+    this.outbox.written(destinations);
   }
 
   /** After the commit of events that were streamed: this instance's dispatcher looks now. */
@@ -142,9 +156,14 @@ export class AuditService {
 
   async record(manager: EntityManager, event: AuditRecord): Promise<RecordedAuditEvent> {
     const streams = await this.streams.streamsFor(event.accountId, event.action, manager);
-    const rows = await preparedQuery<{ id: string; occurred_at: Date }>(manager, INSERT_EVENT, eventValues(event));
+    let rows: { id: string; occurred_at: Date }[];
+    if (streams.length === 0) rows = await preparedQuery(manager, INSERT_EVENT, eventValues(event));
+    else {
+      const destinations = streams.map((s) => ({ destinationKind: s.kind, destinationId: s.id }));
+      rows = await preparedQuery(manager, INSERT_STREAMED_EVENT, [...eventValues(event), ...this.outbox.eventOutboxValues(destinations)]);
+      this.outbox.written(destinations);
+    }
     const id = String(rows[0].id);
-    await this.enqueueStreams(manager, streams, event.accountId, id);
     this.metrics.audited(event);
     return { id, occurredAt: rows[0].occurred_at, streamed: streams.length > 0 };
   }

@@ -242,6 +242,14 @@ export class EnvironmentVariables {
   AUDIT_STREAMS_CACHE_MS = 1000;
 
   /**
+   * An audit stream's oldest unsent event waits this long before it is sent, milliseconds, so the
+   * events written meanwhile go with it in one batch (a busy stream sends a few large batches a second,
+   * not one per event); events written on another instance wait for a poll too. 0 sends at once.
+   */
+  @Transform(toInt) @IsInt() @Min(0) @Max(10_000)
+  AUDIT_STREAM_LINGER_MS = 200;
+
+  /**
    * Delivered and dead outbox rows written longer ago than this are deleted by the hourly retention
    * job, seconds (0 keeps them forever). Their audit event then says `deliveriesPruned`; a dead
    * delivery stays in the audit trail as its `delivery.failed` event.

@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import pg from 'pg';
 import { eventInsertSql, eventValues } from '../audit/audit.service.js';
 import { AppConfigService } from '../config/app-config.service.js';
+import { PreparedStatement } from '../database/prepared-query.js';
 import { retryDelayMs } from './backoff.js';
 import { DeliveryRegistry } from './delivery-registry.service.js';
 import { DeliveryContext, DeliveryKind, DeliveryResult, OutboxRow } from './delivery.types.js';
@@ -13,7 +14,8 @@ import { OutboxService } from './outbox.service.js';
  * instance, locked for this delivery. Only heads are candidates, so a destination's next row is never
  * sent while the one before it is pending: if another instance holds the head, SKIP LOCKED skips the
  * whole destination. `status = 'pending'` is checked again on the locked row, so a head delivered by
- * another instance between the scan and the lock is not sent twice.
+ * another instance between the scan and the lock is not sent twice. A head of a kind that lingers
+ * ($3, $4: the kinds and their lingers, milliseconds) is a candidate once it is that old.
  */
 const CLAIM_SQL = `
   WITH RECURSIVE heads AS (
@@ -27,6 +29,7 @@ const CLAIM_SQL = `
          o.created_at + make_interval(secs => $2) <= clock_timestamp() AS expired
     FROM outbox o JOIN heads h ON h.id = o.id
    WHERE o.status = 'pending' AND o.next_attempt_at <= clock_timestamp() AND o.destination_kind = ANY($1::text[])
+     AND o.created_at + coalesce(($4::float8[])[array_position($3::text[], o.destination_kind)], 0) * interval '1 millisecond' <= clock_timestamp()
    ORDER BY o.next_attempt_at, o.id
    LIMIT 1
    FOR UPDATE OF o SKIP LOCKED`;
@@ -67,8 +70,9 @@ function claimContext(client: pg.PoolClient): DeliveryContext {
       }
       return value;
     },
-    async query<T>(text: string, values: unknown[] = []): Promise<T[]> {
-      return (await client.query(text, values)).rows as T[];
+    async query<T>(statement: string | PreparedStatement, values: unknown[] = []): Promise<T[]> {
+      const { rows } = typeof statement === 'string' ? await client.query(statement, values) : await client.query({ name: statement.name, text: statement.text, values });
+      return rows as T[];
     },
   };
 }
@@ -193,7 +197,12 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
     client.on('error', onError);
     try {
       await client.query('BEGIN');
-      const { rows } = await client.query<ClaimedRow>({ name: 'outbox.claim', text: CLAIM_SQL, values: [kinds, this.config.get('DELIVERY_MAX_AGE_SECONDS')] });
+      const lingering = this.registry.lingering();
+      const { rows } = await client.query<ClaimedRow>({
+        name: 'outbox.claim',
+        text: CLAIM_SQL,
+        values: [kinds, this.config.get('DELIVERY_MAX_AGE_SECONDS'), lingering.kinds, lingering.ms],
+      });
       const row = rows[0];
       if (!row) {
         await client.query('COMMIT');

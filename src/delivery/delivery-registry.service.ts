@@ -15,6 +15,12 @@ export class DeliveryRegistry {
     return this.kinds.get(kind);
   }
 
+  /** The push kinds that linger (DeliveryKind.lingerMs), with their lingers, for the dispatcher's claim. */
+  lingering(): { kinds: string[]; ms: number[] } {
+    const kinds = [...this.kinds.values()].filter((k) => !k.pull && (k.lingerMs ?? 0) > 0);
+    return { kinds: kinds.map((k) => k.kind), ms: kinds.map((k) => k.lingerMs as number) };
+  }
+
   /** The kinds the dispatcher pushes (not those whose receivers poll). */
   pushKinds(): string[] {
     return [...this.kinds.values()].filter((k) => !k.pull).map((k) => k.kind);

@@ -1,3 +1,5 @@
+import { PreparedStatement } from '../database/prepared-query.js';
+
 /** One row of the outbox as a destination kind sees it when delivering it. */
 export interface OutboxRow {
   id: string;
@@ -31,6 +33,14 @@ export interface DeliveryKind {
   readonly pull?: boolean;
   /** Most rows per `deliverBatch` call, the head included (at least 1). */
   readonly maxBatch?: number;
+  /**
+   * A batch kind whose destination is not waiting on each row (a SIEM): a destination's head is not
+   * claimed until it is this old, milliseconds, so the rows written meanwhile go with it in one call
+   * instead of one call each. Its rows wake no one at their commit (no NOTIFY: a notifying commit
+   * holds a cluster-wide lock through its WAL flush, so notifying writers commit one at a time); the
+   * writer's own dispatcher looks when the linger is over, the others at their next poll.
+   */
+  readonly lingerMs?: number;
   deliver(row: OutboxRow, context: DeliveryContext): Promise<DeliveryResult>;
   deliverBatch?(rows: OutboxRow[], context: DeliveryContext): Promise<DeliveryResult>;
 }
@@ -43,7 +53,8 @@ export interface DeliveryKind {
  */
 export interface DeliveryContext {
   once<T>(key: string, load: () => Promise<T>): Promise<T>;
-  query<T>(text: string, values?: unknown[]): Promise<T[]>;
+  /** A statement run per claim is best given prepared (parsed and planned once per connection). */
+  query<T>(statement: string | PreparedStatement, values?: unknown[]): Promise<T[]>;
 }
 
 /** A row to write, in the caller's transaction. */

@@ -1,6 +1,7 @@
 import { BeforeApplicationShutdown, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import { preparedQuery, PreparedStatement } from '../database/prepared-query.js';
 import { DeliveryRegistry } from './delivery-registry.service.js';
 import { OutboxEntry } from './delivery.types.js';
 
@@ -9,12 +10,40 @@ type Waker = () => void;
 /** Every instance LISTENs here (OutboxListener); a write's NOTIFY is sent in its transaction, so it fires at commit. */
 export const OUTBOX_CHANNEL = 'outbox_wake';
 
+/** Any number of rows and their wake-ups in one statement; in entry order, so ids (the delivery order) follow it. */
+const ENQUEUE: PreparedStatement = {
+  name: 'outbox.enqueue',
+  text: `WITH ins AS (
+           INSERT INTO outbox (destination_kind, destination_id, account_id, audit_event_id, payload)
+           SELECT k, d, a, e, p FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::bigint[], $5::jsonb[]) WITH ORDINALITY AS t(k, d, a, e, p, n) ORDER BY n
+           RETURNING 1)
+         SELECT pg_notify('${OUTBOX_CHANNEL}', note) FROM unnest($6::text[]) AS note`,
+};
+
+/**
+ * One statement that writes an audit event's outbox rows, one per destination in order, and sends
+ * their wake-ups: `event` yields the event's id, account_id and occurred_at (the INSERT that writes
+ * it, RETURNING them), parameters `first` to `first + 2` are eventOutboxValues'. The statement
+ * returns the event's id and occurred_at. Each row's payload holds the event's occurredAt: the
+ * trail's key is (occurred_at, id), so whoever delivers the row reads its event by key.
+ */
+export function eventOutboxSql(event: string, first: number): string {
+  return `WITH e AS (${event}),
+    o AS (INSERT INTO outbox (destination_kind, destination_id, account_id, audit_event_id, payload)
+          SELECT t.k, t.d, e.account_id, e.id, jsonb_build_object('occurredAt', e.occurred_at)
+            FROM e, unnest($${first}::text[], $${first + 1}::uuid[]) WITH ORDINALITY AS t(k, d, n) ORDER BY t.n)
+  SELECT e.id, e.occurred_at, (SELECT count(pg_notify('${OUTBOX_CHANNEL}', note)) FROM unnest($${first + 2}::text[]) AS note) AS woken FROM e`;
+}
+
+type Destination = Pick<OutboxEntry, 'destinationKind' | 'destinationId'>;
+
 /**
  * Writes outbox rows in the caller's transaction, so an event exists exactly when what caused it
  * committed, and wakes whoever delivers them: with the rows, a NOTIFY (`push:<instance>` when a
  * dispatcher has work, `pull:<destination>` for a poll receiver that may be waiting), delivered by
  * Postgres to every instance at commit. The writer's own dispatcher is woken in process by `wake`
- * after the commit, without waiting for its own NOTIFY to come back.
+ * after the commit, without waiting for its own NOTIFY to come back. Rows of a kind that lingers
+ * (DeliveryKind.lingerMs) send no NOTIFY: this instance's dispatcher looks when their linger is over.
  */
 @Injectable()
 export class OutboxService implements BeforeApplicationShutdown {
@@ -24,30 +53,59 @@ export class OutboxService implements BeforeApplicationShutdown {
   /** Shutting down: held polls are answered now, new ones are not held. */
   stopping = false;
   private readonly pullWaiters = new Map<string, Set<Waker>>();
+  private lingerTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly registry: DeliveryRegistry) {}
 
   async enqueue(manager: EntityManager, entries: readonly OutboxEntry[]): Promise<number> {
     if (entries.length === 0) return 0;
-    const pulled = new Set(entries.filter((e) => this.registry.get(e.destinationKind)?.pull).map((e) => e.destinationId));
-    const notes = [...(entries.some((e) => !pulled.has(e.destinationId)) ? [`push:${this.instance}`] : []), ...[...pulled].map((id) => `pull:${id}`)];
-    // One statement for any number of rows and their wake-up; in entry order, so ids (the delivery order) follow it.
-    await manager.query(
-      `WITH ins AS (
-         INSERT INTO outbox (destination_kind, destination_id, account_id, audit_event_id, payload)
-         SELECT k, d, a, e, p FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::bigint[], $5::jsonb[]) WITH ORDINALITY AS t(k, d, a, e, p, n) ORDER BY n
-         RETURNING 1)
-       SELECT pg_notify('${OUTBOX_CHANNEL}', note) FROM unnest($6::text[]) AS note`,
-      [
-        entries.map((e) => e.destinationKind),
-        entries.map((e) => e.destinationId),
-        entries.map((e) => e.accountId),
-        entries.map((e) => e.auditEventId ?? null),
-        entries.map((e) => JSON.stringify(e.payload)),
-        notes,
-      ],
-    );
+    await preparedQuery(manager, ENQUEUE, [
+      entries.map((e) => e.destinationKind),
+      entries.map((e) => e.destinationId),
+      entries.map((e) => e.accountId),
+      entries.map((e) => e.auditEventId ?? null),
+      entries.map((e) => JSON.stringify(e.payload)),
+      this.notes(entries),
+    ]);
+    this.written(entries);
     return entries.length;
+  }
+
+  /** eventOutboxSql's three parameters for these destinations; call `written` with them once it ran. */
+  eventOutboxValues(destinations: readonly Destination[]): unknown[] {
+    return [destinations.map((d) => d.destinationKind), destinations.map((d) => d.destinationId), this.notes(destinations)];
+  }
+
+  /**
+   * The wake-ups the rows' commit sends: `push:<instance>` when a dispatcher has work that does not
+   * linger, `pull:<destination>` for a poll receiver that may be waiting.
+   */
+  private notes(destinations: readonly Destination[]): string[] {
+    const pulled = new Set<string>();
+    let pushed = false;
+    for (const d of destinations) {
+      const kind = this.registry.get(d.destinationKind);
+      if (kind?.pull) pulled.add(d.destinationId);
+      else if (!((kind?.lingerMs ?? 0) > 0)) pushed = true;
+    }
+    return [...(pushed ? [`push:${this.instance}`] : []), ...[...pulled].map((id) => `pull:${id}`)];
+  }
+
+  /**
+   * Rows were written in a transaction about to commit: for rows that linger, this instance's
+   * dispatcher looks once their linger is over (one timer for every row written meanwhile; a row
+   * whose transaction had not committed by then is found by a poll).
+   */
+  written(destinations: readonly Pick<OutboxEntry, 'destinationKind'>[]): void {
+    let linger = 0;
+    for (const d of destinations) linger = Math.max(linger, this.registry.get(d.destinationKind)?.lingerMs ?? 0);
+    if (linger === 0 || this.lingerTimer || this.stopping) return;
+    // A millisecond more: the claim must find the head at least that old.
+    this.lingerTimer = setTimeout(() => {
+      this.lingerTimer = null;
+      for (const waker of this.wakers) waker();
+    }, linger + 1);
+    this.lingerTimer.unref();
   }
 
   /** In the caller's transaction: a destination's pending rows will not be sent (it was deleted); how many. */
@@ -62,6 +120,8 @@ export class OutboxService implements BeforeApplicationShutdown {
   /** Before the HTTP server closes (it waits for requests in flight): held polls answer now. */
   beforeApplicationShutdown(): void {
     this.stopping = true;
+    if (this.lingerTimer) clearTimeout(this.lingerTimer);
+    this.lingerTimer = null;
     for (const waiters of this.pullWaiters.values()) for (const waiter of [...waiters]) waiter();
   }
 
