@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { preparedQuery, PreparedStatement } from '../database/prepared-query.js';
-import { eventOutboxSql, OutboxService } from '../delivery/outbox.service.js';
+import { Destination, eventOutboxSql, OutboxService } from '../delivery/outbox.service.js';
 import { Actor } from '../common/actor.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import { AuditStreamCache, StreamRef } from './audit-stream-cache.service.js';
@@ -108,17 +108,36 @@ export class AuditService {
     return this.streams.streamsFor(accountId, action);
   }
 
-  /** One outbox row per stream for the event, in the event's transaction: it is streamed exactly when it commits. */
-  async enqueueStreams(manager: EntityManager, streams: readonly StreamRef[], accountId: string | null, eventId: string): Promise<void> {
-    if (streams.length === 0) return;
+  /**
+   * For a caller's statement that writes the event itself with eventOutboxCte (a revocation's): the
+   * three parameters of its streams' outbox rows, in its transaction; then `wrote` once it ran.
+   */
+  async outboxFor(manager: EntityManager, event: AuditRecord): Promise<{ values: unknown[]; destinations: Destination[] }> {
+    const streams = await this.streams.streamsFor(event.accountId, event.action, manager);
     const destinations = streams.map((s) => ({ destinationKind: s.kind, destinationId: s.id }));
-    await preparedQuery(manager, ENQUEUE_STREAMS, [eventId, accountId, ...this.outbox.eventOutboxValues(destinations)]);
-    this.outbox.written(destinations);
+    return { values: this.outbox.eventOutboxValues(destinations), destinations };
   }
 
-  /** After the commit of events that were streamed: this instance's dispatcher looks now. */
-  streamed(): void {
-    this.outbox.wake();
+  /** After the statement `outboxFor` fed: its metric and the streams' wake-up; whether it is streamed. */
+  wrote(event: AuditRecord, destinations: readonly Destination[]): { streamed: boolean } {
+    this.metrics.audited(event);
+    return { streamed: this.outbox.written(destinations) };
+  }
+
+  /**
+   * One outbox row per stream for the event, in the event's transaction: it is streamed exactly when
+   * it commits. True when this instance's dispatcher is to be woken after the commit (`streamed`).
+   */
+  async enqueueStreams(manager: EntityManager, streams: readonly StreamRef[], accountId: string | null, eventId: string): Promise<boolean> {
+    if (streams.length === 0) return false;
+    const destinations = streams.map((s) => ({ destinationKind: s.kind, destinationId: s.id }));
+    await preparedQuery(manager, ENQUEUE_STREAMS, [eventId, accountId, ...this.outbox.eventOutboxValues(destinations)]);
+    return this.outbox.written(destinations);
+  }
+
+  /** After the commit of events written for these streams: this instance's dispatcher looks now, unless they linger. */
+  streamed(streams: readonly StreamRef[]): void {
+    if (this.outbox.wakesNow(streams.map((s) => ({ destinationKind: s.kind })))) this.outbox.wake();
   }
 
   /**
@@ -157,15 +176,16 @@ export class AuditService {
   async record(manager: EntityManager, event: AuditRecord): Promise<RecordedAuditEvent> {
     const streams = await this.streams.streamsFor(event.accountId, event.action, manager);
     let rows: { id: string; occurred_at: Date }[];
+    let streamed = false;
     if (streams.length === 0) rows = await preparedQuery(manager, INSERT_EVENT, eventValues(event));
     else {
       const destinations = streams.map((s) => ({ destinationKind: s.kind, destinationId: s.id }));
       rows = await preparedQuery(manager, INSERT_STREAMED_EVENT, [...eventValues(event), ...this.outbox.eventOutboxValues(destinations)]);
-      this.outbox.written(destinations);
+      streamed = this.outbox.written(destinations);
     }
     const id = String(rows[0].id);
     this.metrics.audited(event);
-    return { id, occurredAt: rows[0].occurred_at, streamed: streams.length > 0 };
+    return { id, occurredAt: rows[0].occurred_at, streamed };
   }
 
   /**
@@ -173,10 +193,9 @@ export class AuditService {
    * eventInsertWithSessionsSql or eventInsertSql): its streams' outbox rows, in the same transaction, and its metric; whether it is streamed.
    */
   async recorded(manager: EntityManager, event: AuditRecord, id: string): Promise<{ streamed: boolean }> {
-    const streams = await this.streams.streamsFor(event.accountId, event.action, manager);
-    await this.enqueueStreams(manager, streams, event.accountId, id);
+    const streamed = await this.enqueueStreams(manager, await this.streams.streamsFor(event.accountId, event.action, manager), event.accountId, id);
     this.metrics.audited(event);
-    return { streamed: streams.length > 0 };
+    return { streamed };
   }
 
   /**
@@ -193,7 +212,7 @@ export class AuditService {
       } else {
         // Streamed: the event and its outbox rows commit together (record, in a transaction of its own).
         await this.dataSource.transaction((manager) => this.record(manager, event));
-        this.streamed();
+        this.streamed(streams);
       }
     } catch (error) {
       this.logger.error({ action: event.action, err: (error as Error).message }, 'could not record audit event');

@@ -61,7 +61,7 @@ export interface AuditRecord {
 export interface RecordedAuditEvent {
   id: string;
   occurredAt: Date;
-  /** It has outbox rows for the account's audit streams (a dispatcher to wake after the commit). */
+  /** It has outbox rows for a stream that does not linger: this instance's dispatcher is to be woken after the commit. */
   streamed: boolean;
 }
 

@@ -29,13 +29,19 @@ const ENQUEUE: PreparedStatement = {
  */
 export function eventOutboxSql(event: string, first: number): string {
   return `WITH e AS (${event}),
-    o AS (INSERT INTO outbox (destination_kind, destination_id, account_id, audit_event_id, payload)
-          SELECT t.k, t.d, e.account_id, e.id, jsonb_build_object('occurredAt', e.occurred_at)
-            FROM e, unnest($${first}::text[], $${first + 1}::uuid[]) WITH ORDINALITY AS t(k, d, n) ORDER BY t.n)
-  SELECT e.id, e.occurred_at, (SELECT count(pg_notify('${OUTBOX_CHANNEL}', note)) FROM unnest($${first + 2}::text[]) AS note) AS woken FROM e`;
+    ${eventOutboxCte(first)}
+  SELECT e.id, e.occurred_at, ${eventOutboxWokenSql(first)} AS woken FROM e`;
 }
 
-type Destination = Pick<OutboxEntry, 'destinationKind' | 'destinationId'>;
+/** eventOutboxSql's rows as a CTE `o` of a caller's statement whose CTE `e` writes the event (id, account_id, occurred_at). */
+export const eventOutboxCte = (first: number) => `o AS (INSERT INTO outbox (destination_kind, destination_id, account_id, audit_event_id, payload)
+          SELECT t.k, t.d, e.account_id, e.id, jsonb_build_object('occurredAt', e.occurred_at)
+            FROM e, unnest($${first}::text[], $${first + 1}::uuid[]) WITH ORDINALITY AS t(k, d, n) ORDER BY t.n)`;
+
+/** eventOutboxSql's wake-ups, as an expression for the caller's statement to read (how many were sent). */
+export const eventOutboxWokenSql = (first: number) => `(SELECT count(pg_notify('${OUTBOX_CHANNEL}', note)) FROM unnest($${first + 2}::text[]) AS note)`;
+
+export type Destination = Pick<OutboxEntry, 'destinationKind' | 'destinationId'>;
 
 /**
  * Writes outbox rows in the caller's transaction, so an event exists exactly when what caused it
@@ -94,18 +100,29 @@ export class OutboxService implements BeforeApplicationShutdown {
   /**
    * Rows were written in a transaction about to commit: for rows that linger, this instance's
    * dispatcher looks once their linger is over (one timer for every row written meanwhile; a row
-   * whose transaction had not committed by then is found by a poll).
+   * whose transaction had not committed by then is found by a poll). True when some are for a push
+   * kind that does not linger: the writer then `wake`s this instance's dispatcher after its commit.
    */
-  written(destinations: readonly Pick<OutboxEntry, 'destinationKind'>[]): void {
+  written(destinations: readonly Pick<OutboxEntry, 'destinationKind'>[]): boolean {
     let linger = 0;
     for (const d of destinations) linger = Math.max(linger, this.registry.get(d.destinationKind)?.lingerMs ?? 0);
-    if (linger === 0 || this.lingerTimer || this.stopping) return;
+    const now = this.wakesNow(destinations);
+    if (linger === 0 || this.lingerTimer || this.stopping) return now;
     // A millisecond more: the claim must find the head at least that old.
     this.lingerTimer = setTimeout(() => {
       this.lingerTimer = null;
       for (const waker of this.wakers) waker();
     }, linger + 1);
     this.lingerTimer.unref();
+    return now;
+  }
+
+  /** Whether rows for these destinations are for a push kind that does not linger (to `wake` for after the commit). */
+  wakesNow(destinations: readonly Pick<OutboxEntry, 'destinationKind'>[]): boolean {
+    return destinations.some((d) => {
+      const kind = this.registry.get(d.destinationKind);
+      return !kind?.pull && !((kind?.lingerMs ?? 0) > 0);
+    });
   }
 
   /** In the caller's transaction: a destination's pending rows will not be sent (it was deleted); how many. */

@@ -7,6 +7,7 @@ import { sha256 } from '../common/crypto.js';
 import { isUuid } from '../common/uuid.js';
 import { DomainException, ErrorCode, notFound } from '../common/error-codes.js';
 import { TransactionService } from '../common/transaction.service.js';
+import { eventOutboxCte, eventOutboxWokenSql } from '../delivery/outbox.service.js';
 import { preparedQuery, PreparedStatement } from '../database/prepared-query.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import { PERMISSIONS } from '../permissions/permissions.js';
@@ -195,17 +196,19 @@ export interface EndedOldest {
 const POLICY_LOGOUT = { reason: 'session limit', action: 'session.policy_logout' } as const;
 
 /**
- * A revocation's audit event ($1…$17, eventValues) and, when $18, its invalidation: logged (account
- * $22, kind $23, target $24) and NOTIFYed on $19 with payload $20, with the number of instances
- * listening (connections named $21) whose acknowledgements to wait for; and, when $25, whether the
- * account has receivers at all (without any, SessionSignalsService has nothing to look up). One
- * round trip instead of three.
+ * A revocation's audit event ($1…$17, eventValues) with its audit streams' outbox rows ($26…$28,
+ * AuditService.outboxFor; none when the account streams nothing) and, when $18, its invalidation:
+ * logged (account $22, kind $23, target $24) and NOTIFYed on $19 with payload $20, with the number of
+ * instances listening (connections named $21) whose acknowledgements to wait for; and, when $25,
+ * whether the account has receivers at all (without any, SessionSignalsService has nothing to look
+ * up). One round trip instead of three or four.
  */
 const RECORD_REVOCATION: PreparedStatement = {
   name: 'revoke.record',
-  text: `WITH e AS (${eventInsertSql(1)} RETURNING id, occurred_at),
+  text: `WITH e AS (${eventInsertSql(1)} RETURNING id, account_id, occurred_at),
+          ${eventOutboxCte(26)},
           ${invalidationCtes({ accountId: '$22::uuid', kind: '$23::text', targetId: '$24::text', channel: '$19::text', payload: '$20::text', from: 'WHERE $18::boolean' })}
-         SELECT e.id::text AS id, e.occurred_at AS "occurredAt", (SELECT count(*)::int FROM notified) AS notified,
+         SELECT e.id::text AS id, e.occurred_at AS "occurredAt", (SELECT count(*)::int FROM notified) AS notified, ${eventOutboxWokenSql(26)} AS woken,
                 CASE WHEN $18::boolean THEN ${listenersSql('$21::text')} END AS listeners,
                 $25::boolean AND EXISTS (SELECT 1 FROM receivers r WHERE r.account_id = $22::uuid AND r.status <> 'disabled') AS "hasReceivers"
            FROM e`,
@@ -418,6 +421,7 @@ export class RevocationService {
     // The event, the invalidation (when something ended) and whether anyone downstream may listen, in one round trip.
     const published = !dryRun && outcome.count > 0 ? outcome.invalidation : null;
     const inline = published ? this.invalidation.inline(resolved.accountId) : null;
+    const streams = await this.audit.outboxFor(manager, record);
     const [event] = await preparedQuery<{ id: string; occurredAt: Date; listeners: number | null; hasReceivers: boolean }>(manager, RECORD_REVOCATION, [
       ...eventValues(record),
       inline !== null,
@@ -428,8 +432,9 @@ export class RevocationService {
       published?.kind ?? null,
       published?.id ?? null,
       !dryRun && outcome.count > 0,
+      ...streams.values,
     ]);
-    const { streamed } = await this.audit.recorded(manager, record, event.id);
+    const { streamed } = this.audit.wrote(record, streams.destinations);
     if (inline) this.invalidation.expect(inline.nonce, event.listeners ?? 0);
     const nonce = inline?.nonce ?? null;
     // A revocation with no time of its own (nothing ended, a dry run) is effective when it is recorded.

@@ -219,7 +219,7 @@ export class SessionsService {
               return issued;
             });
     if (!rows[0]) return null;
-    if (streams.length > 0) this.audit.streamed();
+    if (streams.length > 0) this.audit.streamed(streams);
     this.metrics.audited(event);
     const { auditEventId: _eventId, ...session } = rows[0];
     return { accessToken, refreshToken, expiresIn: Math.min(accessTtlSeconds, absoluteTtlSeconds), session };
