@@ -1,6 +1,7 @@
 // Issue 13: revocation answer time as the cluster grows (K = 2, 4, 8 instances on one Postgres), with
 // one of 4 instances frozen (SIGSTOP), and with one instance's LISTEN connection stalled (not closed)
 // by a TCP proxy; and whether a frozen or stalled instance ever serves a revoked token.
+import http from 'node:http';
 import { insertKnownSessions } from '../lib/seed.js';
 import { StallingProxy } from '../lib/stalling-proxy.js';
 import { bearer, call, percentile } from '../lib/util.js';
@@ -33,10 +34,19 @@ async function warm(base, sessions) {
   }
 }
 
-/** How many of the (revoked) tokens `base` still accepts, asked right away. */
+/**
+ * How many of the (revoked) tokens `base` still accepts, asked right away, on new connections: after
+ * a freeze longer than the server's keep-alive timeout, the sockets kept from before are being closed
+ * by the server as it wakes, and a request sent on one is lost ("socket hang up"), not answered.
+ */
 async function served(base, sessions) {
-  const statuses = await Promise.all(sessions.map(({ token }) => call(base, 'GET', '/v1/auth/session', { headers: bearer(token) }).then((r) => r.status)));
-  return statuses.filter((s) => s === 200).length;
+  const fresh = new http.Agent({ keepAlive: true, maxSockets: 32 });
+  try {
+    const statuses = await Promise.all(sessions.map(({ token }) => call(base, 'GET', '/v1/auth/session', { headers: bearer(token), agent: fresh }).then((r) => r.status)));
+    return statuses.filter((s) => s === 200).length;
+  } finally {
+    fresh.destroy();
+  }
 }
 
 export async function fanoutPhase(ctx, startService) {
