@@ -87,14 +87,8 @@ export class OutboxService implements BeforeApplicationShutdown {
    * linger, `pull:<destination>` for a poll receiver that may be waiting.
    */
   private notes(destinations: readonly Destination[]): string[] {
-    const pulled = new Set<string>();
-    let pushed = false;
-    for (const d of destinations) {
-      const kind = this.registry.get(d.destinationKind);
-      if (kind?.pull) pulled.add(d.destinationId);
-      else if (!((kind?.lingerMs ?? 0) > 0)) pushed = true;
-    }
-    return [...(pushed ? [`push:${this.instance}`] : []), ...[...pulled].map((id) => `pull:${id}`)];
+    const pulled = new Set(destinations.filter((d) => this.registry.get(d.destinationKind)?.pull).map((d) => d.destinationId));
+    return [...(this.wakesNow(destinations) ? [`push:${this.instance}`] : []), ...[...pulled].map((id) => `pull:${id}`)];
   }
 
   /**

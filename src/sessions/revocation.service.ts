@@ -192,25 +192,25 @@ export interface EndedOldest {
   endedIds: string[] | null;
 }
 
-/** The session limit's revocation as its audit event records it (the same for endOldestCtes and revokeWithin). */
+/** The session limit's revocation as its audit event records it (endOldestParams, endedOldest). */
 const POLICY_LOGOUT = { reason: 'session limit', action: 'session.policy_logout' } as const;
 
 /**
- * A revocation's audit event ($1…$17, eventValues) with its audit streams' outbox rows ($26…$28,
- * AuditService.outboxFor; none when the account streams nothing) and, when $18, its invalidation:
- * logged (account $22, kind $23, target $24) and NOTIFYed on $19 with payload $20, with the number of
- * instances listening (connections named $21) whose acknowledgements to wait for; and, when $25,
- * whether the account has receivers at all (without any, SessionSignalsService has nothing to look
- * up). One round trip instead of three or four.
+ * A revocation's audit event ($1…$17, eventValues) with its audit streams' outbox rows ($25…$27,
+ * AuditService.outboxFor; none when the account streams nothing) and, when it ended something ($18),
+ * its invalidation: logged (account $22, kind $23, target $24) and NOTIFYed on $19 with payload $20,
+ * with the number of instances listening (connections named $21) whose acknowledgements to wait for,
+ * and whether the account has receivers at all (without any, SessionSignalsService has nothing to
+ * look up). One round trip instead of three or four.
  */
 const RECORD_REVOCATION: PreparedStatement = {
   name: 'revoke.record',
   text: `WITH e AS (${eventInsertSql(1)} RETURNING id, account_id, occurred_at),
-          ${eventOutboxCte(26)},
+          ${eventOutboxCte(25)},
           ${invalidationCtes({ accountId: '$22::uuid', kind: '$23::text', targetId: '$24::text', channel: '$19::text', payload: '$20::text', from: 'WHERE $18::boolean' })}
-         SELECT e.id::text AS id, e.occurred_at AS "occurredAt", (SELECT count(*)::int FROM notified) AS notified, ${eventOutboxWokenSql(26)} AS woken,
+         SELECT e.id::text AS id, e.occurred_at AS "occurredAt", (SELECT count(*)::int FROM notified) AS notified, ${eventOutboxWokenSql(25)} AS woken,
                 CASE WHEN $18::boolean THEN ${listenersSql('$21::text')} END AS listeners,
-                $25::boolean AND EXISTS (SELECT 1 FROM receivers r WHERE r.account_id = $22::uuid AND r.status <> 'disabled') AS "hasReceivers"
+                $18::boolean AND EXISTS (SELECT 1 FROM receivers r WHERE r.account_id = $22::uuid AND r.status <> 'disabled') AS "hasReceivers"
            FROM e`,
 };
 
@@ -418,7 +418,8 @@ export class RevocationService {
         ...(outcome.revokedSet ? { revokedSet: outcome.revokedSet } : {}),
       },
     };
-    // The event, the invalidation (when something ended) and whether anyone downstream may listen, in one round trip.
+    // The event, the invalidation (when something ended: every execute path that ends sessions names
+    // one) and whether anyone downstream may listen, in one round trip.
     const published = !dryRun && outcome.count > 0 ? outcome.invalidation : null;
     const inline = published ? this.invalidation.inline(resolved.accountId) : null;
     const streams = await this.audit.outboxFor(manager, record);
@@ -431,7 +432,6 @@ export class RevocationService {
       resolved.accountId,
       published?.kind ?? null,
       published?.id ?? null,
-      !dryRun && outcome.count > 0,
       ...streams.values,
     ]);
     const { streamed } = this.audit.wrote(record, streams.destinations);
@@ -655,7 +655,6 @@ export class RevocationService {
     const rows = count > 0 ? await preparedQuery<{ id: string }>(manager, WATERMARK.account.live, [accountId, keep, before.accountAfter, before.accountKeep]) : [];
     return { ids: rows.map((r) => r.id), count, keepLive, before };
   }
-
 
   /**
    * After a watermark revocation has committed (and so already taken effect), copy the revocation

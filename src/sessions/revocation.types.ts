@@ -13,8 +13,8 @@ export interface RevokeOptions {
   reason?: string | null;
   ticket?: string | null;
   dryRun?: boolean;
-  /** For the core's own revocations (refresh-token reuse, the session policy): the audit action to record instead. */
-  action?: 'session.refresh_reuse' | 'session.policy_logout';
+  /** For the core's own revocation of a reused refresh token: the audit action to record instead. */
+  action?: 'session.refresh_reuse';
   outcome?: 'success' | 'denied';
 }
 

@@ -210,7 +210,7 @@ export class SessionsService {
     // Streamed to a SIEM: the session, its event and the event's outbox rows commit together.
     const rows =
       maxSessions !== null && policy
-        ? await this.issueLimited(input, context, policy, maxSessions, byKey, params, streams)
+        ? await this.issueLimited(input, context, policy, maxSessions, params, streams)
         : streams.length === 0
           ? await preparedQuery<IssuedRow>(this.dataSource, statement, params)
           : await this.tx.run(async (manager) => {
@@ -230,15 +230,15 @@ export class SessionsService {
     context: RequestContext,
     policy: EffectivePolicy,
     maxSessions: number,
-    byKey: boolean,
     params: unknown[],
     streams: StreamRef[],
   ): Promise<IssuedRow[]> {
     const actor = policyActor(input.accountId, context);
+    const byKey = input.signedInByKey !== undefined;
     let done: { rows: IssuedRow[]; pending: PendingRevocation | null };
     try {
       done = await this.tx.run(async (manager) => {
-        if (input.signedInByKey !== undefined && (await preparedQuery(manager, LIMIT_KEY_LOCK, [input.signedInByKey])).length === 0) throw new NoSession();
+        if (byKey && (await preparedQuery(manager, LIMIT_KEY_LOCK, [input.signedInByKey])).length === 0) throw new NoSession();
         const [owner] = await preparedQuery<LockedOwner>(manager, LIMIT_LOCK, [input.userId, input.accountId]);
         if (!owner) throw new NoSession();
         let rows: IssuedRow[];
