@@ -1,4 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createServer, Server, Socket } from 'node:net';
 import pg from 'pg';
 import request from 'supertest';
 import { LocalReceiver } from './support/local-receiver.js';
@@ -215,5 +216,72 @@ describe('outbox dispatcher', () => {
     await request(worker.getHttpServer()).post('/v1/auth/logout').set(bearer(others[1].accessToken)).expect(200);
     expect(Date.now() - startedAt).toBeLessThan(1000);
     await worker.close();
+  });
+
+  it('receivers that hang never hold every worker: a receiver that answers gets each SET well within one timeout while three hang', async () => {
+    // Three receivers that take the connection and never answer (each attempt holds a worker until
+    // DELIVERY_TIMEOUT_MS), one that answers; two workers, so at most one retries the hung ones.
+    const sockets = new Set<Socket>();
+    const hung: Server[] = [];
+    // The earlier tests' streams (one answers only after 3 s) are removed: only these four take events.
+    for (const s of (await request(app.getHttpServer()).get('/ssf/streams').set(bearer(adminToken)).expect(200)).body as { stream_id: string }[]) {
+      await request(app.getHttpServer()).delete(`/ssf/streams?stream_id=${s.stream_id}`).set(bearer(adminToken)).expect(204);
+    }
+    try {
+      for (let i = 0; i < 3; i++) {
+        const server = createServer((socket) => {
+          sockets.add(socket);
+          socket.on('close', () => sockets.delete(socket));
+          socket.on('error', () => undefined);
+        });
+        await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+        hung.push(server);
+      }
+      const hungStreams: string[] = [];
+      for (const server of hung) {
+        const { port } = server.address() as { port: number };
+        const created = await request(app.getHttpServer())
+          .post('/ssf/streams')
+          .set(bearer(adminToken))
+          .send({ delivery: { method: PUSH, endpoint_url: `http://127.0.0.1:${port}/events` } })
+          .expect(201);
+        hungStreams.push(created.body.stream_id);
+      }
+      const r = await receiver();
+      const healthy = await stream(r);
+      const timeoutMs = 3000;
+      const worker = await start({ DELIVERY_CONCURRENCY: '2', DELIVERY_TIMEOUT_MS: String(timeoutMs) });
+      const user = await createUser(app, adminToken);
+      const sessions = [];
+      for (let i = 0; i < 4; i++) sessions.push(await login(app, user.username, user.password));
+      await request(worker.getHttpServer()).post('/v1/auth/logout').set(bearer(sessions[0].accessToken)).expect(200);
+      // Every hung receiver has failed at least once: its head is a retry from now on (due every ≤ 200 ms).
+      await until(
+        'each hung receiver failed once',
+        async () => (await db.query(`SELECT count(*)::int AS n FROM outbox WHERE destination_id = ANY($1) AND attempts > 0`, [hungStreams])).rows[0].n === 3,
+        4 * timeoutMs,
+      );
+      await r.waitFor(1, timeoutMs);
+      const waits: number[] = [];
+      for (const s of sessions.slice(1)) {
+        const before = r.accepted().length;
+        const startedAt = Date.now();
+        await request(worker.getHttpServer()).post('/v1/auth/logout').set(bearer(s.accessToken)).expect(200);
+        await r.waitFor(before + 1, 2 * timeoutMs);
+        waits.push(Date.now() - startedAt);
+      }
+      // Without the bound on retrying workers both would sit on hung receivers and a SET would wait
+      // up to a whole timeout; with it one worker is always free for receivers that answer.
+      expect(Math.max(...waits)).toBeLessThan(timeoutMs / 3);
+      await expectAllInOrder(r, healthy, 4);
+      // The hung receivers' rows stay pending, retried, nothing dropped.
+      const pending = await db.query(`SELECT count(*)::int AS n FROM outbox WHERE destination_id = ANY($1) AND status = 'pending'`, [hungStreams]);
+      expect(pending.rows[0].n).toBe(12);
+      await worker.close();
+      for (const id of hungStreams) await request(app.getHttpServer()).delete(`/ssf/streams?stream_id=${id}`).set(bearer(adminToken)).expect(204);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      for (const server of hung) await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

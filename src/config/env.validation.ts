@@ -214,7 +214,11 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(10) @Max(60_000)
   DELIVERY_POLL_INTERVAL_MS = 250;
 
-  /** Deliveries in flight per instance (each holds one connection of the dispatcher's own pool). */
+  /**
+   * Deliveries in flight per instance (each holds one connection of the dispatcher's own pool). At most
+   * half of them (at least one) retry destinations that failed before, so receivers that are down or
+   * hang never hold every worker while others wait.
+   */
   @Transform(toInt) @IsInt() @Min(1) @Max(64)
   DELIVERY_CONCURRENCY = 4;
 

@@ -15,7 +15,8 @@ import { OutboxService } from './outbox.service.js';
  * sent while the one before it is pending: if another instance holds the head, SKIP LOCKED skips the
  * whole destination. `status = 'pending'` is checked again on the locked row, so a head delivered by
  * another instance between the scan and the lock is not sent twice. A head of a kind that lingers
- * ($3, $4: the kinds and their lingers, milliseconds) is a candidate once it is that old.
+ * ($3, $4: the kinds and their lingers, milliseconds) is a candidate once it is that old. A head
+ * that failed before (its destination is down or hangs) is a candidate only when $5 is true.
  */
 const CLAIM_SQL = `
   WITH RECURSIVE heads AS (
@@ -30,6 +31,7 @@ const CLAIM_SQL = `
     FROM outbox o JOIN heads h ON h.id = o.id
    WHERE o.status = 'pending' AND o.next_attempt_at <= clock_timestamp() AND o.destination_kind = ANY($1::text[])
      AND o.created_at + coalesce(($4::float8[])[array_position($3::text[], o.destination_kind)], 0) * interval '1 millisecond' <= clock_timestamp()
+     AND ($5 OR o.attempts = 0)
    ORDER BY o.next_attempt_at, o.id
    LIMIT 1
    FOR UPDATE OF o SKIP LOCKED`;
@@ -99,6 +101,15 @@ const BATCH = 100;
 const HOLD_MS = 1000;
 
 /**
+ * Workers of an instance that may be retrying a destination that failed (half, at least one): the
+ * rest only take heads not yet tried, so receivers that hang (each attempt holding its worker for
+ * DELIVERY_TIMEOUT_MS) or are down never take every worker from the receivers that answer.
+ */
+export function retryWorkers(concurrency: number): number {
+  return Math.max(1, Math.floor(concurrency / 2));
+}
+
+/**
  * Delivers the outbox on every instance: at least once, in order per destination, never two instances
  * on one row. Each delivery runs in its own transaction on the dispatcher's own connections (never the
  * request pool): the row stays locked while the destination is called and its outcome is written in
@@ -111,6 +122,8 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
   private readonly logger = new Logger(DeliveryDispatcher.name);
   private pool: pg.Pool | null = null;
   private workers = 0;
+  /** Workers holding (or about to claim) a slot for a head that failed before: at most retryWorkers(). */
+  private retrying = 0;
   /** A wake-up came while every worker was busy: the next worker to find nothing looks once more. */
   private missed = false;
   private timer: NodeJS.Timeout | null = null;
@@ -195,15 +208,23 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
     // 'error' on the client: without a listener that would take the process down.
     const onError = (error: Error) => (broken = error);
     client.on('error', onError);
+    // A retry slot is taken before the claim (so two workers cannot both take the last one) and
+    // given back at once when the claimed head is a first attempt.
+    let retrySlot = this.retrying < retryWorkers(this.config.get('DELIVERY_CONCURRENCY'));
+    if (retrySlot) this.retrying++;
     try {
       await client.query('BEGIN');
       const lingering = this.registry.lingering();
       const { rows } = await client.query<ClaimedRow>({
         name: 'outbox.claim',
         text: CLAIM_SQL,
-        values: [kinds, this.config.get('DELIVERY_MAX_AGE_SECONDS'), lingering.kinds, lingering.ms],
+        values: [kinds, this.config.get('DELIVERY_MAX_AGE_SECONDS'), lingering.kinds, lingering.ms, retrySlot],
       });
       const row = rows[0];
+      if (retrySlot && row?.attempts === 0) {
+        retrySlot = false;
+        this.retrying--;
+      }
       if (!row) {
         await client.query('COMMIT');
         return false;
@@ -218,6 +239,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
       broken = error as Error;
       throw error;
     } finally {
+      if (retrySlot) this.retrying--;
       client.off('error', onError);
       // A connection whose transaction failed is dropped, not returned half-open.
       client.release(broken);
