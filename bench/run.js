@@ -143,8 +143,17 @@ try {
 
   const results = {};
   only = process.env.BENCH_PHASES ? new Set(process.env.BENCH_PHASES.split(',')) : null;
+  // Each phase starts once Postgres has stopped vacuuming what the phases before it left (up to a
+  // minute): a vacuum of another phase's tables takes a core from whichever side of a ratio it overlaps.
+  const waitForVacuums = async () => {
+    for (const until = Date.now() + 60_000; Date.now() < until; await new Promise((r) => setTimeout(r, 500))) {
+      const { rows } = await ctx.db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'`);
+      if (rows[0].n === 0) return;
+    }
+  };
   const phase = async (key, title, fn) => {
     if (only && !only.has(key)) return;
+    await waitForVacuums();
     ctx.log(title);
     ctx.rss.setPhase(key);
     results[key] = await fn();

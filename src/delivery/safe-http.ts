@@ -92,7 +92,10 @@ function agentFor(protocol: string, policy: UrlPolicy): HttpAgent {
   return agent;
 }
 
-/** A kept connection the receiver closed just as it was reused: the request never reached it. */
+/**
+ * A kept connection the receiver closed just as it was reused: the request most likely never reached
+ * it, and if it did, the one retry carries the same idempotency key (jti) for the receiver to drop.
+ */
 const staleConnection = (error: NodeJS.ErrnoException) => error.code === 'ECONNRESET' || error.code === 'EPIPE';
 
 /**
