@@ -1688,9 +1688,9 @@ export interface components {
             prevCursor: string | null;
             /** @description The page size used. */
             limit: number;
-            /** @description How many events match the filters (all pages); counted up to 10,000 (see totalExact). */
+            /** @description How many events match the filters (all pages); counted up to 10,000, or 1,000 with a `reason` text filter (see totalExact). */
             total: number;
-            /** @description False when more than 10,000 events match: `total` is then 10,000, a lower bound. */
+            /** @description False when more events match than were counted (10,000, or 1,000 with `reason`): `total` is then that count, a lower bound. */
             totalExact: boolean;
         };
         AuditDayCountDto: {

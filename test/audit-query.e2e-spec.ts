@@ -258,4 +258,19 @@ describe('audit list filters, paging and summary', () => {
     const sys = await http().get('/v1/audit/summary').query({ accountId }).set(bearer(systemAdmin)).expect(200);
     expect(sys.body.perSurface).toContainEqual(expect.objectContaining({ surface: 'native' }));
   });
+
+  it('counts a page\'s total up to 10,000, and up to 1,000 with a reason text filter (read row by row), saying when it stopped', async () => {
+    const bulk = (await http().post('/v1/accounts').set(bearer(systemAdmin)).send({ name: `q-bulk-${Date.now()}` }).expect(201)).body.id;
+    await db.query(
+      `INSERT INTO audit_events (action, outcome, account_id, session_ids, session_count, surface, request_id, reason, dry_run, details)
+       SELECT 'session.forced_logout', 'success', $1, '{}', 0, 'native', 'bulk-' || g, 'bulk cleanup ' || g, false, '{}'::jsonb FROM generate_series(1, 1001) g`,
+      [bulk],
+    );
+    const page = async (query: Record<string, string>) => (await http().get('/v1/audit/events').query({ accountId: bulk, limit: 5, ...query }).set(bearer(systemAdmin)).expect(200)).body;
+    expect(await page({ action: 'session.forced_logout' })).toMatchObject({ total: 1001, totalExact: true });
+    const byText = await page({ reason: 'cleanup' });
+    expect(byText).toMatchObject({ total: 1000, totalExact: false });
+    expect(byText.items).toHaveLength(5);
+    expect(await page({ reason: 'cleanup 100' })).toMatchObject({ total: 3, totalExact: true }); // 100, 1000, 1001
+  });
 });

@@ -83,9 +83,9 @@ export class AuditEventPageDto {
   prevCursor: string | null;
   /** The page size used. */
   limit: number;
-  /** How many events match the filters (all pages); counted up to 10,000 (see totalExact). */
+  /** How many events match the filters (all pages); counted up to 10,000, or 1,000 with a `reason` text filter (see totalExact). */
   total: number;
-  /** False when more than 10,000 events match: `total` is then 10,000, a lower bound. */
+  /** False when more events match than were counted (10,000, or 1,000 with `reason`): `total` is then that count, a lower bound. */
   totalExact: boolean;
 }
 
