@@ -245,6 +245,29 @@ describe('Uberall dialect (/compat/uberall)', () => {
       }
     });
 
+    it('under a session limit of 2 with end-oldest, a key\'s sign-ins end the oldest; a revoked key signs in no one and ends nothing', async () => {
+      const policy = (body: Record<string, unknown>) => http().put(`/v1/accounts/${keyAccountId}/session-policy`).set(bearer(world.systemAdminToken)).send(body).expect(200);
+      const user = await createUser(app, world.systemAdminToken);
+      await policy({ maxSessions: 2, atLimit: 'end-oldest' });
+      try {
+        const tokens: string[] = [];
+        for (let i = 0; i < 3; i++) tokens.push((await signIn({ userId: user.userId, private_key: signer.privateKey }).expect(200)).body.response.access_token);
+        // createUser's own session and the first key session were the oldest: two are left, the newest.
+        expect(await liveSurfaces(user.userId)).toEqual(['uberall', 'uberall']);
+        await http().get('/v1/auth/me').set(bearer(tokens[0])).expect(401);
+        for (const token of tokens.slice(1)) await http().get('/v1/auth/me').set(bearer(token)).expect(200);
+        const ended = await auditEvents(world, { action: 'session.policy_logout', targetUserId: user.userId });
+        expect(ended.reduce((n, e) => n + (e.sessionCount as number), 0)).toBe(2);
+
+        const doomed = await http().post('/v1/api-keys').set(bearer(world.systemAdminToken)).send({ name: 'uberall-doomed', signInUsers: true }).expect(201);
+        await http().delete(`/v1/api-keys/${doomed.body.id}`).set(bearer(world.systemAdminToken)).expect((res) => expect([200, 204]).toContain(res.status));
+        await signIn({ userId: user.userId, private_key: doomed.body.privateKey }, doomed.body.apiKey).expect(401);
+        expect(await liveSurfaces(user.userId)).toEqual(['uberall', 'uberall']);
+      } finally {
+        await policy({});
+      }
+    });
+
     it('refuses a wrong private key, and any private key with a key created without one: 401 BAD_PRIVATE_KEY, audited, no session', async () => {
       const user = await createUser(app, world.systemAdminToken);
       const wrong = await signIn({ userId: user.userId, private_key: 'spk_not-the-key' }).expect(401);

@@ -91,22 +91,23 @@ export async function checkpointsPhase(ctx, startService, { admin }) {
       made = (await dbs.on.query(`SELECT count(*)::int AS n FROM audit_checkpoints`)).rows[0].n;
       if (made > 0 && receivedIds.size >= made) break;
     }
-    // The job may make one more as the last writes land: the three counts are taken once they agree.
+    const verify = await expectStatus(call(world.on.svc, 'GET', '/v1/audit/verify?checkpoints=directory', { headers: bearer(world.on.token), timeoutMs: 120_000 }), 200, 'verify');
+    // The job may make more as the last writes land (and meanwhile): the three counts are taken together, once they agree.
     let files = readdirSync(dir).length;
     for (const settle = now() + 20_000; now() < settle && !(made === files && files === receivedIds.size); ) {
       await new Promise((r) => setTimeout(r, 250));
       made = (await dbs.on.query(`SELECT count(*)::int AS n FROM audit_checkpoints`)).rows[0].n;
       files = readdirSync(dir).length;
     }
+    const received = receivedIds.size;
     const rows = [{ n: made }];
-    const verify = await expectStatus(call(world.on.svc, 'GET', '/v1/audit/verify?checkpoints=directory', { headers: bearer(world.on.token), timeoutMs: 120_000 }), 200, 'verify');
     const result = {
       off: percentile(off, 50),
       on: percentile(on, 50),
       checkpoints: rows[0].n,
       files,
-      received: receivedIds.size,
-      repeats: requests - receivedIds.size,
+      received,
+      repeats: requests - received,
       verifyOk: verify.ok && (verify.checkpoints ?? []).length > 0,
     };
     ctx.log(`  checkpoints: ${JSON.stringify(result)}`);

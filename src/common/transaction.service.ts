@@ -8,6 +8,21 @@ export interface TransactionOptions {
    * costs more than running it, and whose plan does not depend on its parameters' values.
    */
   genericPlans?: boolean;
+  /**
+   * Statements without parameters sent with the BEGIN, in the same round trip (with genericPlans
+   * only); their rows, one list per statement, are the work's second argument.
+   */
+  first?: string[];
+}
+
+/** A statement's literal for a UUID, for `first` (which takes no parameters): refused unless it is one. */
+export function uuidLiteral(value: string): string {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) throw new Error('not a UUID');
+  return `'${value}'::uuid`;
+}
+
+interface SimpleQueryable {
+  query(text: string): Promise<{ rows: unknown[] } | { rows: unknown[] }[]>;
 }
 
 /** Runs a unit of work in one database transaction: the one place transactions are opened. */
@@ -16,14 +31,15 @@ export class TransactionService {
   constructor(private readonly dataSource: DataSource) {}
 
   /** READ COMMITTED, Postgres's default: naming it would cost an extra round trip per transaction. */
-  async run<T>(work: (manager: EntityManager) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
-    if (!options.genericPlans) return this.dataSource.transaction(work);
+  async run<T>(work: (manager: EntityManager, first: unknown[][]) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    if (!options.genericPlans) return this.dataSource.transaction((manager) => work(manager, []));
     const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
+    const client = (await runner.connect()) as SimpleQueryable;
     try {
-      // One simple query, two statements: the BEGIN and the transaction's own setting.
-      await runner.query('BEGIN; SET LOCAL plan_cache_mode = force_generic_plan');
-      const result = await work(runner.manager);
+      // One simple query: the BEGIN, the transaction's own setting and the `first` statements.
+      const first = options.first ?? [];
+      const results = await client.query(['BEGIN', 'SET LOCAL plan_cache_mode = force_generic_plan', ...first].join('; '));
+      const result = await work(runner.manager, (results as { rows: unknown[] }[]).slice(2).map((r) => r.rows));
       await runner.query('COMMIT');
       return result;
     } catch (error) {

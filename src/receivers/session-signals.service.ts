@@ -21,7 +21,8 @@ export interface RevokedSessions {
   effectiveAt: Date;
 }
 
-interface ReceiverRow {
+/** A receiver a revocation's events go to (receiversOfSql's rows). */
+export interface ReceiverRow {
   id: string;
   kind: string;
   audience: string;
@@ -29,18 +30,23 @@ interface ReceiverRow {
   email: string | null;
 }
 
-/** The account's receivers that take a session-revoked event about user $2 (null: every subject), and the user's email. */
-const RECEIVERS_OF: PreparedStatement = {
-  name: 'signals.receivers-of',
-  text: `SELECT r.id, r.kind, r.audience, r.subject_format, (SELECT email FROM users WHERE id = $2::uuid) AS email
+/**
+ * The account's receivers that take an event of type `eventType` about user `user` (null: every
+ * subject), with the user's email, as one SELECT; its arguments are SQL expressions (parameters).
+ */
+export function receiversOfSql(account: string, user: string, eventType: string): string {
+  return `SELECT r.id, r.kind, r.audience, r.subject_format, (SELECT email FROM users WHERE id = ${user}) AS email
            FROM receivers r
-          WHERE r.account_id = $1::uuid AND r.status <> 'disabled'
-            AND (r.kind = 'backchannel' OR $3::text = ANY(r.events_requested))
-            AND ($2::uuid IS NULL
-                 OR EXISTS (SELECT 1 FROM receiver_subjects s WHERE s.receiver_id = r.id AND s.user_id = $2::uuid AND s.included)
-                 OR (r.all_subjects AND NOT EXISTS (SELECT 1 FROM receiver_subjects s WHERE s.receiver_id = r.id AND s.user_id = $2::uuid AND NOT s.included)))
-          ORDER BY r.id`,
-};
+          WHERE r.account_id = ${account} AND r.status <> 'disabled'
+            AND (r.kind = 'backchannel' OR ${eventType} = ANY(r.events_requested))
+            AND (${user} IS NULL
+                 OR EXISTS (SELECT 1 FROM receiver_subjects s WHERE s.receiver_id = r.id AND s.user_id = ${user} AND s.included)
+                 OR (r.all_subjects AND NOT EXISTS (SELECT 1 FROM receiver_subjects s WHERE s.receiver_id = r.id AND s.user_id = ${user} AND NOT s.included)))
+          ORDER BY r.id`;
+}
+
+/** The account's receivers that take a session-revoked event about user $2 (null: every subject), and the user's email. */
+const RECEIVERS_OF: PreparedStatement = { name: 'signals.receivers-of', text: receiversOfSql('$1::uuid', '$2::uuid', '$3::text') };
 
 type InitiatingEntity = 'admin' | 'user' | 'policy' | 'system';
 
@@ -66,9 +72,12 @@ export class SessionSignalsService {
     private readonly config: ReceiverConfig,
   ) {}
 
-  /** How many outbox rows it wrote (none: nothing to wake a dispatcher for). */
-  async revoked(manager: EntityManager, actor: Actor, revoked: RevokedSessions): Promise<number> {
-    const receivers = await preparedQuery<ReceiverRow>(manager, RECEIVERS_OF, [revoked.accountId, revoked.targetUserId, SESSION_REVOKED]);
+  /**
+   * How many outbox rows it wrote (none: nothing to wake a dispatcher for). `receivers`: the
+   * receivers' rows when the caller's statement read them already (receiversOfSql), else looked up.
+   */
+  async revoked(manager: EntityManager, actor: Actor, revoked: RevokedSessions, receivers?: ReceiverRow[]): Promise<number> {
+    receivers ??= await preparedQuery<ReceiverRow>(manager, RECEIVERS_OF, [revoked.accountId, revoked.targetUserId, SESSION_REVOKED]);
     if (receivers.length === 0) return 0;
     const entries: OutboxEntry[] = [];
     const entity = initiatingEntity(actor, revoked.action, revoked.targetUserId);

@@ -13,7 +13,8 @@ import { MetricsService } from '../metrics/metrics.service.js';
 import { PERMISSIONS } from '../permissions/permissions.js';
 import { PermissionsService } from '../permissions/permissions.service.js';
 import { StepUpService } from '../policy/step-up.service.js';
-import { SessionSignalsService } from '../receivers/session-signals.service.js';
+import { ReceiverRow, receiversOfSql, SessionSignalsService } from '../receivers/session-signals.service.js';
+import { SESSION_REVOKED } from '../receivers/ssf.constants.js';
 import { RevocationReceipt, RevocationTarget, RevokeOptions } from './revocation.types.js';
 import { COUNT_COLUMNS, COUNT_IS_CURRENT, CountedOwner, countLiveOfAccount, countLiveOfUser, SESSION_COUNTS, uncount } from './session-counts.js';
 import { LIVE_SESSION_OF_ONE_USER_SQL, LIVE_SESSION_SQL, SESSION_JOINS } from './session-sql.js';
@@ -200,8 +201,8 @@ const POLICY_LOGOUT = { reason: 'session limit', action: 'session.policy_logout'
  * AuditService.outboxFor; none when the account streams nothing) and, when it ended something ($18),
  * its invalidation: logged (account $22, kind $23, target $24) and NOTIFYed on $19 with payload $20,
  * with the number of instances listening (connections named $21) whose acknowledgements to wait for,
- * and whether the account has receivers at all (without any, SessionSignalsService has nothing to
- * look up). One round trip instead of three or four.
+ * and the account's receivers that take its session-revoked events (about user $28; null: none), so
+ * that SessionSignalsService need not look them up. One round trip instead of four or five.
  */
 const RECORD_REVOCATION: PreparedStatement = {
   name: 'revoke.record',
@@ -210,7 +211,7 @@ const RECORD_REVOCATION: PreparedStatement = {
           ${invalidationCtes({ accountId: '$22::uuid', kind: '$23::text', targetId: '$24::text', channel: '$19::text', payload: '$20::text', from: 'WHERE $18::boolean' })}
          SELECT e.id::text AS id, e.occurred_at AS "occurredAt", (SELECT count(*)::int FROM notified) AS notified, ${eventOutboxWokenSql(25)} AS woken,
                 CASE WHEN $18::boolean THEN ${listenersSql('$21::text')} END AS listeners,
-                $18::boolean AND EXISTS (SELECT 1 FROM receivers r WHERE r.account_id = $22::uuid AND r.status <> 'disabled') AS "hasReceivers"
+                CASE WHEN $18::boolean THEN (SELECT json_agg(x ORDER BY x.id) FROM (${receiversOfSql('$22::uuid', '$28::uuid', `'${SESSION_REVOKED}'::text`)}) x) END AS receivers
            FROM e`,
 };
 
@@ -423,7 +424,7 @@ export class RevocationService {
     const published = !dryRun && outcome.count > 0 ? outcome.invalidation : null;
     const inline = published ? this.invalidation.inline(resolved.accountId) : null;
     const streams = await this.audit.outboxFor(manager, record);
-    const [event] = await preparedQuery<{ id: string; occurredAt: Date; listeners: number | null; hasReceivers: boolean }>(manager, RECORD_REVOCATION, [
+    const [event] = await preparedQuery<{ id: string; occurredAt: Date; listeners: number | null; receivers: ReceiverRow[] | null }>(manager, RECORD_REVOCATION, [
       ...eventValues(record),
       inline !== null,
       inline?.channel ?? null,
@@ -433,6 +434,7 @@ export class RevocationService {
       published?.kind ?? null,
       published?.id ?? null,
       ...streams.values,
+      resolved.targetUserId,
     ]);
     const { streamed } = this.audit.wrote(record, streams.destinations);
     if (inline) this.invalidation.expect(inline.nonce, event.listeners ?? 0);
@@ -440,8 +442,8 @@ export class RevocationService {
     // A revocation with no time of its own (nothing ended, a dry run) is effective when it is recorded.
     const effectiveAt = outcome.at ?? event.occurredAt;
     // Downstream receivers' events (SSF, back-channel logout) commit with the revocation.
-    const signalled = event.hasReceivers
-      ? await this.signals.revoked(manager, actor, { ...resolved, auditEventId: event.id, action, sessionIds: outcome.ids, reason, effectiveAt })
+    const signalled = event.receivers
+      ? await this.signals.revoked(manager, actor, { ...resolved, auditEventId: event.id, action, sessionIds: outcome.ids, reason, effectiveAt }, event.receivers)
       : 0;
     const receipt: RevocationReceipt = {
       revokedCount: outcome.count,

@@ -8,7 +8,7 @@ import { Actor, systemActor } from '../common/actor.js';
 import { newOpaqueToken, sha256 } from '../common/crypto.js';
 import { DomainException, ErrorCode, notFound } from '../common/error-codes.js';
 import { RequestContext } from '../common/request-context.js';
-import { TransactionService } from '../common/transaction.service.js';
+import { TransactionService, uuidLiteral } from '../common/transaction.service.js';
 import { AppConfigService } from '../config/app-config.service.js';
 import { preparedQuery, PreparedStatement } from '../database/prepared-query.js';
 import { MetricsService } from '../metrics/metrics.service.js';
@@ -57,10 +57,10 @@ export interface NewSessionInput {
  * A login under a session limit, in one transaction: the user row locked FOR NO KEY UPDATE (and the
  * account row FOR SHARE) first, so concurrent logins of one user take turns on every instance, then
  * their live sessions read by a statement of their own (whose snapshot sees every login that held
- * the lock before), most recently used first.
+ * the lock before), most recently used first. The locks are sent with the BEGIN, in one round trip,
+ * as statements without parameters ($n replaced by uuidLiteral's literals).
  */
-const LIMIT_LOCK: PreparedStatement = {
-  name: 'sessions.limit.lock',
+const LIMIT_LOCK = {
   // The watermarks as text: a JS Date would cut them to the millisecond, and they are compared to the microsecond.
   text: `SELECT u.sessions_valid_after::text AS "userAfter", u.sessions_keep_id AS "userKeep", a.sessions_valid_after::text AS "accountAfter", a.sessions_keep_id AS "accountKeep"
            FROM users u JOIN accounts a ON a.id = u.account_id
@@ -71,7 +71,7 @@ const LIMIT_LIVE: PreparedStatement = {
   text: `SELECT s.id FROM sessions s WHERE ${LIVE_SESSION_OF_ONE_USER_SQL} ORDER BY s.last_seen_at DESC, s.created_at DESC, s.id`,
 };
 /** A key's sign-in locks the key row first, as the key's revocation does (see issueStatement). */
-const LIMIT_KEY_LOCK: PreparedStatement = { name: 'sessions.limit.key-lock', text: 'SELECT 1 FROM api_keys WHERE id = $1 AND revoked_at IS NULL FOR SHARE' };
+const LIMIT_KEY_LOCK = { text: 'SELECT 1 FROM api_keys WHERE id = $1 AND revoked_at IS NULL FOR SHARE' };
 
 /** The session policy's own actor: it ends sessions at the limit (initiating entity `policy` downstream). */
 export const policyActor = (accountId: string, context: RequestContext): Actor => ({
@@ -237,9 +237,14 @@ export class SessionsService {
     const byKey = input.signedInByKey !== undefined;
     let done: { rows: IssuedRow[]; pending: PendingRevocation | null };
     try {
-      done = await this.tx.run(async (manager) => {
-        if (byKey && (await preparedQuery(manager, LIMIT_KEY_LOCK, [input.signedInByKey])).length === 0) throw new NoSession();
-        const [owner] = await preparedQuery<LockedOwner>(manager, LIMIT_LOCK, [input.userId, input.accountId]);
+      // The locks go with the BEGIN, in one round trip: the key's first, as its revocation takes them.
+      const locks = [
+        ...(byKey ? [LIMIT_KEY_LOCK.text.replace('$1', uuidLiteral(input.signedInByKey as string))] : []),
+        LIMIT_LOCK.text.replace('$1', uuidLiteral(input.userId)).replace('$2', uuidLiteral(input.accountId)),
+      ];
+      done = await this.tx.run(async (manager, first) => {
+        if (byKey && first[0].length === 0) throw new NoSession();
+        const [owner] = first.at(-1) as LockedOwner[];
         if (!owner) throw new NoSession();
         let rows: IssuedRow[];
         let pending: PendingRevocation | null = null;
@@ -265,7 +270,7 @@ export class SessionsService {
         return { rows, pending };
         // END_OLDEST's custom plan cost more to make (about 1 ms) than the statement takes to run; its
         // parameters are ids and id arrays, so one plan serves every login.
-      }, { genericPlans: true });
+      }, { genericPlans: true, first: locks });
     } catch (error) {
       if (error instanceof NoSession) return [];
       throw error;
