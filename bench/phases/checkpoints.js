@@ -85,10 +85,11 @@ export async function checkpointsPhase(ctx, startService, { admin }) {
     }
     agent.destroy();
     // The job's last pass and the outbox settle (bounded), then the trail is checked against the directory.
+    const madeNow = async () => (await dbs.on.query(`SELECT count(*)::int AS n FROM audit_checkpoints`)).rows[0].n;
     let made = 0;
     for (const settle = now() + 20_000; now() < settle; ) {
       await new Promise((r) => setTimeout(r, 250));
-      made = (await dbs.on.query(`SELECT count(*)::int AS n FROM audit_checkpoints`)).rows[0].n;
+      made = await madeNow();
       if (made > 0 && receivedIds.size >= made) break;
     }
     const verify = await expectStatus(call(world.on.svc, 'GET', '/v1/audit/verify?checkpoints=directory', { headers: bearer(world.on.token), timeoutMs: 120_000 }), 200, 'verify');
@@ -96,15 +97,14 @@ export async function checkpointsPhase(ctx, startService, { admin }) {
     let files = readdirSync(dir).length;
     for (const settle = now() + 20_000; now() < settle && !(made === files && files === receivedIds.size); ) {
       await new Promise((r) => setTimeout(r, 250));
-      made = (await dbs.on.query(`SELECT count(*)::int AS n FROM audit_checkpoints`)).rows[0].n;
+      made = await madeNow();
       files = readdirSync(dir).length;
     }
     const received = receivedIds.size;
-    const rows = [{ n: made }];
     const result = {
       off: percentile(off, 50),
       on: percentile(on, 50),
-      checkpoints: rows[0].n,
+      checkpoints: made,
       files,
       received,
       repeats: requests - received,

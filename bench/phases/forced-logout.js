@@ -1,5 +1,5 @@
 // Goal 3: O(1) forced logout of a user (10,000 sessions) and of an account (100,000), vs a plain UPDATE.
-import { insertAnonymousSessions, insertKnownSessions, insertUsers } from '../lib/seed.js';
+import { insertAnonymousSessions, insertKnownSessions, insertUsers, settleSessions } from '../lib/seed.js';
 import { bearer, call, expectStatus, now, percentile, sleep } from '../lib/util.js';
 
 /** The service marks the rows after answering; wait for it so phases don't overlap (bounded). */
@@ -20,7 +20,7 @@ export async function forcedLogoutPhase(ctx) {
   const users = await insertUsers(db, defaultAccountId, runs + 3, 'fl');
   const seedMs = await insertAnonymousSessions(db, users, defaultAccountId, perUser);
   ctx.log(`  seeded ${users.length} users x ${perUser} sessions in ${Math.round(seedMs)} ms`);
-  await db.query('VACUUM (ANALYZE) sessions'); // steady state: no autovacuum of the seed mid-measure
+  await settleSessions(db);
 
   const serviceMs = [];
   const markMs = [];
@@ -41,7 +41,7 @@ export async function forcedLogoutPhase(ctx) {
   const [accountUser] = await insertUsers(db, account.id, 1, 'acct');
   const accountSeedMs = await insertAnonymousSessions(db, [accountUser], account.id, ctx.sizes.accountSessions - 1);
   const [known] = await insertKnownSessions(db, accountUser, account.id, 1);
-  await db.query('VACUUM (ANALYZE) sessions'); // steady state: no autovacuum of the seed mid-measure
+  await settleSessions(db);
   ctx.log(`  seeded ${ctx.sizes.accountSessions} account sessions in ${Math.round(accountSeedMs)} ms`);
   const acct = await call(a, 'POST', `/v1/accounts/${account.id}/logout`, { headers: bearer(adminToken), body: { reason: 'bench account-wide logout' } });
   if (acct.status !== 200 || acct.body.revokedCount !== ctx.sizes.accountSessions) throw new Error(`account logout: ${acct.status} ${JSON.stringify(acct.body).slice(0, 200)}`);

@@ -1,7 +1,7 @@
 // Issue 13: forced logout in constant time whatever the sessions, one account's audit writes as fast as
 // many accounts', every audit filter indexed. Each phase runs alone with BENCH_PHASES (see run.js).
 import http from 'node:http';
-import { insertAnonymousSessions, insertUsers } from '../lib/seed.js';
+import { insertAnonymousSessions, insertUsers, settleSessions } from '../lib/seed.js';
 import { bearer, call, expectStatus, now, percentile, sleep } from '../lib/util.js';
 
 /** The service marks the revoked rows after answering: wait for it so that runs don't overlap (bounded). */
@@ -23,7 +23,7 @@ export async function forcedLogoutCurvePhase(ctx) {
   for (const size of sizes) {
     const users = await insertUsers(db, defaultAccountId, runs, `curve${size}-`);
     const seedMs = await insertAnonymousSessions(db, users, defaultAccountId, size);
-    await db.query('VACUUM (ANALYZE) sessions'); // steady state: no autovacuum of the seed mid-measure
+    await settleSessions(db);
     const ms = [];
     for (const userId of users) {
       const res = await call(a, 'POST', `/v1/users/${userId}/logout`, { headers: bearer(adminToken), body: { reason: 'bench curve' } });
@@ -44,7 +44,7 @@ export async function forcedLogoutCurvePhase(ctx) {
       const account = await expectStatus(call(a, 'POST', '/v1/accounts', { headers: bearer(adminToken), body: { name: `bench-acct-curve-${size}-${run}-${Date.now()}` } }), 201, 'create account');
       const users = await insertUsers(db, account.id, accountUsers, `acurve${size}-${run}-`);
       await insertAnonymousSessions(db, users, account.id, size / accountUsers);
-      await db.query('VACUUM (ANALYZE) sessions'); // steady state: no autovacuum of the seed mid-measure
+      await settleSessions(db);
       const res = await call(a, 'POST', `/v1/accounts/${account.id}/logout`, { headers: bearer(adminToken), body: { reason: 'bench account curve' } });
       if (res.status !== 200 || res.body.revokedCount !== size) throw new Error(`account logout ${size}: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
       ms.push(res.ms);

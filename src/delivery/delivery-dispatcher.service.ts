@@ -105,7 +105,7 @@ const HOLD_MS = 1000;
  * rest only take heads not yet tried, so receivers that hang (each attempt holding its worker for
  * DELIVERY_TIMEOUT_MS) or are down never take every worker from the receivers that answer.
  */
-export function retryWorkers(concurrency: number): number {
+function retryWorkers(concurrency: number): number {
   return Math.max(1, Math.floor(concurrency / 2));
 }
 

@@ -136,6 +136,14 @@ const REVOKE_LIST: PreparedStatement = {
          SELECT id, revoked_at AS at FROM m ORDER BY id`,
 };
 /**
+ * The receivers of account `account` that take a session-revoked event about user `user`, as one
+ * JSON array (null: none), for a revoking statement to return so that SessionSignalsService need not
+ * look them up.
+ */
+const receiversJsonSql = (account: string, user: string) =>
+  `(SELECT json_agg(x ORDER BY x.id) FROM (${receiversOfSql(account, user, `'${SESSION_REVOKED}'::text`)}) x)`;
+
+/**
  * The session limit's end-oldest, as CTEs for the login's own statement (SessionsService): with the
  * user row locked and its watermarks read ($1 the user, $2…$5 as LIVE_SESSION_OF_ONE_USER_SQL), the
  * live sessions after the $6 most recently used are locked in id order, ended ($7 by whom, $8 why, $9
@@ -151,7 +159,7 @@ export const endOldestCtes = (): string => `live AS (
      -- Locked in id order, as every revocation of several rows locks them. The user row is locked and the
      -- account row shared: no watermark can move meanwhile, so only a revocation of the row itself
      -- (checked again once its lock is had) can have ended it since the snapshot.
-     -- (Arrays of ids rather than joins: the plan is the same whatever the parameters, see LIMIT_LOCK.)
+     -- (Arrays of ids rather than joins: the plan is the same whatever the parameters, see limitLockSql in SessionsService.)
      locked AS (SELECT id FROM sessions WHERE id = ANY(ARRAY(SELECT id FROM live)) AND revoked_at IS NULL ORDER BY id FOR UPDATE),
      ended AS (UPDATE sessions SET revoked_at = clock_timestamp(), revoked_by = $7::uuid, revoke_reason = $8::text, revoked_surface = $9::text
                 WHERE sessions.id = ANY(ARRAY(SELECT id FROM locked))
@@ -169,11 +177,13 @@ export const endOldestCtes = (): string => `live AS (
        channel: '$10::text',
        payload: `CASE WHEN n = 1 THEN 's:' || listed[1]::text ELSE 'u:' || $1::text END || ':' || $11::text`,
        from: 'FROM summary WHERE n > 0',
-     })}`;
-/** What endOldestCtes did, for its statement's SELECT … FROM summary: every id ended only when the account has receivers (their events list them). */
+     })},
+     signalled_to AS (SELECT CASE WHEN n > 0 THEN ${receiversJsonSql('$12::uuid', '$1::uuid')} END AS receivers FROM summary)`;
+/** What endOldestCtes did, for its statement's SELECT … FROM summary: every id ended only when receivers take its events (they list them). */
 export const END_OLDEST_COLUMNS = `summary.n AS "endedCount", summary.at AS "endedAt", summary.listed AS "endedListed",
        (SELECT id::text FROM policy_event) AS "policyEventId", (SELECT count(*)::int FROM notified) AS notified,
-       CASE WHEN EXISTS (SELECT 1 FROM receivers r WHERE r.account_id = $12::uuid AND r.status <> 'disabled') THEN summary.ids END AS "endedIds"`;
+       (SELECT receivers FROM signalled_to) AS receivers,
+       CASE WHEN (SELECT receivers FROM signalled_to) IS NOT NULL THEN summary.ids END AS "endedIds"`;
 
 /** The user row as the session limit's lock read it (its watermarks, to the microsecond, as text). */
 export interface LockedOwner {
@@ -189,7 +199,9 @@ export interface EndedOldest {
   endedAt: Date | null;
   endedListed: string[];
   policyEventId: string | null;
-  /** Null when the account has no receivers. */
+  /** The receivers its events go to; null when none. */
+  receivers: ReceiverRow[] | null;
+  /** Null when no receiver takes its events. */
   endedIds: string[] | null;
 }
 
@@ -211,7 +223,7 @@ const RECORD_REVOCATION: PreparedStatement = {
           ${invalidationCtes({ accountId: '$22::uuid', kind: '$23::text', targetId: '$24::text', channel: '$19::text', payload: '$20::text', from: 'WHERE $18::boolean' })}
          SELECT e.id::text AS id, e.occurred_at AS "occurredAt", (SELECT count(*)::int FROM notified) AS notified, ${eventOutboxWokenSql(25)} AS woken,
                 CASE WHEN $18::boolean THEN ${listenersSql('$21::text')} END AS listeners,
-                CASE WHEN $18::boolean THEN (SELECT json_agg(x ORDER BY x.id) FROM (${receiversOfSql('$22::uuid', '$28::uuid', `'${SESSION_REVOKED}'::text`)}) x) END AS receivers
+                CASE WHEN $18::boolean THEN ${receiversJsonSql('$22::uuid', '$28::uuid')} END AS receivers
            FROM e`,
 };
 
@@ -338,7 +350,7 @@ export class RevocationService {
 
   /**
    * After the statement that ran endOldestCtes, in its transaction, what revokeWithin does besides its
-   * statements: the event's streams, the receivers' events (only when the account has receivers).
+   * statements: the event's streams, the receivers' events (only when some take them).
    * Null when nothing ended; otherwise `settle` it after the commit.
    */
   async endedOldest(manager: EntityManager, actor: Actor, userId: string, row: EndedOldest): Promise<PendingRevocation | null> {
@@ -346,7 +358,7 @@ export class RevocationService {
     const { streamed } = await this.audit.recorded(manager, this.policyLogoutEvent(actor, userId, row.endedListed, row.endedCount), row.policyEventId);
     const { action, reason } = POLICY_LOGOUT;
     let signalled = 0;
-    if (row.endedIds) {
+    if (row.receivers && row.endedIds) {
       signalled = await this.signals.revoked(manager, actor, {
         accountId: actor.accountId,
         targetUserId: userId,
@@ -356,7 +368,7 @@ export class RevocationService {
         sessionIds: row.endedIds,
         reason,
         effectiveAt: row.endedAt,
-      });
+      }, row.receivers);
     }
     const receipt: RevocationReceipt = {
       revokedCount: row.endedCount,
@@ -420,7 +432,7 @@ export class RevocationService {
       },
     };
     // The event, the invalidation (when something ended: every execute path that ends sessions names
-    // one) and whether anyone downstream may listen, in one round trip.
+    // one) and the receivers its events go to, in one round trip.
     const published = !dryRun && outcome.count > 0 ? outcome.invalidation : null;
     const inline = published ? this.invalidation.inline(resolved.accountId) : null;
     const streams = await this.audit.outboxFor(manager, record);

@@ -58,20 +58,19 @@ export interface NewSessionInput {
  * account row FOR SHARE) first, so concurrent logins of one user take turns on every instance, then
  * their live sessions read by a statement of their own (whose snapshot sees every login that held
  * the lock before), most recently used first. The locks are sent with the BEGIN, in one round trip,
- * as statements without parameters ($n replaced by uuidLiteral's literals).
+ * as statements without parameters (their ids as uuidLiteral's literals).
  */
-const LIMIT_LOCK = {
+const limitLockSql = (userId: string, accountId: string) =>
   // The watermarks as text: a JS Date would cut them to the millisecond, and they are compared to the microsecond.
-  text: `SELECT u.sessions_valid_after::text AS "userAfter", u.sessions_keep_id AS "userKeep", a.sessions_valid_after::text AS "accountAfter", a.sessions_keep_id AS "accountKeep"
-           FROM users u JOIN accounts a ON a.id = u.account_id
-          WHERE u.id = $1 AND u.account_id = $2 AND u.status = 'active' FOR NO KEY UPDATE OF u FOR SHARE OF a`,
-};
+  `SELECT u.sessions_valid_after::text AS "userAfter", u.sessions_keep_id AS "userKeep", a.sessions_valid_after::text AS "accountAfter", a.sessions_keep_id AS "accountKeep"
+     FROM users u JOIN accounts a ON a.id = u.account_id
+    WHERE u.id = ${uuidLiteral(userId)} AND u.account_id = ${uuidLiteral(accountId)} AND u.status = 'active' FOR NO KEY UPDATE OF u FOR SHARE OF a`;
 const LIMIT_LIVE: PreparedStatement = {
   name: 'sessions.limit.live',
   text: `SELECT s.id FROM sessions s WHERE ${LIVE_SESSION_OF_ONE_USER_SQL} ORDER BY s.last_seen_at DESC, s.created_at DESC, s.id`,
 };
 /** A key's sign-in locks the key row first, as the key's revocation does (see issueStatement). */
-const LIMIT_KEY_LOCK = { text: 'SELECT 1 FROM api_keys WHERE id = $1 AND revoked_at IS NULL FOR SHARE' };
+const limitKeyLockSql = (keyId: string) => `SELECT 1 FROM api_keys WHERE id = ${uuidLiteral(keyId)} AND revoked_at IS NULL FOR SHARE`;
 
 /** The session policy's own actor: it ends sessions at the limit (initiating entity `policy` downstream). */
 export const policyActor = (accountId: string, context: RequestContext): Actor => ({
@@ -103,7 +102,7 @@ function issueStatement(byKey: boolean): PreparedStatement {
 
 /**
  * The session's and its event's CTEs (`s`, `e`). Unless `locked` (the caller's transaction has locked
- * the rows already, see LIMIT_LOCK), an `owner` CTE locks them and the session is written only if it
+ * the rows already, see limitLockSql), an `owner` CTE locks them and the session is written only if it
  * yields its row. `eventAfter`: a relation the event's insert reads first, which orders it after an
  * event the same statement writes (the session limit's).
  */
@@ -132,7 +131,7 @@ function issueCtes(byKey: boolean, locked: boolean, eventAfter?: string): string
 const shiftParams = (sql: string, by: number) => sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + by}`);
 
 /**
- * A login at a session limit that ends the oldest, after LIMIT_LOCK in its transaction: one statement
+ * A login at a session limit that ends the oldest, after limitLockSql in its transaction: one statement
  * that ends the user's least recently used live sessions beyond the limit with their audit event and
  * invalidation (RevocationService's endOldestCtes, whose snapshot is taken after the lock, so it sees
  * every login that held it before), then writes the new session and its event after that one. Its
@@ -238,10 +237,9 @@ export class SessionsService {
     let done: { rows: IssuedRow[]; pending: PendingRevocation | null };
     try {
       // The locks go with the BEGIN, in one round trip: the key's first, as its revocation takes them.
-      const locks = [
-        ...(byKey ? [LIMIT_KEY_LOCK.text.replace('$1', uuidLiteral(input.signedInByKey as string))] : []),
-        LIMIT_LOCK.text.replace('$1', uuidLiteral(input.userId)).replace('$2', uuidLiteral(input.accountId)),
-      ];
+      const locks = [...(byKey ? [limitKeyLockSql(input.signedInByKey as string)] : []), limitLockSql(input.userId, input.accountId)];
+      // END_OLDEST's custom plan cost more to make (about 1 ms) than the statement takes to run; its
+      // parameters are ids and id arrays, so one plan serves every login.
       done = await this.tx.run(async (manager, first) => {
         if (byKey && first[0].length === 0) throw new NoSession();
         const [owner] = first.at(-1) as LockedOwner[];
@@ -254,7 +252,7 @@ export class SessionsService {
           const issued = await preparedQuery<IssuedRow & EndedOldest>(manager, byKey ? END_OLDEST_BY_KEY : END_OLDEST, [...ending, ...params]);
           if (!issued[0]) throw new NoSession();
           pending = await this.revocation.endedOldest(manager, actor, input.userId, issued[0]);
-          rows = issued.map(({ endedCount: _n, endedAt: _at, endedListed: _l, policyEventId: _e, endedIds: _i, ...row }) => row);
+          rows = issued.map(({ endedCount: _n, endedAt: _at, endedListed: _l, policyEventId: _e, receivers: _r, endedIds: _i, ...row }) => row);
         } else {
           const live = await preparedQuery<{ id: string }>(manager, LIMIT_LIVE, [input.userId, owner.userAfter, owner.userKeep, owner.accountAfter, owner.accountKeep]);
           if (live.length >= maxSessions) {
@@ -268,8 +266,6 @@ export class SessionsService {
         }
         if (streams.length > 0) await this.audit.enqueueStreams(manager, streams, input.accountId, rows[0].auditEventId);
         return { rows, pending };
-        // END_OLDEST's custom plan cost more to make (about 1 ms) than the statement takes to run; its
-        // parameters are ids and id arrays, so one plan serves every login.
       }, { genericPlans: true, first: locks });
     } catch (error) {
       if (error instanceof NoSession) return [];
